@@ -1,0 +1,1 @@
+"""thidua: emulation and commendation campaigns for Vietnamese public bodies."""

@@ -1,0 +1,102 @@
+"""Reads about people: their current memberships and the reach of their roles.
+
+Memberships are read once per request-bound user object and cached on it, so that
+permission checks on a page cost a fixed number of queries however many rows it shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from thidua.accounts.models import PROVINCE_WIDE_ROLES, Membership, Role, Scope
+
+_CACHE_ATTR = "_thidua_reach"
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What a user's memberships cover, resolved to unit ids.
+
+    ``exact`` units are covered alone; the units under ``subtree_paths`` are covered with all their descendants;
+    ``roles`` maps each role the user holds to the unit ids it is held in; ``ancestors``
+    are the units above (and including) each unit the user is a member of — the levels
+    whose campaigns apply to them. A province-wide role covers its province's subtree.
+    """
+
+    is_admin: bool
+    roles: dict[str, frozenset[int]]
+    exact: frozenset[int]
+    subtree_paths: frozenset[str]
+    member_units: frozenset[int]
+    ancestors: frozenset[int]
+
+
+def _active(on: dt.date) -> Q:
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=on)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    )
+
+
+def memberships_of(user: Any, *, on: dt.date | None = None) -> list[Membership]:
+    """The user's memberships in force on ``on`` (default today), with their units."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    day = on or timezone.localdate()
+    return list(
+        Membership.objects.filter(_active(day), user=user).select_related("unit").order_by("pk")
+    )
+
+
+def _path_ids(path: str) -> list[int]:
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
+def reach_of(user: Any) -> Reach:
+    """Resolve (and cache on ``user``) which units the user's roles cover today."""
+    cached: Reach | None = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    memberships = memberships_of(user)
+    roles: dict[str, set[int]] = {}
+    exact: set[int] = set()
+    subtree_paths: set[str] = set()
+    ancestors: set[int] = set()
+    for membership in memberships:
+        roles.setdefault(membership.role, set()).add(membership.unit_id)
+        if membership.role in PROVINCE_WIDE_ROLES:
+            subtree_paths.add(f"/{_path_ids(membership.unit.path)[0]}/")
+        elif membership.scope == Scope.SUBTREE:
+            subtree_paths.add(membership.unit.path)
+        else:
+            exact.add(membership.unit_id)
+    member_units = frozenset(m.unit_id for m in memberships)
+    for membership in memberships:
+        ancestors.update(_path_ids(membership.unit.path))
+    reach = Reach(
+        is_admin=bool(getattr(user, "is_superuser", False)) or Role.ADMIN in roles,
+        roles={role: frozenset(ids) for role, ids in roles.items()},
+        exact=frozenset(exact),
+        subtree_paths=frozenset(subtree_paths),
+        member_units=member_units,
+        ancestors=frozenset(ancestors),
+    )
+    if getattr(user, "is_authenticated", False):
+        setattr(user, _CACHE_ATTR, reach)
+    return reach
+
+
+def has_role(user: Any, *roles: str) -> bool:
+    """True when the user holds any of ``roles`` today (system admins hold them all)."""
+    reach = reach_of(user)
+    return reach.is_admin or any(role in reach.roles for role in roles)
+
+
+def forget_reach(user: Any) -> None:
+    """Drop the cached reach (after memberships change within one request)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)

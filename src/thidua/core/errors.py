@@ -1,0 +1,26 @@
+"""Domain errors: raised by services, shown to people in Vietnamese."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+
+class DomainError(Exception):
+    """A request that the rules of the domain refuse; ``message`` says what to fix."""
+
+    code = "domain_error"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+
+
+class PermissionDenied(DomainError):
+    """The acting user may not do this."""
+
+    code = "permission_denied"
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or str(_("Bạn không có quyền thực hiện thao tác này.")))

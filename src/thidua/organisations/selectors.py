@@ -1,0 +1,100 @@
+"""Reads of units and clusters. Every list starts from ``*_visible_to(user)``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from thidua.accounts.selectors import reach_of
+from thidua.core.text import fold
+from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole, Unit
+
+
+def _subtree_q(paths: frozenset[str], prefix: str = "") -> Q:
+    """Units inside the subtrees at ``paths`` (one index-friendly prefix match each)."""
+    query = Q(**{f"{prefix}pk__in": []})
+    for path in sorted(paths):
+        query |= Q(**{f"{prefix}path__startswith": path})
+    return query
+
+
+def unit_scope_q(user: Any, prefix: str = "") -> Q:
+    """A filter on ``<prefix>unit`` fields: the units the user's roles cover.
+
+    A unit role covers its unit (scope *unit*) or its subtree (scope *subtree*);
+    province-wide roles cover their province; a cluster leader also covers the members
+    of the groups their unit leads this year. Sideways (a sibling commune) is never covered.
+    """
+    reach = reach_of(user)
+    if reach.is_admin:
+        return Q()
+    led = reach.roles.get("cluster_leader", frozenset())
+    query = Q(**{f"{prefix}pk__in": sorted(reach.exact)}) | _subtree_q(reach.subtree_paths, prefix)
+    if led:
+        query |= Q(
+            **{
+                f"{prefix}group_memberships__group__in": EmulationGroup.objects.filter(
+                    memberships__unit__in=led, memberships__role=GroupRole.LEADER
+                )
+            }
+        )
+    return query
+
+
+def units_visible_to(user: Any) -> QuerySet[Unit]:
+    """Units the user may see; nothing for an anonymous user."""
+    if not getattr(user, "is_authenticated", False):
+        return Unit.objects.none()
+    return Unit.objects.filter(unit_scope_q(user)).distinct()
+
+
+def unit_search(queryset: QuerySet[Unit], text: str) -> QuerySet[Unit]:
+    """Filter by words typed with or without diacritics ("cau ke" finds "Cầu Kè")."""
+    for word in fold(text).split():
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+def unit_tree(user: Any, *, search: str = "", on: dt.date | None = None) -> list[Unit]:
+    """Visible units in tree order (parents before children, by code), for the tree page.
+
+    With ``search``, the matching units are returned with their visible ancestors so the
+    path to each match stays readable. With ``on``, only units valid on that day.
+    """
+    visible = units_visible_to(user)
+    if on is not None:
+        visible = visible.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=on),
+        )
+    if search:
+        matches = list(unit_search(visible, search).values_list("path", flat=True))
+        ids = {int(part) for path in matches for part in path.strip("/").split("/")}
+        visible = visible.filter(pk__in=ids)
+    units = list(visible.annotate(child_count=Count("children", distinct=True)))
+    return sorted(units, key=_tree_key)
+
+
+def _tree_key(unit: Unit) -> tuple[int, ...]:
+    return tuple(int(part) for part in unit.path.strip("/").split("/"))
+
+
+def groups_visible_to(user: Any, *, year: int | None = None) -> QuerySet[EmulationGroup]:
+    """Clusters and blocks in which the user can see at least one member, or organises."""
+    if not getattr(user, "is_authenticated", False):
+        return EmulationGroup.objects.none()
+    groups = EmulationGroup.objects.all()
+    if year is not None:
+        groups = groups.filter(year=year)
+    reach = reach_of(user)
+    if not reach.is_admin:
+        visible_units = Unit.objects.filter(unit_scope_q(user)).values("pk")
+        groups = groups.filter(
+            Q(memberships__unit__in=visible_units) | Q(organiser__in=visible_units)
+        ).distinct()
+    members = GroupMembership.objects.select_related("unit").order_by("unit__name")
+    return groups.select_related("organiser").prefetch_related(
+        Prefetch("memberships", queryset=members)
+    )

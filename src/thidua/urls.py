@@ -1,0 +1,14 @@
+"""URL map: pages per capability, the API under /api/v1/, the admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("thidua.core.urls")),
+    path("tai-khoan/", include("thidua.accounts.urls")),
+    path("don-vi/", include("thidua.organisations.urls")),
+    path("phong-trao/", include("thidua.campaigns.urls")),
+    path("api/v1/", include("thidua.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+]
