@@ -10,6 +10,12 @@ from thidua.organisations.models import Unit, UnitKind
 from tests.factories import UnitFactory
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: pytest.FixtureRequest) -> None:
+    """Tests hash passwords with MD5: the real hasher costs ~0.3 s a user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @dataclass
 class Province:
     """Tỉnh → (Sở Nội vụ, Sở Y tế, Huyện A → (Xã A1, Xã A2), Huyện B → Xã B1)."""

@@ -209,10 +209,15 @@ class Awards(Strict):
     forms: list[AwardFormSpec] = []
 
 
+def _sorted_codes(value: Any) -> Any:
+    # A set of units: kept sorted so that export gives back the same value.
+    return sorted(value) if isinstance(value, list) and all(isinstance(v, str) for v in value) else value
+
+
 class DutySpec(Strict):
     section: OptText = ""
     agencies: list[Text] = Field(min_length=1)
-    agency_units: list[Code] = []
+    agency_units: Annotated[list[Code], BeforeValidator(_sorted_codes)] = []
     text: Text
 
 

@@ -2,6 +2,7 @@
 
 from thidua.campaigns.models.campaign import (
     Campaign,
+    CampaignEvent,
     CampaignKind,
     CampaignStatus,
     ContentArea,
@@ -23,6 +24,7 @@ from thidua.campaigns.models.provisions import (
 __all__ = [
     "Approver",
     "Campaign",
+    "CampaignEvent",
     "CampaignAward",
     "CampaignKind",
     "CampaignStatus",

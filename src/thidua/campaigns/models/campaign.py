@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.dates import PartialDate, Precision
+from thidua.core.models import Event
 from thidua.core.text import fold
 from thidua.organisations.models import Unit
 
@@ -189,3 +190,16 @@ class Phase(Ordered):
     def last_day(self):  # type: ignore[no-untyped-def]
         """The last day the phase covers (an end stated as a month runs to its end)."""
         return self.end_partial.last_day()
+
+
+class CampaignEvent(Event):
+    """An append-only record of a change to a campaign (loaded, replaced, …)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="events")
+
+    class Meta(Event.Meta):
+        verbose_name = _("sự kiện phong trào")
+        verbose_name_plural = _("sự kiện phong trào")
+
+    def __str__(self) -> str:
+        return f"{self.campaign.code}: {self.kind}"

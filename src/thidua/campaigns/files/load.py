@@ -1,0 +1,185 @@
+"""Write a validated campaign file into the database, replacing an earlier load."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.db import transaction
+
+from thidua.campaigns.files import schema as s
+from thidua.campaigns.models import (
+    Campaign,
+    CampaignAward,
+    CampaignEvent,
+    CampaignWork,
+    ContentArea,
+    Duty,
+    LegalBasis,
+    Phase,
+    RegistrationRule,
+    ReportingRule,
+)
+from thidua.core.dates import PartialDate
+from thidua.organisations.models import Unit
+from thidua.targets.models import Target
+
+
+def _dates(prefix: str, value: PartialDate | None) -> dict[str, Any]:
+    if value is None:
+        return {prefix: None}
+    return {prefix: value.first_day(), f"{prefix}_precision": value.precision.value}
+
+
+def _campaign_fields(spec: s.CampaignFile) -> dict[str, Any]:
+    doc = spec.document
+    return {
+        "title": spec.title,
+        "kind": spec.kind,
+        "status": spec.status,
+        "issuer_unit": Unit.objects.get(code=doc.issuer_unit),
+        "doc_kind": doc.kind,
+        "doc_number": doc.number,
+        "doc_date": doc.date,
+        "doc_place": doc.place,
+        "issuer_name": doc.issuer,
+        "parent_issuer_name": doc.parent_issuer,
+        "signer_name": doc.signer.name,
+        "signer_position": doc.signer.position,
+        "signer_authority": doc.signer.authority,
+        "preamble": spec.preamble,
+        "purposes": list(spec.purposes),
+        "requirements": list(spec.requirements),
+        "award_subjects": list(spec.awards.subjects),
+        "award_criteria": spec.awards.criteria,
+        "award_procedure": spec.awards.procedure,
+        **_dates("start", spec.period.start),
+        **_dates("end", spec.period.end),
+    }
+
+
+def _sync_coded(model: Any, campaign: Campaign, rows: list[dict[str, Any]], **scope: Any) -> None:
+    """Upsert rows by code (keeping ids stable for what links to them); drop the rest."""
+    existing = {obj.code: obj for obj in model.objects.filter(campaign=campaign, **scope)}
+    for position, row in enumerate(rows):
+        obj = existing.pop(row["code"], None) or model(campaign=campaign, **scope)
+        for field, value in {**row, "position": position}.items():
+            setattr(obj, field, value)
+        obj.save()
+    model.objects.filter(pk__in=[obj.pk for obj in existing.values()]).delete()
+
+
+@transaction.atomic
+def campaign_load(
+    *, spec: s.CampaignFile, source_name: str, source_bytes: bytes, actor: Any = None
+) -> Campaign:
+    """Create or replace the campaign ``spec.code`` with everything the file states.
+
+    The caller validates first (``validate.validate_text``); this runs in one
+    transaction, so a failure leaves the previous state whole. Coded parts (phases,
+    content areas, targets, works, award forms) keep their ids across reloads.
+    """
+    campaign = Campaign.objects.select_for_update().filter(code=spec.code).first()
+    created = campaign is None
+    campaign = campaign or Campaign(code=spec.code)
+    for field, value in _campaign_fields(spec).items():
+        setattr(campaign, field, value)
+    campaign.source_name = source_name
+    campaign.source_sha256 = hashlib.sha256(source_bytes).hexdigest()
+    campaign.save()
+
+    _sync_coded(ContentArea, campaign, [a.model_dump() for a in spec.content_areas])
+    areas = {a.code: a for a in ContentArea.objects.filter(campaign=campaign)}
+    _sync_coded(
+        Phase,
+        campaign,
+        [
+            {"code": p.code, "name": p.name, "review": p.review,
+             **_dates("start", p.start), **_dates("end", p.end)}
+            for p in spec.phases
+        ],
+    )
+    _sync_coded(Target, campaign, [_target_row(t, areas) for t in spec.targets], unit=None)
+    _sync_coded(
+        CampaignWork,
+        campaign,
+        [
+            {"code": w.code, "title": w.title, "kind": w.kind, "stage": w.stage,
+             "deadline_event": w.deadline_event, "content_area": areas.get(w.content_area or ""),
+             **_dates("deadline", w.deadline)}
+            for w in spec.registration.campaign_works
+        ],
+    )
+    _sync_coded(
+        CampaignAward,
+        campaign,
+        [
+            {"code": f.code, "name": f.name, "criteria": f.criteria, "quota": f.quota,
+             "subjects": list(f.subjects),
+             "grantors": [g.model_dump() for g in f.grantors]}
+            for f in spec.awards.forms
+        ],
+    )
+    _replace_uncoded(campaign, spec)
+    CampaignEvent.objects.create(
+        campaign=campaign,
+        actor=actor,
+        kind="created" if created else "replaced",
+        payload={"source": source_name, "sha256": campaign.source_sha256},
+    )
+    return campaign
+
+
+def _target_row(target: s.TargetSpec, areas: dict[str, ContentArea]) -> dict[str, Any]:
+    period = target.period
+    return {
+        "code": target.code,
+        "indicator": target.indicator,
+        "kind": target.kind,
+        "comparator": target.comparator,
+        "value": target.value,
+        "value_max": target.value_max,
+        "measure_unit": target.measure_unit,
+        **_dates("period_from", period.from_ if period else None),
+        **_dates("period_to", period.to if period else None),
+        "deadline": target.deadline,
+        "content_area": areas.get(target.content_area or ""),
+        "section": target.section,
+        "source_text": target.source_text,
+        "note": target.note,
+    }
+
+
+def _replace_uncoded(campaign: Campaign, spec: s.CampaignFile) -> None:
+    """Parts without codes are replaced whole: bases, rules, reporting, duties."""
+    LegalBasis.objects.filter(campaign=campaign).delete()
+    LegalBasis.objects.bulk_create(
+        LegalBasis(campaign=campaign, position=i, relation=b.relation, doc_kind=b.kind,
+                   number=b.number, date=b.date, issuer=b.issuer, title=b.title)
+        for i, b in enumerate(spec.legal_bases)
+    )
+    RegistrationRule.objects.filter(campaign=campaign).delete()
+    RegistrationRule.objects.bulk_create(
+        RegistrationRule(campaign=campaign, position=i, **r.model_dump())
+        for i, r in enumerate(spec.registration.rules)
+    )
+    ReportingRule.objects.filter(campaign=campaign).delete()
+    if spec.reporting:
+        rule = spec.reporting.model_dump(exclude={"recipient", "recipient_unit"})
+        ReportingRule.objects.create(
+            campaign=campaign,
+            recipient_name=spec.reporting.recipient,
+            recipient_unit=Unit.objects.filter(code=spec.reporting.recipient_unit).first()
+            if spec.reporting.recipient_unit
+            else None,
+            **rule,
+        )
+    Duty.objects.filter(campaign=campaign).delete()
+    units = {u.code: u for u in Unit.objects.filter(
+        code__in={c for d in spec.duties for c in d.agency_units})}
+    for i, duty in enumerate(spec.duties):
+        row = Duty.objects.create(
+            campaign=campaign, position=i, section=duty.section,
+            agencies=list(duty.agencies), text=duty.text,
+        )
+        row.agency_units.set([units[c] for c in duty.agency_units])
