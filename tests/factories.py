@@ -47,7 +47,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     scope = Scope.UNIT
 
 
-def member(unit: Unit, role: str = Role.UNIT_OFFICER, scope: str = Scope.UNIT, **kw: object) -> User:
+def member(
+    unit: Unit, role: str = Role.UNIT_OFFICER, scope: str = Scope.UNIT, **kw: object
+) -> User:
     """A new user holding ``role`` in ``unit``."""
     return MembershipFactory(unit=unit, role=role, scope=scope, **kw).user
 

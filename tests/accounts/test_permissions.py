@@ -5,14 +5,22 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from tests.factories import CampaignFactory, GroupFactory, GroupMembershipFactory, member
 from thidua.accounts.models import Role, Scope
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.organisations.selectors import units_visible_to
-from tests.factories import CampaignFactory, GroupFactory, GroupMembershipFactory, member
 
 ROLES = [
-    "admin", "secretariat", "leader", "council", "commune_officer", "district_head",
-    "district_subtree", "cluster_leader", "department_officer", "anonymous",
+    "admin",
+    "secretariat",
+    "leader",
+    "council",
+    "commune_officer",
+    "district_head",
+    "district_subtree",
+    "cluster_leader",
+    "department_officer",
+    "anonymous",
 ]
 
 
@@ -47,14 +55,46 @@ def campaigns(province):
 
 # Which units each role sees (by fixture attribute name).
 UNIT_VIEW = {
-    "admin": {"root", "home_affairs", "health", "district_a", "commune_a1", "commune_a2",
-              "district_b", "commune_b1"},
-    "secretariat": {"root", "home_affairs", "health", "district_a", "commune_a1", "commune_a2",
-                    "district_b", "commune_b1"},
-    "leader": {"root", "home_affairs", "health", "district_a", "commune_a1", "commune_a2",
-               "district_b", "commune_b1"},
-    "council": {"root", "home_affairs", "health", "district_a", "commune_a1", "commune_a2",
-                "district_b", "commune_b1"},
+    "admin": {
+        "root",
+        "home_affairs",
+        "health",
+        "district_a",
+        "commune_a1",
+        "commune_a2",
+        "district_b",
+        "commune_b1",
+    },
+    "secretariat": {
+        "root",
+        "home_affairs",
+        "health",
+        "district_a",
+        "commune_a1",
+        "commune_a2",
+        "district_b",
+        "commune_b1",
+    },
+    "leader": {
+        "root",
+        "home_affairs",
+        "health",
+        "district_a",
+        "commune_a1",
+        "commune_a2",
+        "district_b",
+        "commune_b1",
+    },
+    "council": {
+        "root",
+        "home_affairs",
+        "health",
+        "district_a",
+        "commune_a1",
+        "commune_a2",
+        "district_b",
+        "commune_b1",
+    },
     "commune_officer": {"commune_a1"},
     "district_head": {"district_a"},
     "district_subtree": {"district_a", "commune_a1", "commune_a2"},
@@ -81,16 +121,27 @@ CAMPAIGN_MANAGE = {
     "secretariat": {"province", "district_a", "district_b", "draft"},
 }
 
-UNIT_NAMES = ["root", "home_affairs", "health", "district_a", "commune_a1", "commune_a2",
-              "district_b", "commune_b1"]
+UNIT_NAMES = [
+    "root",
+    "home_affairs",
+    "health",
+    "district_a",
+    "commune_a1",
+    "commune_a2",
+    "district_b",
+    "commune_b1",
+]
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_unit_view_matrix(province, people, role):
     user = people[role]
 
-    seen = {name for name in UNIT_NAMES if user.has_perm("organisations.view_unit",
-                                                         getattr(province, name))}
+    seen = {
+        name
+        for name in UNIT_NAMES
+        if user.has_perm("organisations.view_unit", getattr(province, name))
+    }
     listed = set(units_visible_to(user).values_list("code", flat=True))
 
     assert seen == UNIT_VIEW[role]

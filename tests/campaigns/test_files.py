@@ -47,7 +47,9 @@ def test_load_minimal_file_writes_every_part(minimal_text):
     assert campaign.reporting_rule.weekend_policy == "previous_working_day"
     assert campaign.campaign_works.get().deadline_precision == "month"
     assert sorted(campaign.duties.get().agency_units.values_list("code", flat=True)) == [
-        "P-A-1", "P-A-2"]
+        "P-A-1",
+        "P-A-2",
+    ]
     assert CampaignEvent.objects.filter(campaign=campaign, kind="created").count() == 1
 
 
@@ -87,17 +89,31 @@ def test_reload_replaces_without_duplicates_and_keeps_ids(minimal_text):
     ("old", "new", "expected"),
     [
         ("  date: 2025-01-05", "  date: 2025-02-30", "Dòng 6, trường `document.date`"),
-        ("    comparator: gte", "    comparator: atleast", "Dòng 47, trường `targets[2].comparator`"),
+        (
+            "    comparator: gte",
+            "    comparator: atleast",
+            "Dòng 47, trường `targets[2].comparator`",
+        ),
         ("  number: 12/KH-UBND\n", "", "Dòng 4, trường `document.number`: thiếu trường bắt buộc"),
-        ("    measure_unit: \"%\"\n    period", "    unit: \"%\"\n    period",
-         "Dòng 41, trường `targets[1].unit`: trường này không có"),
+        (
+            '    measure_unit: "%"\n    period',
+            '    unit: "%"\n    period',
+            "Dòng 41, trường `targets[1].unit`: trường này không có",
+        ),
         ("  - code: T02", "  - code: T01", "Dòng 44, trường `targets[2].code`: mã `T01` bị trùng"),
         ("  issuer_unit: P-A", "  issuer_unit: P-ZZ", "Dòng 9, trường `document.issuer_unit`"),
         ("    value_max: 11", "    value_max: 9", "trường `targets[1].value_max`: value_max phải"),
-        ("    end: 2025-04-30", "    end: 2025-06-30", "trường `phases[2].start`: đợt bắt đầu trước"),
-        ("    start: \"2025-01\"\n    end: 2025-04-30", "    start: \"2024-12\"\n    end: 2025-04-30",
-         "trường `phases[1].start`: đợt nằm ngoài"),
-        ("    value: 99.5", "    value: \"99,5\"", "trường `targets[2].value`: phải là một số"),
+        (
+            "    end: 2025-04-30",
+            "    end: 2025-06-30",
+            "trường `phases[2].start`: đợt bắt đầu trước",
+        ),
+        (
+            '    start: "2025-01"\n    end: 2025-04-30',
+            '    start: "2024-12"\n    end: 2025-04-30',
+            "trường `phases[1].start`: đợt nằm ngoài",
+        ),
+        ("    value: 99.5", '    value: "99,5"', "trường `targets[2].value`: phải là một số"),
     ],
 )
 def test_broken_file_names_line_and_field(minimal_text, old, new, expected):

@@ -20,7 +20,13 @@ from thidua.core.dates import (
         ("2025-04-30", Precision.DAY, dt.date(2025, 4, 30), dt.date(2025, 4, 30), "30/04/2025"),
         (2025, Precision.YEAR, dt.date(2025, 1, 1), dt.date(2025, 12, 31), "2025"),
         ("2024-02", Precision.MONTH, dt.date(2024, 2, 1), dt.date(2024, 2, 29), "02/2024"),
-        (dt.date(2024, 11, 11), Precision.DAY, dt.date(2024, 11, 11), dt.date(2024, 11, 11), "11/11/2024"),
+        (
+            dt.date(2024, 11, 11),
+            Precision.DAY,
+            dt.date(2024, 11, 11),
+            dt.date(2024, 11, 11),
+            "11/11/2024",
+        ),
     ],
 )
 def test_partial_date_keeps_precision(raw, precision, first, last, shown):
@@ -80,7 +86,9 @@ def test_holiday_is_skipped_too():
     # 2/9/2025 (Tuesday) is Quốc khánh; moving forward from Monday 1/9 (also a holiday).
     holidays = frozenset({dt.date(2025, 9, 1), dt.date(2025, 9, 2)})
 
-    assert effective_due_date(dt.date(2025, 8, 31), "next_working_day", holidays) == dt.date(2025, 9, 3)
+    assert effective_due_date(dt.date(2025, 8, 31), "next_working_day", holidays) == dt.date(
+        2025, 9, 3
+    )
 
 
 def test_due_day_past_month_end_falls_on_last_day():

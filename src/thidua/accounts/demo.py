@@ -28,19 +28,45 @@ class DemoUser:
 
 DEMO_USERS = [
     DemoUser("admin", "Quản trị hệ thống", "Quản trị viên", Role.ADMIN, "TV"),
-    DemoUser("bantdkt", "Nguyễn Thị Thu", "Chuyên viên Ban Thi đua - Khen thưởng",
-             Role.SECRETARIAT, "TV-SNV"),
+    DemoUser(
+        "bantdkt",
+        "Nguyễn Thị Thu",
+        "Chuyên viên Ban Thi đua - Khen thưởng",
+        Role.SECRETARIAT,
+        "TV-SNV",
+    ),
     DemoUser("lanhdao", "Lê Thanh Bình", "Phó Chủ tịch UBND tỉnh", Role.LEADER, "TV"),
-    DemoUser("hoidong", "Trần Văn Hòa", "Ủy viên Hội đồng Thi đua - Khen thưởng tỉnh",
-             Role.COUNCIL_MEMBER, "TV"),
+    DemoUser(
+        "hoidong",
+        "Trần Văn Hòa",
+        "Ủy viên Hội đồng Thi đua - Khen thưởng tỉnh",
+        Role.COUNCIL_MEMBER,
+        "TV",
+    ),
     DemoUser("canbo_so", "Phạm Thị Lan", "Chuyên viên Văn phòng Sở", Role.UNIT_OFFICER, "TV-SYT"),
     DemoUser("thutruong_so", "Thạch Văn Minh", "Giám đốc Sở Y tế", Role.UNIT_HEAD, "TV-SYT"),
-    DemoUser("canbo_huyen", "Kim Thị Sa Rết", "Chuyên viên Phòng Nội vụ huyện",
-             Role.UNIT_OFFICER, "TV-CK", Scope.SUBTREE),
-    DemoUser("canbo_xa", "Lâm Văn Tài", "Công chức Văn phòng - Thống kê xã",
-             Role.UNIT_OFFICER, "TV-CK-PHONG-PHU"),
-    DemoUser("cumtruong", "Huỳnh Văn Sơn", "Chánh Văn phòng UBND thành phố",
-             Role.CLUSTER_LEADER, "TV-TPTV"),
+    DemoUser(
+        "canbo_huyen",
+        "Kim Thị Sa Rết",
+        "Chuyên viên Phòng Nội vụ huyện",
+        Role.UNIT_OFFICER,
+        "TV-CK",
+        Scope.SUBTREE,
+    ),
+    DemoUser(
+        "canbo_xa",
+        "Lâm Văn Tài",
+        "Công chức Văn phòng - Thống kê xã",
+        Role.UNIT_OFFICER,
+        "TV-CK-PHONG-PHU",
+    ),
+    DemoUser(
+        "cumtruong",
+        "Huỳnh Văn Sơn",
+        "Chánh Văn phòng UBND thành phố",
+        Role.CLUSTER_LEADER,
+        "TV-TPTV",
+    ),
 ]
 
 
@@ -63,7 +89,9 @@ def demo_users_ensure() -> list[DemoUser]:
             unit=units[demo.unit_code], role=demo.role
         ).delete()
         Membership.objects.update_or_create(
-            user=user, unit=units[demo.unit_code], role=demo.role,
+            user=user,
+            unit=units[demo.unit_code],
+            role=demo.role,
             defaults={"scope": demo.scope},
         )
         forget_reach(user)

@@ -23,9 +23,7 @@ class Role(models.TextChoices):
 
 
 #: Roles whose holders see the whole province they belong to.
-PROVINCE_WIDE_ROLES = frozenset(
-    {Role.ADMIN, Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER}
-)
+PROVINCE_WIDE_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER})
 
 
 class Scope(models.TextChoices):
@@ -59,9 +57,7 @@ class Membership(models.Model):
         Unit, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("đơn vị")
     )
     role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices)
-    scope = models.CharField(
-        _("phạm vi"), max_length=16, choices=Scope.choices, default=Scope.UNIT
-    )
+    scope = models.CharField(_("phạm vi"), max_length=16, choices=Scope.choices, default=Scope.UNIT)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
@@ -70,9 +66,7 @@ class Membership(models.Model):
         verbose_name_plural = _("phân quyền")
         ordering = ["user", "unit__code", "role"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "unit", "role"], name="membership_unique_role"
-            ),
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique_role"),
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True)
                 | Q(valid_from__isnull=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from thidua.campaigns.files.errors import CampaignFileInvalid, FileError
 from thidua.campaigns.files.load import campaign_load
 from thidua.campaigns.files.validate import validate_text
@@ -30,16 +32,16 @@ def campaign_load_bytes(*, content: bytes, source_name: str, actor: Any = None) 
     """
     if len(content) > MAX_FILE_BYTES:
         raise CampaignFileInvalid(
-            [FileError(None, "", "tệp quá lớn (tối đa 2 MB); tệp kế hoạch thường dưới 200 KB")]
+            [FileError(None, "", _("tệp quá lớn (tối đa 2 MB); tệp kế hoạch thường dưới 200 KB"))]
         )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CampaignFileInvalid(
-            [FileError(None, "", "tệp không phải văn bản UTF-8; hãy lưu lại với mã hóa UTF-8")]
+            [FileError(None, "", _("tệp không phải văn bản UTF-8; hãy lưu lại với mã hóa UTF-8"))]
         ) from exc
     if not text.strip():
-        raise CampaignFileInvalid([FileError(None, "", "tệp rỗng")])
+        raise CampaignFileInvalid([FileError(None, "", _("tệp rỗng"))])
     spec = validate_text(text)
     return campaign_load(spec=spec, source_name=source_name, source_bytes=content, actor=actor)
 
@@ -50,6 +52,13 @@ def campaign_load_path(path: Path, *, actor: Any = None) -> Campaign:
         content = path.read_bytes()
     except OSError as exc:
         raise CampaignFileInvalid(
-            [FileError(None, "", f"không đọc được tệp {path}: {exc.strerror}")]
+            [
+                FileError(
+                    None,
+                    "",
+                    _("không đọc được tệp %(path)s: %(reason)s")
+                    % {"path": path, "reason": exc.strerror},
+                )
+            ]
         ) from exc
     return campaign_load_bytes(content=content, source_name=path.name, actor=actor)

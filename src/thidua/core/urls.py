@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+"""The home page (settings.LOGIN_REDIRECT_URL is ``core:home``)."""
+
+from django.urls import path
+
+from thidua.core import views
 
 app_name = "core"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+]

@@ -194,9 +194,7 @@ class GroupRole(models.TextChoices):
 class GroupMembership(models.Model):
     """A unit's place in a cluster or block for that group's year."""
 
-    group = models.ForeignKey(
-        EmulationGroup, on_delete=models.CASCADE, related_name="memberships"
-    )
+    group = models.ForeignKey(EmulationGroup, on_delete=models.CASCADE, related_name="memberships")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="group_memberships")
     role = models.CharField(
         _("vai trò"), max_length=16, choices=GroupRole.choices, default=GroupRole.MEMBER

@@ -52,7 +52,9 @@ class Target(models.Model):
     indicator = models.TextField(_("chỉ tiêu"))
     kind = models.CharField(_("loại"), max_length=32, choices=TargetKind.choices)
     comparator = models.CharField(_("so sánh"), max_length=16, choices=Comparator.choices)
-    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=4, null=True, blank=True)
+    value = models.DecimalField(
+        _("giá trị"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
     value_max = models.DecimalField(
         _("giá trị tối đa"), max_digits=20, decimal_places=4, null=True, blank=True
     )
@@ -75,7 +77,8 @@ class Target(models.Model):
         ordering = ["campaign", "position", "code"]
         constraints = [
             models.UniqueConstraint(
-                fields=["campaign", "code"], condition=Q(unit__isnull=True),
+                fields=["campaign", "code"],
+                condition=Q(unit__isnull=True),
                 name="target_code_unique",
             ),
             models.CheckConstraint(

@@ -7,29 +7,31 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_  # noqa: N812 - gettext convention
 
 _MESSAGES = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường này không có trong định dạng (gõ sai tên trường?)",
-    "literal_error": "giá trị không hợp lệ; phải là một trong: {expected}",
-    "string_type": "phải là một đoạn chữ",
-    "string_too_short": "không được để trống",
-    "string_pattern_mismatch": (
+    "missing": N_("thiếu trường bắt buộc"),
+    "extra_forbidden": N_("trường này không có trong định dạng (gõ sai tên trường?)"),
+    "literal_error": N_("giá trị không hợp lệ; phải là một trong: {expected}"),
+    "string_type": N_("phải là một đoạn chữ"),
+    "string_too_short": N_("không được để trống"),
+    "string_pattern_mismatch": N_(
         "mã chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (không có khoảng trắng)"
     ),
-    "int_type": "phải là một số nguyên",
-    "int_parsing": "phải là một số nguyên",
-    "int_from_float": "phải là một số nguyên",
-    "bool_type": "phải là true hoặc false",
-    "bool_parsing": "phải là true hoặc false",
-    "list_type": "phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng '- ')",
-    "model_type": "phải là một nhóm trường (khóa: giá trị)",
-    "model_attributes_type": "phải là một nhóm trường (khóa: giá trị)",
-    "dict_type": "phải là một nhóm trường (khóa: giá trị)",
-    "too_short": "phải có ít nhất {min_length} phần tử",
-    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
-    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
-    "none_required": "phải để trống",
+    "int_type": N_("phải là một số nguyên"),
+    "int_parsing": N_("phải là một số nguyên"),
+    "int_from_float": N_("phải là một số nguyên"),
+    "bool_type": N_("phải là true hoặc false"),
+    "bool_parsing": N_("phải là true hoặc false"),
+    "list_type": N_("phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng '- ')"),
+    "model_type": N_("phải là một nhóm trường (khóa: giá trị)"),
+    "model_attributes_type": N_("phải là một nhóm trường (khóa: giá trị)"),
+    "dict_type": N_("phải là một nhóm trường (khóa: giá trị)"),
+    "too_short": N_("phải có ít nhất {min_length} phần tử"),
+    "greater_than_equal": N_("phải lớn hơn hoặc bằng {ge}"),
+    "less_than_equal": N_("phải nhỏ hơn hoặc bằng {le}"),
+    "none_required": N_("phải để trống"),
 }
 
 
@@ -42,10 +44,13 @@ class FileError:
     message: str
 
     def __str__(self) -> str:
-        where = f"Dòng {self.line}" if self.line else "Tệp"
+        if self.line and self.field:
+            return _("Dòng %(line)s, trường `%(field)s`: %(message)s") % self.__dict__
+        if self.line:
+            return _("Dòng %(line)s: %(message)s") % self.__dict__
         if self.field:
-            return f"{where}, trường `{self.field}`: {self.message}"
-        return f"{where}: {self.message}"
+            return _("Trường `%(field)s`: %(message)s") % self.__dict__
+        return _("Tệp: %(message)s") % self.__dict__
 
 
 class CampaignFileInvalid(Exception):
@@ -102,11 +107,12 @@ def message_for(error: dict[str, Any]) -> str:
     template = _MESSAGES.get(error["type"])
     if template is None:
         return str(error["msg"])
+    template = _(template)
     context = dict(error.get("ctx") or {})
     if "expected" in context:
         context["expected"] = str(context["expected"]).replace(" or ", ", ")
     if error["type"] == "too_short" and error.get("input") == "":
-        return _MESSAGES["string_too_short"]
+        return _(_MESSAGES["string_too_short"])
     try:
         return template.format(**context)
     except (KeyError, IndexError):

@@ -57,9 +57,14 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
             },
             "preamble": campaign.preamble,
             "legal_bases": [
-                {"relation": b.relation, "kind": b.doc_kind, "number": b.number,
-                 "date": b.date.isoformat() if b.date else None, "issuer": b.issuer,
-                 "title": b.title}
+                {
+                    "relation": b.relation,
+                    "kind": b.doc_kind,
+                    "number": b.number,
+                    "date": b.date.isoformat() if b.date else None,
+                    "issuer": b.issuer,
+                    "title": b.title,
+                }
                 for b in campaign.legal_bases.order_by("position")
             ],
             "purposes": campaign.purposes,
@@ -69,17 +74,25 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
                 "end": _partial(campaign.end, campaign.end_precision),
             },
             "phases": [
-                {"code": p.code, "name": p.name,
-                 "start": _partial(p.start, p.start_precision),
-                 "end": _partial(p.end, p.end_precision), "review": p.review}
+                {
+                    "code": p.code,
+                    "name": p.name,
+                    "start": _partial(p.start, p.start_precision),
+                    "end": _partial(p.end, p.end_precision),
+                    "review": p.review,
+                }
                 for p in campaign.phases.order_by("position")
             ],
             "content_areas": [
                 {"code": a.code, "title": a.title, "description": a.description}
                 for a in campaign.content_areas.order_by("position")
             ],
-            "targets": [_target(t) for t in campaign.targets.filter(unit__isnull=True)
-                        .select_related("content_area").order_by("position")],
+            "targets": [
+                _target(t)
+                for t in campaign.targets.filter(unit__isnull=True)
+                .select_related("content_area")
+                .order_by("position")
+            ],
             "registration": _registration(campaign),
             "reporting": _reporting(campaign),
             "awards": {
@@ -87,14 +100,24 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
                 "criteria": campaign.award_criteria,
                 "procedure": campaign.award_procedure,
                 "forms": [
-                    {"code": f.code, "name": f.name, "grantors": f.grantors,
-                     "subjects": f.subjects, "criteria": f.criteria, "quota": f.quota}
+                    {
+                        "code": f.code,
+                        "name": f.name,
+                        "grantors": f.grantors,
+                        "subjects": f.subjects,
+                        "criteria": f.criteria,
+                        "quota": f.quota,
+                    }
                     for f in campaign.awards.order_by("position")
                 ],
             },
             "duties": [
-                {"section": d.section, "agencies": d.agencies,
-                 "agency_units": sorted(u.code for u in d.agency_units.all()), "text": d.text}
+                {
+                    "section": d.section,
+                    "agencies": d.agencies,
+                    "agency_units": sorted(u.code for u in d.agency_units.all()),
+                    "text": d.text,
+                }
                 for d in campaign.duties.prefetch_related("agency_units").order_by("position")
             ],
         }
@@ -103,31 +126,50 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
 
 def _target(t: Any) -> dict[str, Any]:
     return {
-        "code": t.code, "indicator": t.indicator, "kind": t.kind, "comparator": t.comparator,
-        "value": _number(t.value), "value_max": _number(t.value_max),
+        "code": t.code,
+        "indicator": t.indicator,
+        "kind": t.kind,
+        "comparator": t.comparator,
+        "value": _number(t.value),
+        "value_max": _number(t.value_max),
         "measure_unit": t.measure_unit,
-        "period": {"from": _partial(t.period_from, t.period_from_precision),
-                   "to": _partial(t.period_to, t.period_to_precision)},
+        "period": {
+            "from": _partial(t.period_from, t.period_from_precision),
+            "to": _partial(t.period_to, t.period_to_precision),
+        },
         "deadline": t.deadline.isoformat() if t.deadline else None,
         "content_area": t.content_area.code if t.content_area else None,
-        "section": t.section, "source_text": t.source_text, "note": t.note,
+        "section": t.section,
+        "source_text": t.source_text,
+        "note": t.note,
     }
 
 
 def _registration(campaign: Campaign) -> dict[str, Any]:
     return {
         "rules": [
-            {"unit_kinds": r.unit_kinds, "minimum": r.minimum, "work_kinds": r.work_kinds,
-             "alternative_work_kinds": r.alternative_work_kinds, "via_parent": r.via_parent,
-             "approver": r.approver,
-             "no_duplicate_of_campaign_works": r.no_duplicate_of_campaign_works, "text": r.text}
+            {
+                "unit_kinds": r.unit_kinds,
+                "minimum": r.minimum,
+                "work_kinds": r.work_kinds,
+                "alternative_work_kinds": r.alternative_work_kinds,
+                "via_parent": r.via_parent,
+                "approver": r.approver,
+                "no_duplicate_of_campaign_works": r.no_duplicate_of_campaign_works,
+                "text": r.text,
+            }
             for r in campaign.registration_rules.order_by("position")
         ],
         "campaign_works": [
-            {"code": w.code, "title": w.title, "kind": w.kind, "stage": w.stage,
-             "deadline": _partial(w.deadline, w.deadline_precision),
-             "deadline_event": w.deadline_event,
-             "content_area": w.content_area.code if w.content_area else None}
+            {
+                "code": w.code,
+                "title": w.title,
+                "kind": w.kind,
+                "stage": w.stage,
+                "deadline": _partial(w.deadline, w.deadline_precision),
+                "deadline_event": w.deadline_event,
+                "content_area": w.content_area.code if w.content_area else None,
+            }
             for w in campaign.campaign_works.select_related("content_area").order_by("position")
         ],
     }
@@ -139,8 +181,10 @@ def _reporting(campaign: Campaign) -> dict[str, Any] | None:
     except ReportingRule.DoesNotExist:
         return None
     return {
-        "frequency": rule.frequency, "due_day": rule.due_day,
-        "due_month_of_period": rule.due_month_of_period, "weekend_policy": rule.weekend_policy,
+        "frequency": rule.frequency,
+        "due_day": rule.due_day,
+        "due_month_of_period": rule.due_month_of_period,
+        "weekend_policy": rule.weekend_policy,
         "recipient": rule.recipient_name,
         "recipient_unit": rule.recipient_unit.code if rule.recipient_unit else None,
         "text": rule.text,
@@ -163,6 +207,9 @@ def campaign_to_yaml(campaign: Campaign) -> str:
     """The campaign file text (UTF-8, Vietnamese kept readable, keys in format order)."""
     header = f"# Campaign file exported by thidua: {campaign.doc_number}\n"
     return header + yaml.dump(
-        campaign_to_data(campaign), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+        campaign_to_data(campaign),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
         width=100,
     )

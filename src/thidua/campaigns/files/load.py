@@ -94,8 +94,13 @@ def campaign_load(
         Phase,
         campaign,
         [
-            {"code": p.code, "name": p.name, "review": p.review,
-             **_dates("start", p.start), **_dates("end", p.end)}
+            {
+                "code": p.code,
+                "name": p.name,
+                "review": p.review,
+                **_dates("start", p.start),
+                **_dates("end", p.end),
+            }
             for p in spec.phases
         ],
     )
@@ -104,9 +109,15 @@ def campaign_load(
         CampaignWork,
         campaign,
         [
-            {"code": w.code, "title": w.title, "kind": w.kind, "stage": w.stage,
-             "deadline_event": w.deadline_event, "content_area": areas.get(w.content_area or ""),
-             **_dates("deadline", w.deadline)}
+            {
+                "code": w.code,
+                "title": w.title,
+                "kind": w.kind,
+                "stage": w.stage,
+                "deadline_event": w.deadline_event,
+                "content_area": areas.get(w.content_area or ""),
+                **_dates("deadline", w.deadline),
+            }
             for w in spec.registration.campaign_works
         ],
     )
@@ -114,9 +125,14 @@ def campaign_load(
         CampaignAward,
         campaign,
         [
-            {"code": f.code, "name": f.name, "criteria": f.criteria, "quota": f.quota,
-             "subjects": list(f.subjects),
-             "grantors": [g.model_dump() for g in f.grantors]}
+            {
+                "code": f.code,
+                "name": f.name,
+                "criteria": f.criteria,
+                "quota": f.quota,
+                "subjects": list(f.subjects),
+                "grantors": [g.model_dump() for g in f.grantors],
+            }
             for f in spec.awards.forms
         ],
     )
@@ -154,8 +170,16 @@ def _replace_uncoded(campaign: Campaign, spec: s.CampaignFile) -> None:
     """Parts without codes are replaced whole: bases, rules, reporting, duties."""
     LegalBasis.objects.filter(campaign=campaign).delete()
     LegalBasis.objects.bulk_create(
-        LegalBasis(campaign=campaign, position=i, relation=b.relation, doc_kind=b.kind,
-                   number=b.number, date=b.date, issuer=b.issuer, title=b.title)
+        LegalBasis(
+            campaign=campaign,
+            position=i,
+            relation=b.relation,
+            doc_kind=b.kind,
+            number=b.number,
+            date=b.date,
+            issuer=b.issuer,
+            title=b.title,
+        )
         for i, b in enumerate(spec.legal_bases)
     )
     RegistrationRule.objects.filter(campaign=campaign).delete()
@@ -175,11 +199,16 @@ def _replace_uncoded(campaign: Campaign, spec: s.CampaignFile) -> None:
             **rule,
         )
     Duty.objects.filter(campaign=campaign).delete()
-    units = {u.code: u for u in Unit.objects.filter(
-        code__in={c for d in spec.duties for c in d.agency_units})}
+    units = {
+        u.code: u
+        for u in Unit.objects.filter(code__in={c for d in spec.duties for c in d.agency_units})
+    }
     for i, duty in enumerate(spec.duties):
         row = Duty.objects.create(
-            campaign=campaign, position=i, section=duty.section,
-            agencies=list(duty.agencies), text=duty.text,
+            campaign=campaign,
+            position=i,
+            section=duty.section,
+            agencies=list(duty.agencies),
+            text=duty.text,
         )
         row.agency_units.set([units[c] for c in duty.agency_units])

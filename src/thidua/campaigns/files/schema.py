@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 from pydantic_core import PydanticCustomError
 
@@ -24,7 +25,7 @@ def _partial(value: Any) -> PartialDate:
     except (ValueError, TypeError) as exc:
         raise PydanticCustomError(
             "partial_date",
-            "phải là ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD có thật (nhận được: {value})",
+            _("phải là ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD có thật (nhận được: {value})"),
             {"value": str(value)},
         ) from exc
 
@@ -33,7 +34,9 @@ def _day(value: Any) -> dt.date:
     partial = _partial(value)
     if partial.day is None:
         raise PydanticCustomError(
-            "full_date", "phải là ngày đầy đủ YYYY-MM-DD (nhận được: {value})", {"value": str(value)}
+            "full_date",
+            _("phải là ngày đầy đủ YYYY-MM-DD (nhận được: {value})"),
+            {"value": str(value)},
         )
     return partial.first_day()
 
@@ -41,7 +44,8 @@ def _day(value: Any) -> dt.date:
 def _number(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise PydanticCustomError(
-            "number", "phải là một số, dùng dấu chấm thập phân (nhận được: {value})",
+            "number",
+            _("phải là một số, dùng dấu chấm thập phân (nhận được: {value})"),
             {"value": str(value)},
         )
     return Decimal(str(value))
@@ -50,7 +54,7 @@ def _number(value: Any) -> Decimal:
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "text", "phải là một đoạn chữ (nhận được: {value})", {"value": str(value)}
+            "text", _("phải là một đoạn chữ (nhận được: {value})"), {"value": str(value)}
         )
     import unicodedata
 
@@ -73,8 +77,14 @@ UnitKindName = Literal[
 ]
 WorkKindName = Literal["construction", "project", "task"]
 SubjectName = Literal[
-    "department", "mass_organisation", "district", "commune", "collective", "individual",
-    "household", "enterprise",
+    "department",
+    "mass_organisation",
+    "district",
+    "commune",
+    "collective",
+    "individual",
+    "household",
+    "enterprise",
 ]
 
 
@@ -211,7 +221,11 @@ class Awards(Strict):
 
 def _sorted_codes(value: Any) -> Any:
     # A set of units: kept sorted so that export gives back the same value.
-    return sorted(value) if isinstance(value, list) and all(isinstance(v, str) for v in value) else value
+    return (
+        sorted(value)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value)
+        else value
+    )
 
 
 class DutySpec(Strict):

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import yaml
+from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from thidua.campaigns.files.errors import (
@@ -47,13 +48,21 @@ def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise CampaignFileInvalid(
-            [FileError(line, "", f"lỗi cú pháp YAML: {exc.problem or exc.context}")]
+            [
+                FileError(
+                    line,
+                    "",
+                    _("lỗi cú pháp YAML: %(problem)s") % {"problem": exc.problem or exc.context},
+                )
+            ]
         ) from exc
     except yaml.YAMLError as exc:
-        raise CampaignFileInvalid([FileError(None, "", f"lỗi cú pháp YAML: {exc}")]) from exc
+        raise CampaignFileInvalid(
+            [FileError(None, "", _("lỗi cú pháp YAML: %(problem)s") % {"problem": exc})]
+        ) from exc
     if not isinstance(data, dict):
         raise CampaignFileInvalid(
-            [FileError(1, "", "tệp phải là một nhóm trường (format, code, document, …)")]
+            [FileError(1, "", _("tệp phải là một nhóm trường (format, code, document, …)"))]
         )
     return data, node
 
@@ -87,7 +96,7 @@ def _duplicates(codes: Iterable[str]) -> set[str]:
 def _cross_checks(spec: CampaignFile) -> Iterator[tuple[Loc, str]]:
     period_start, period_end = spec.period.start.first_day(), spec.period.end.last_day()
     if period_start > period_end:
-        yield ("period", "end"), "thời gian kết thúc phải sau thời gian bắt đầu"
+        yield ("period", "end"), _("thời gian kết thúc phải sau thời gian bắt đầu")
     yield from _phase_checks(spec, period_start, period_end)
     for name, items in (
         ("phases", spec.phases),
@@ -99,7 +108,10 @@ def _cross_checks(spec: CampaignFile) -> Iterator[tuple[Loc, str]]:
         seen = _duplicates(item.code for item in items)  # type: ignore[attr-defined]
         for index, item in enumerate(items):
             if item.code in seen:  # type: ignore[attr-defined]
-                yield (*name.split("."), index, "code"), f"mã `{item.code}` bị trùng"  # type: ignore[attr-defined]
+                yield (
+                    (*name.split("."), index, "code"),
+                    _("mã `%(code)s` bị trùng") % {"code": item.code},
+                )  # type: ignore[attr-defined]
     areas = {area.code for area in spec.content_areas}
     for index, target in enumerate(spec.targets):
         for field, message in _target_problems(target, areas):
@@ -108,7 +120,7 @@ def _cross_checks(spec: CampaignFile) -> Iterator[tuple[Loc, str]]:
         if work.content_area and work.content_area not in areas:
             yield (
                 ("registration", "campaign_works", index, "content_area"),
-                f"không có nội dung thi đua mã `{work.content_area}`",
+                _("không có nội dung thi đua mã `%(code)s`") % {"code": work.content_area},
             )
 
 
@@ -117,35 +129,38 @@ def _phase_checks(spec: CampaignFile, start: Any, end: Any) -> Iterator[tuple[Lo
     for index, phase in enumerate(spec.phases):
         first, last = phase.start.first_day(), phase.end.last_day()
         if first > last:
-            yield ("phases", index, "end"), "đợt kết thúc trước khi bắt đầu"
+            yield ("phases", index, "end"), _("đợt kết thúc trước khi bắt đầu")
         if first < start or last > end:
-            yield ("phases", index, "start"), "đợt nằm ngoài thời gian của phong trào (period)"
+            yield ("phases", index, "start"), _("đợt nằm ngoài thời gian của phong trào (period)")
         if previous_end is not None and first <= previous_end:
-            yield ("phases", index, "start"), "đợt bắt đầu trước khi đợt trước kết thúc"
+            yield ("phases", index, "start"), _("đợt bắt đầu trước khi đợt trước kết thúc")
         previous_end = last
 
 
 def _target_problems(target: Any, areas: set[str]) -> Iterator[tuple[str, str]]:
     if target.comparator == "between":
         if target.value is None or target.value_max is None:
-            yield "value_max", "so sánh `between` cần cả value và value_max"
+            yield "value_max", _("so sánh `between` cần cả value và value_max")
         elif target.value_max < target.value:
-            yield "value_max", "value_max phải lớn hơn hoặc bằng value"
+            yield "value_max", _("value_max phải lớn hơn hoặc bằng value")
     elif target.comparator == "before":
         if target.deadline is None:
-            yield "deadline", "so sánh `before` cần thời hạn (deadline)"
+            yield "deadline", _("so sánh `before` cần thời hạn (deadline)")
     else:
         if target.value is None:
-            yield "value", "chỉ tiêu cần giá trị (value)"
+            yield "value", _("chỉ tiêu cần giá trị (value)")
         if target.value_max is not None:
-            yield "value_max", "chỉ dùng value_max với so sánh `between`"
+            yield "value_max", _("chỉ dùng value_max với so sánh `between`")
     if target.kind == "milestone" and target.comparator != "before":
-        yield "comparator", "chỉ tiêu loại mốc (milestone) dùng so sánh `before`"
+        yield "comparator", _("chỉ tiêu loại mốc (milestone) dùng so sánh `before`")
     period = target.period
     if period and period.from_ and period.to and period.from_.first_day() > period.to.last_day():
-        yield "period", "`from` phải trước `to`"
+        yield "period", _("`from` phải trước `to`")
     if target.content_area and target.content_area not in areas:
-        yield "content_area", f"không có nội dung thi đua mã `{target.content_area}`"
+        yield (
+            "content_area",
+            _("không có nội dung thi đua mã `%(code)s`") % {"code": target.content_area},
+        )
 
 
 def _unit_checks(spec: CampaignFile) -> Iterator[tuple[Loc, str]]:
@@ -162,7 +177,11 @@ def _unit_checks(spec: CampaignFile) -> Iterator[tuple[Loc, str]]:
     )
     for loc, code in wanted:
         if code not in known:
-            yield loc, (
-                f"không có đơn vị mã `{code}` trong danh mục; nạp danh mục đơn vị trước "
-                "(python -m thidua units load …)"
+            yield (
+                loc,
+                _(
+                    "không có đơn vị mã `%(code)s` trong danh mục; nạp danh mục đơn vị trước "
+                    "(python -m thidua units load …)"
+                )
+                % {"code": code},
             )
