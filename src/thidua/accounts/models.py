@@ -37,7 +37,7 @@ class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=255, blank=True)
     position = models.CharField(_("chức vụ"), max_length=255, blank=True)
 
-    class Meta(AbstractUser.Meta):
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined]  # stubs lack Meta
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
         ordering = ["username"]

@@ -105,9 +105,7 @@ def reporting_calendar(campaign: Campaign) -> list[DueDate]:
         nominal = due_in_quarter(
             quarter, day=rule.due_day, month_of_quarter=rule.due_month_of_period
         )
-        calendar.append(
-            DueDate(quarter, nominal, effective_due_date(nominal, rule.weekend_policy))
-        )
+        calendar.append(DueDate(quarter, nominal, effective_due_date(nominal, rule.weekend_policy)))
     return calendar
 
 

@@ -8,7 +8,7 @@ collected, so one run lists all that must be fixed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import yaml
@@ -75,7 +75,7 @@ def validate_text(text: str, *, check_units: bool = True) -> CampaignFile:
     except ValidationError as exc:
         raise CampaignFileInvalid(
             [
-                FileError(line_of(root, err["loc"]), field_path(err["loc"]), message_for(err))
+                FileError(line_of(root, err["loc"]), field_path(err["loc"]), message_for(dict(err)))
                 for err in exc.errors(include_url=False)
             ]
         ) from exc
@@ -98,20 +98,21 @@ def _cross_checks(spec: CampaignFile) -> Iterator[tuple[Loc, str]]:
     if period_start > period_end:
         yield ("period", "end"), _("thời gian kết thúc phải sau thời gian bắt đầu")
     yield from _phase_checks(spec, period_start, period_end)
-    for name, items in (
+    coded: tuple[tuple[str, Sequence[Any]], ...] = (
         ("phases", spec.phases),
         ("content_areas", spec.content_areas),
         ("targets", spec.targets),
         ("awards.forms", spec.awards.forms),
         ("registration.campaign_works", spec.registration.campaign_works),
-    ):
-        seen = _duplicates(item.code for item in items)  # type: ignore[attr-defined]
+    )
+    for name, items in coded:
+        seen = _duplicates(item.code for item in items)
         for index, item in enumerate(items):
-            if item.code in seen:  # type: ignore[attr-defined]
+            if item.code in seen:
                 yield (
                     (*name.split("."), index, "code"),
                     _("mã `%(code)s` bị trùng") % {"code": item.code},
-                )  # type: ignore[attr-defined]
+                )
     areas = {area.code for area in spec.content_areas}
     for index, target in enumerate(spec.targets):
         for field, message in _target_problems(target, areas):

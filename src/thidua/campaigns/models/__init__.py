@@ -24,8 +24,8 @@ from thidua.campaigns.models.provisions import (
 __all__ = [
     "Approver",
     "Campaign",
-    "CampaignEvent",
     "CampaignAward",
+    "CampaignEvent",
     "CampaignKind",
     "CampaignStatus",
     "CampaignWork",

@@ -6,6 +6,7 @@ Every field here comes from the plan; nothing is a constant in code. A campaign 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import models
@@ -18,7 +19,7 @@ from thidua.core.text import fold
 from thidua.organisations.models import Unit
 
 
-class PrecisionField(models.CharField):  # type: ignore[type-arg]
+class PrecisionField(models.CharField):
     """How much of the matching date field the plan stated (day, month or year)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -65,7 +66,10 @@ class Campaign(models.Model):
     signer_name = models.CharField(_("người ký"), max_length=128)
     signer_position = models.CharField(_("chức vụ người ký"), max_length=128)
     signer_authority = models.CharField(
-        _("thẩm quyền ký"), max_length=16, blank=True, help_text=_("TM., KT., TL., TUQ. hoặc để trống")
+        _("thẩm quyền ký"),
+        max_length=16,
+        blank=True,
+        help_text=_("TM., KT., TL., TUQ. hoặc để trống"),
     )
     preamble = models.TextField(_("phần mở đầu"), blank=True)
     purposes = models.JSONField(_("mục đích"), default=list, blank=True)
@@ -187,7 +191,7 @@ class Phase(Ordered):
         return PartialDate.from_parts(self.end, self.end_precision)
 
     @property
-    def last_day(self):  # type: ignore[no-untyped-def]
+    def last_day(self) -> dt.date:
         """The last day the phase covers (an end stated as a month runs to its end)."""
         return self.end_partial.last_day()
 

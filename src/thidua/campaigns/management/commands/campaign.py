@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        load = sub.add_parser("load", help="Kiểm tra toàn bộ tệp rồi nạp (không ghi gì nếu có lỗi).")
+        load = sub.add_parser(
+            "load", help="Kiểm tra toàn bộ tệp rồi nạp (không ghi gì nếu có lỗi)."
+        )
         load.add_argument("file", help="Đường dẫn tệp YAML, hoặc 'kh-128' cho tệp kèm theo.")
         check = sub.add_parser("validate", help="Chỉ kiểm tra tệp, không ghi.")
         check.add_argument("file")
