@@ -16,6 +16,7 @@ _MESSAGES = {
     "literal_error": N_("giá trị không hợp lệ; phải là một trong: {expected}"),
     "string_type": N_("phải là một đoạn chữ"),
     "string_too_short": N_("không được để trống"),
+    "string_too_long": N_("dài quá {max_length} ký tự"),
     "string_pattern_mismatch": N_(
         "mã chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (không có khoảng trắng)"
     ),

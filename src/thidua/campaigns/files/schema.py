@@ -70,7 +70,23 @@ Day = Annotated[dt.date, BeforeValidator(_day), PlainSerializer(lambda d: d.isof
 Number = Annotated[Decimal, BeforeValidator(_number), PlainSerializer(_number_out)]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
 OptText = Annotated[str, BeforeValidator(_text)]
-Code = Annotated[str, BeforeValidator(_text), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+Code = Annotated[
+    str, BeforeValidator(_text), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)
+]
+#: Codes of parts of a campaign (phases, targets, …): stored in 32 characters.
+PartCode = Annotated[
+    str, BeforeValidator(_text), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=32)
+]
+
+
+# Text that must fit the database column it is stored in (n characters; Opt: may be empty).
+Text16Opt = Annotated[str, BeforeValidator(_text), Field(max_length=16)]
+Text64 = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=64)]
+Text64Opt = Annotated[str, BeforeValidator(_text), Field(max_length=64)]
+Text128 = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=128)]
+Text255 = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=255)]
+Text255Opt = Annotated[str, BeforeValidator(_text), Field(max_length=255)]
+
 
 UnitKindName = Literal[
     "province", "department", "mass_organisation", "district", "commune", "enterprise", "other"
@@ -93,28 +109,28 @@ class Strict(BaseModel):
 
 
 class Signer(Strict):
-    name: Text
-    position: Text
-    authority: OptText = ""
+    name: Text128
+    position: Text128
+    authority: Text16Opt = ""
 
 
 class Document(Strict):
-    kind: Text = "Kế hoạch"
-    number: Text
+    kind: Text64 = "Kế hoạch"
+    number: Text64
     date: Day
-    place: Text
-    issuer: Text
+    place: Text128
+    issuer: Text255
     issuer_unit: Code
-    parent_issuer: OptText = ""
+    parent_issuer: Text255Opt = ""
     signer: Signer
 
 
 class LegalBasis(Strict):
     relation: Literal["can_cu", "thuc_hien", "quy_dinh"] = "can_cu"
-    kind: Text
-    number: Text
+    kind: Text64
+    number: Text64
     date: Day | None = None
-    issuer: Text
+    issuer: Text255
     title: OptText = ""
 
 
@@ -124,15 +140,15 @@ class Period(Strict):
 
 
 class PhaseSpec(Strict):
-    code: Code
-    name: Text
+    code: PartCode
+    name: Text128
     start: Partial
     end: Partial
     review: Literal["so_ket", "tong_ket", ""] = ""
 
 
 class ContentAreaSpec(Strict):
-    code: Code
+    code: PartCode
     title: Text
     description: OptText = ""
 
@@ -145,7 +161,7 @@ class TargetPeriod(Strict):
 
 
 class TargetSpec(Strict):
-    code: Code
+    code: PartCode
     indicator: Text
     kind: Literal[
         "level", "per_year", "cumulative", "average_growth", "annual_reduction", "milestone"
@@ -153,11 +169,11 @@ class TargetSpec(Strict):
     comparator: Literal["gte", "gt", "lte", "lt", "eq", "between", "before"]
     value: Number | None = None
     value_max: Number | None = None
-    measure_unit: OptText = ""
+    measure_unit: Text64Opt = ""
     period: TargetPeriod | None = None
     deadline: Day | None = None
-    content_area: Code | None = None
-    section: OptText = ""
+    content_area: PartCode | None = None
+    section: Text16Opt = ""
     source_text: OptText = ""
     note: OptText = ""
 
@@ -174,13 +190,13 @@ class RegistrationRuleSpec(Strict):
 
 
 class CampaignWorkSpec(Strict):
-    code: Code
+    code: PartCode
     title: Text
     kind: WorkKindName = "construction"
     stage: Literal["start", "finish"]
     deadline: Partial | None = None
-    deadline_event: OptText = ""
-    content_area: Code | None = None
+    deadline_event: Text255Opt = ""
+    content_area: PartCode | None = None
 
 
 class Registration(Strict):
@@ -193,7 +209,7 @@ class Reporting(Strict):
     due_day: int = Field(ge=1, le=31)
     due_month_of_period: int = Field(ge=1, le=3)
     weekend_policy: Literal["keep", "previous_working_day", "next_working_day"] = "keep"
-    recipient: Text
+    recipient: Text255
     recipient_unit: Code | None = None
     text: OptText = ""
 
@@ -204,8 +220,8 @@ class Grantor(Strict):
 
 
 class AwardFormSpec(Strict):
-    code: Code
-    name: Text
+    code: PartCode
+    name: Text255
     grantors: list[Grantor] = Field(min_length=1)
     subjects: list[SubjectName] = Field(min_length=1)
     criteria: OptText = ""
@@ -229,7 +245,7 @@ def _sorted_codes(value: Any) -> Any:
 
 
 class DutySpec(Strict):
-    section: OptText = ""
+    section: Text16Opt = ""
     agencies: list[Text] = Field(min_length=1)
     agency_units: Annotated[list[Code], BeforeValidator(_sorted_codes)] = []
     text: Text

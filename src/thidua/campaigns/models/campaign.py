@@ -43,7 +43,7 @@ class CampaignStatus(models.TextChoices):
 class Campaign(models.Model):
     """An emulation campaign launched by a plan (kế hoạch phát động)."""
 
-    code = models.SlugField(_("mã"), max_length=64, unique=True)
+    code = models.CharField(_("mã"), max_length=64, unique=True)
     title = models.TextField(_("tên phong trào"))
     kind = models.CharField(
         _("loại"), max_length=16, choices=CampaignKind.choices, default=CampaignKind.THEMATIC
