@@ -25,7 +25,8 @@ def unit_scope_q(user: Any, prefix: str = "") -> Q:
 
     A unit role covers its unit (scope *unit*) or its subtree (scope *subtree*);
     province-wide roles cover their province; a cluster leader also covers the members
-    of the groups their unit leads this year. Sideways (a sibling commune) is never covered.
+    of the groups their unit leads (any year: a leader looks back at last year's scores).
+    Sideways (a sibling commune) is never covered.
     """
     reach = reach_of(user)
     if reach.is_admin:
