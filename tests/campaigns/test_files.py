@@ -85,6 +85,15 @@ def test_reload_replaces_without_duplicates_and_keeps_ids(minimal_text):
     assert list(CampaignEvent.objects.values_list("kind", flat=True)) == ["created", "replaced"]
 
 
+def test_loading_the_same_file_again_writes_nothing(minimal_text):
+    first = load(minimal_text)
+
+    again = load(minimal_text)
+
+    assert again.pk == first.pk
+    assert CampaignEvent.objects.count() == 1
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,11 @@ def campaign_load_bytes(*, content: bytes, source_name: str, actor: Any = None) 
     if not text.strip():
         raise CampaignFileInvalid([FileError(None, "", _("tệp rỗng"))])
     spec = validate_text(text)
+    unchanged = Campaign.objects.filter(
+        code=spec.code, source_sha256=hashlib.sha256(content).hexdigest()
+    ).first()
+    if unchanged is not None:
+        return unchanged  # the same file again: nothing to write, no event
     return campaign_load(spec=spec, source_name=source_name, source_bytes=content, actor=actor)
 
 
