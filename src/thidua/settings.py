@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "thidua.organisations",
     "thidua.campaigns",
     "thidua.targets",
+    "thidua.works",
     "thidua.api",
 ]
 
@@ -142,6 +143,7 @@ FORMAT_MODULE_PATH = ["thidua.formats"]
 # --- Static files
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # the shared layout's CSS, JS and images
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
@@ -209,6 +211,15 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "kind" with its own choices: name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "CampaignKindEnum": "thidua.campaigns.models.CampaignKind",
+        "WorkKindEnum": "thidua.campaigns.models.WorkKind",
+        "TargetKindEnum": "thidua.targets.models.TargetKind",
+        "UnitKindEnum": "thidua.organisations.models.UnitKind",
+        "GroupKindEnum": "thidua.organisations.models.GroupKind",
+        "SuccessionKindEnum": "thidua.organisations.models.SuccessionKind",
+    },
 }
 
 LOGGING = {

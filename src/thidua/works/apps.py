@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorksConfig(AppConfig):
+    name = "thidua.works"
+    verbose_name = _("Công trình, dự án, phần việc")
