@@ -1,4 +1,4 @@
-"""The home page: what each role needs first, read through the visibility selectors."""
+"""The home page (what each role needs first) and helpers shared by the page views."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class CampaignStatusRow:
     campaign: Campaign
     phase: Phase | None
     next_due: DueDate | None
+    has_calendar: bool
 
 
 def _with_calendar(campaigns: QuerySet[Campaign]) -> QuerySet[Campaign]:
@@ -47,9 +48,15 @@ def _with_calendar(campaigns: QuerySet[Campaign]) -> QuerySet[Campaign]:
 def _status_rows(campaigns: QuerySet[Campaign], today: dt.date) -> list[CampaignStatusRow]:
     rows = []
     for campaign in campaigns[:PANEL_SIZE]:
-        upcoming = [due for due in reporting_calendar(campaign) if due.effective >= today]
+        calendar = reporting_calendar(campaign)
+        upcoming = (due for due in calendar if due.effective >= today)
         rows.append(
-            CampaignStatusRow(campaign, current_phase(campaign, today), next(iter(upcoming), None))
+            CampaignStatusRow(
+                campaign=campaign,
+                phase=current_phase(campaign, today),
+                next_due=next(upcoming, None),
+                has_calendar=bool(calendar),
+            )
         )
     return rows
 
@@ -85,6 +92,12 @@ def _led_groups(reach: Reach) -> list[EmulationGroup]:
     )
 
 
+def wants_fragment(request: HttpRequest) -> bool:
+    """An HTMX request for part of a page; a history restore still needs the whole page."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request
+
+
 def _has(reach: Reach, *roles: str) -> bool:
     return any(role in reach.roles for role in roles)
 
@@ -110,9 +123,7 @@ def home(request: HttpRequest) -> HttpResponse:
         applying = visible.exclude(status=CampaignStatus.DRAFT)
         context["applying"] = _status_rows(_with_calendar(applying), today)
         context["staff_memberships"] = [
-            m
-            for m in context["memberships"]
-            if m.role in {Role.UNIT_OFFICER, Role.UNIT_HEAD}
+            m for m in context["memberships"] if m.role in {Role.UNIT_OFFICER, Role.UNIT_HEAD}
         ]
     if _has(reach, Role.CLUSTER_LEADER):
         context["led_groups"] = _led_groups(reach)

@@ -33,8 +33,13 @@ class WorkState(models.TextChoices):
 
 
 OPEN_STATES = frozenset(
-    {WorkState.DRAFT, WorkState.SUBMITTED, WorkState.RETURNED, WorkState.APPROVED,
-     WorkState.IN_PROGRESS}
+    {
+        WorkState.DRAFT,
+        WorkState.SUBMITTED,
+        WorkState.RETURNED,
+        WorkState.APPROVED,
+        WorkState.IN_PROGRESS,
+    }
 )
 
 
@@ -52,29 +57,45 @@ class Work(models.Model):
         Unit, on_delete=models.PROTECT, related_name="works", verbose_name=_("đơn vị thực hiện")
     )
     registrant_unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="registered_works",
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="registered_works",
         verbose_name=_("đơn vị đăng ký"),
     )
     approver_unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="works_to_approve",
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="works_to_approve",
         verbose_name=_("cấp duyệt"),
     )
     campaign_work = models.OneToOneField(
-        CampaignWork, on_delete=models.PROTECT, null=True, blank=True, related_name="work",
+        CampaignWork,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work",
         verbose_name=_("công trình của tỉnh"),
     )
     kind = models.CharField(_("loại"), max_length=16, choices=WorkKind.choices)
     title = models.CharField(_("tên công trình, phần việc"), max_length=500)
     description = models.TextField(_("mô tả"), blank=True)
     content_area = models.ForeignKey(
-        ContentArea, on_delete=models.SET_NULL, null=True, blank=True, related_name="works",
+        ContentArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="works",
         verbose_name=_("nội dung thi đua"),
     )
     cooperating_units = models.ManyToManyField(
         Unit, blank=True, related_name="cooperating_works", verbose_name=_("đơn vị phối hợp")
     )
     place = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="works_located",
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="works_located",
         verbose_name=_("địa điểm (xã, phường)"),
     )
     latitude = models.DecimalField(
@@ -90,14 +111,30 @@ class Work(models.Model):
     planned_start = models.DateField(_("ngày bắt đầu dự kiến"))
     planned_finish = models.DateField(_("ngày hoàn thành dự kiến"))
     phase = models.ForeignKey(
-        Phase, on_delete=models.PROTECT, null=True, blank=True, related_name="works",
+        Phase,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="works",
         verbose_name=_("chào mừng đợt"),
     )
     targets = models.ManyToManyField(
         Target, blank=True, related_name="works", verbose_name=_("chỉ tiêu phục vụ")
     )
+    deadline = models.DateField(
+        _("thời hạn của phong trào"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Thời hạn phong trào đặt cho công trình: thời hạn của công trình cấp tỉnh, "
+            "hoặc ngày kết thúc đợt thi đua mà công trình chào mừng."
+        ),
+    )
     state = models.CharField(
-        _("trạng thái"), max_length=16, choices=WorkState.choices, default=WorkState.DRAFT,
+        _("trạng thái"),
+        max_length=16,
+        choices=WorkState.choices,
+        default=WorkState.DRAFT,
         editable=False,
     )
     percent_complete = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
@@ -165,25 +202,12 @@ class Work(models.Model):
             return False
         return self.percent_complete + AT_RISK_MARGIN < self.elapsed_percent(today)
 
-    def deadline(self) -> dt.date | None:
-        """The campaign's own deadline for this work: the province's date for a provincial
-        work, else the end of the phase it is dedicated to (KH 128 II.2, II.3)."""
-        if self.campaign_work_id and self.campaign_work and self.campaign_work.deadline:
-            from thidua.core.dates import PartialDate
-
-            cw = self.campaign_work
-            return PartialDate.from_parts(cw.deadline, cw.deadline_precision).last_day()
-        if self.phase_id and self.phase:
-            return self.phase.last_day
-        return None
-
     def is_ahead(self) -> bool:
         """Completed before its planned finish, or before the campaign's deadline for it."""
         if self.state != WorkState.COMPLETED or self.actual_finish is None:
             return False
-        deadline = self.deadline()
         return self.actual_finish < self.planned_finish or bool(
-            deadline and self.actual_finish < deadline
+            self.deadline and self.actual_finish < self.deadline
         )
 
 
@@ -286,15 +310,21 @@ class ChangeRequest(models.Model):
     changes = models.JSONField(_("nội dung thay đổi"))
     reason = models.TextField(_("lý do"))
     state = models.CharField(
-        _("trạng thái"), max_length=16, choices=ChangeRequestState.choices,
-        default=ChangeRequestState.PENDING, editable=False,
+        _("trạng thái"),
+        max_length=16,
+        choices=ChangeRequestState.choices,
+        default=ChangeRequestState.PENDING,
+        editable=False,
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     requested_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     decided_at = models.DateTimeField(null=True, blank=True)

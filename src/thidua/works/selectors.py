@@ -1,0 +1,228 @@
+"""Reads of works. Every list, page, export and API call starts from ``works_visible_to``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Q, QuerySet, When
+
+from thidua.accounts.models import Role
+from thidua.accounts.selectors import reach_of
+from thidua.campaigns.models import Campaign
+from thidua.core.text import fold
+from thidua.organisations.selectors import unit_scope_q
+from thidua.works.models import Work, WorkState
+
+_UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
+_COUNTED = [WorkState.SUBMITTED, WorkState.APPROVED, WorkState.IN_PROGRESS, WorkState.COMPLETED]
+
+
+def works_visible_to(user: Any) -> QuerySet[Work]:
+    """Works of the units the user's roles cover, plus those the user's unit must approve.
+
+    A commune officer sees their commune's works only; a district's staff see the works
+    their district approves (its communes') — never a sibling's (leak tests).
+    """
+    if not getattr(user, "is_authenticated", False):
+        return Work.objects.none()
+    reach = reach_of(user)
+    if reach.is_admin:
+        return Work.objects.all()
+    approving = {u for role in _UNIT_ROLES for u in reach.roles.get(role, frozenset())}
+    query = unit_scope_q(user, prefix="unit__") | Q(approver_unit__in=sorted(approving))
+    return Work.objects.filter(pk__in=Work.objects.filter(query).values("pk"))
+
+
+def with_flags(works: QuerySet[Work], today: dt.date) -> QuerySet[Work]:
+    """Annotate ``late`` and ``ahead`` in SQL, so lists can filter and count by them."""
+    open_after_submit = [WorkState.SUBMITTED, WorkState.APPROVED, WorkState.IN_PROGRESS]
+    return works.annotate(
+        late=Case(
+            When(state=WorkState.COMPLETED, actual_finish__gt=F("planned_finish"), then=True),
+            When(state__in=open_after_submit, planned_finish__lt=today, then=True),
+            default=False,
+            output_field=BooleanField(),
+        ),
+        ahead=ExpressionWrapper(
+            Q(state=WorkState.COMPLETED)
+            & (
+                Q(actual_finish__lt=F("planned_finish"))
+                | Q(deadline__isnull=False, actual_finish__lt=F("deadline"))
+            ),
+            output_field=BooleanField(),
+        ),
+    )
+
+
+@dataclass
+class WorkFilters:
+    """Filters of the works register (all optional)."""
+
+    campaign: int | None = None
+    state: str = ""
+    kind: str = ""
+    unit: int | None = None
+    content_area: int | None = None
+    phase: int | None = None
+    late: bool | None = None
+    ahead: bool | None = None
+    search: str = ""
+    district: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def work_list(user: Any, filters: WorkFilters, *, today: dt.date) -> QuerySet[Work]:
+    """The visible works, filtered, with what a list row shows, in a fixed number of queries."""
+    works = with_flags(works_visible_to(user), today).select_related(
+        "unit", "campaign", "content_area", "phase", "approver_unit", "place"
+    )
+    exact = {
+        "campaign_id": filters.campaign,
+        "state": filters.state,
+        "kind": filters.kind,
+        "unit_id": filters.unit,
+        "content_area_id": filters.content_area,
+        "phase_id": filters.phase,
+        "late": filters.late,
+        "ahead": filters.ahead,
+    }
+    works = works.filter(**{k: v for k, v in exact.items() if v not in (None, "")})
+    if filters.district:
+        works = works.filter(Q(unit_id=filters.district) | Q(unit__parent_id=filters.district))
+    for word in fold(filters.search).split():
+        works = works.filter(search_text__contains=word)
+    return works.order_by("-updated_at", "-pk")
+
+
+def work_detail(user: Any, pk: int) -> Work:
+    """One visible work with its history, progress and evidence (404 when not visible)."""
+    return (
+        works_visible_to(user)
+        .select_related(
+            "unit",
+            "campaign",
+            "content_area",
+            "phase",
+            "approver_unit",
+            "place",
+            "registrant_unit",
+            "campaign_work",
+            "created_by",
+        )
+        .prefetch_related(
+            "cooperating_units",
+            "targets",
+            "milestones",
+            "events__actor",
+            "progress_updates__evidence",
+            "progress_updates__created_by",
+            "change_requests",
+        )
+        .get(pk=pk)
+    )
+
+
+def approval_queue(user: Any) -> QuerySet[Work]:
+    """Submitted works that this user may approve or return, oldest first (all in SQL).
+
+    Mirrors ``rules.is_work_approver``: staff of the approving unit, or the secretariat
+    for approving units inside its province.
+    """
+    reach = reach_of(user)
+    submitted = works_visible_to(user).filter(state=WorkState.SUBMITTED)
+    if not reach.is_admin:
+        approving = {u for role in _UNIT_ROLES for u in reach.roles.get(role, frozenset())}
+        query = Q(approver_unit__in=sorted(approving))
+        if Role.SECRETARIAT in reach.roles:
+            for path in reach.subtree_paths:
+                query |= Q(approver_unit__path__startswith=path)
+        submitted = submitted.filter(query)
+    return submitted.select_related("unit", "approver_unit", "campaign").order_by(
+        "updated_at", "pk"
+    )
+
+
+def similar_titles(
+    campaign: Campaign, title: str, *, exclude_pk: int | None = None, limit: int = 5
+) -> list[tuple[float, str, str, int | None]]:
+    """Works and provincial works of ``campaign`` whose titles look like ``title``.
+
+    Compares folded titles (no diacritics) with a word-overlap and sequence ratio; returns
+    ``(score, title, source, work id)`` best first, where source is "province" or a unit.
+    SQL narrows candidates to those sharing a word of 3+ letters, so the cost stays small.
+    """
+    from difflib import SequenceMatcher
+
+    folded = fold(title)
+    words = [w for w in folded.split() if len(w) >= 3]
+    if not words:
+        return []
+    word_q = Q()
+    for word in words:
+        word_q |= Q(search_text__contains=word)
+    rows: list[tuple[str, str, int | None]] = [
+        (cw.title, "province", None) for cw in campaign.campaign_works.all()
+    ]
+    works = Work.objects.filter(word_q, campaign=campaign).exclude(state=WorkState.CANCELLED)
+    if exclude_pk:
+        works = works.exclude(pk=exclude_pk)
+    rows += [(w.title, w.unit.name, w.pk) for w in works.select_related("unit")[:200]]
+    scored = []
+    for other, source, pk in rows:
+        other_folded = fold(other)
+        overlap = len(set(words) & set(other_folded.split())) / max(len(set(words)), 1)
+        ratio = SequenceMatcher(None, folded, other_folded).ratio()
+        score = round(max(ratio, (ratio + overlap) / 2), 3)
+        if score >= 0.6:
+            scored.append((score, other, source, pk))
+    return sorted(scored, key=lambda row: -row[0])[:limit]
+
+
+@dataclass(frozen=True)
+class ComplianceRow:
+    """A unit's registration against the campaign's minimum for its kind."""
+
+    unit_id: int
+    unit_name: str
+    unit_kind: str
+    parent_name: str
+    registered: int
+    minimum: int
+
+    @property
+    def below(self) -> bool:
+        return self.registered < self.minimum
+
+
+def registration_compliance(user: Any, campaign: Campaign) -> list[ComplianceRow]:
+    """Each participating unit's count of registered works against its minimum.
+
+    Counted: works submitted or further (not drafts, not cancelled). The minimum for a
+    unit kind comes from the campaign's registration rules; a unit whose kind has an
+    alternative (a department's "phần việc") counts those too (KH 128 II.2.c).
+    """
+    from thidua.organisations.selectors import units_visible_to
+
+    minimums: dict[str, int] = {}
+    for rule in campaign.registration_rules.all():
+        for kind in rule.unit_kinds:
+            minimums[kind] = max(minimums.get(kind, 0), rule.minimum)
+    units = (
+        units_visible_to(user)
+        .filter(kind__in=list(minimums), path__startswith=campaign.issuer_unit.path)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=campaign.end))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=campaign.start))
+        .annotate(
+            registered=Count("works", filter=Q(works__campaign=campaign, works__state__in=_COUNTED))
+        )
+        .select_related("parent")
+        .order_by("kind", "parent__name", "name")
+    )
+    return [
+        ComplianceRow(
+            u.pk, u.name, u.kind, u.parent.name if u.parent else "", u.registered, minimums[u.kind]
+        )  # type: ignore[attr-defined]
+        for u in units
+    ]
