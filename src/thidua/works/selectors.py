@@ -223,6 +223,6 @@ def registration_compliance(user: Any, campaign: Campaign) -> list[ComplianceRow
     return [
         ComplianceRow(
             u.pk, u.name, u.kind, u.parent.name if u.parent else "", u.registered, minimums[u.kind]
-        )  # type: ignore[attr-defined]
+        )
         for u in units
     ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -455,6 +455,7 @@ def change_request_decide(
     if accept:
         for name, value in locked.changes.items():
             field_obj = Work._meta.get_field(name)
+            assert isinstance(field_obj, models.Field)
             setattr(work, name, field_obj.to_python(value))
         if work.planned_finish < work.planned_start:
             raise DomainError(_("Ngày hoàn thành dự kiến phải sau ngày bắt đầu."))
