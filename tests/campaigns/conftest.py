@@ -63,6 +63,7 @@ targets:
     comparator: before
     deadline: 2025-06-01
 registration:
+  deadline: 2025-02-15
   rules:
     - unit_kinds: [commune]
       minimum: 1

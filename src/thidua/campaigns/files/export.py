@@ -146,7 +146,9 @@ def _target(t: Any) -> dict[str, Any]:
 
 
 def _registration(campaign: Campaign) -> dict[str, Any]:
+    deadline = campaign.registration_deadline
     return {
+        "deadline": deadline.isoformat() if deadline else None,
         "rules": [
             {
                 "unit_kinds": r.unit_kinds,

@@ -53,6 +53,7 @@ def _campaign_fields(spec: s.CampaignFile) -> dict[str, Any]:
         "award_subjects": list(spec.awards.subjects),
         "award_criteria": spec.awards.criteria,
         "award_procedure": spec.awards.procedure,
+        "registration_deadline": spec.registration.deadline,
         **_dates("start", spec.period.start),
         **_dates("end", spec.period.end),
     }

@@ -200,6 +200,7 @@ class CampaignWorkSpec(Strict):
 
 
 class Registration(Strict):
+    deadline: Day | None = None
     rules: list[RegistrationRuleSpec] = []
     campaign_works: list[CampaignWorkSpec] = []
 

@@ -81,6 +81,12 @@ class Campaign(models.Model):
     start_precision = PrecisionField(_("độ chính xác ngày bắt đầu"))
     end = models.DateField(_("kết thúc"))
     end_precision = PrecisionField(_("độ chính xác ngày kết thúc"))
+    registration_deadline = models.DateField(
+        _("hạn đăng ký công trình"),
+        null=True,
+        blank=True,
+        help_text=_("Theo kế hoạch nếu có; nếu không, Ban Thi đua - Khen thưởng đặt."),
+    )
     source_name = models.CharField(_("tệp nguồn"), max_length=255, blank=True)
     source_sha256 = models.CharField(_("mã băm tệp nguồn"), max_length=64, blank=True)
     search_text = models.TextField(editable=False, blank=True)

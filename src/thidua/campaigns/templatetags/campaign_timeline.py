@@ -8,7 +8,6 @@ computed here and rounded to 5 % steps that ``app.css`` maps to classes
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,10 +53,6 @@ class Timeline:
         return self.today_at is not None and self.today_at > 60
 
 
-def _step_down(value: float) -> int:
-    return max(0, min(100, STEP * math.floor(value / STEP)))
-
-
 def _step_near(value: float) -> int:
     return max(0, min(100, STEP * round(value / STEP)))
 
@@ -65,7 +60,7 @@ def _step_near(value: float) -> int:
 def _bar(phase: Phase, first: dt.date, days: int, today: dt.date) -> PhaseBar:
     start, end = phase.start_partial, phase.end_partial
     begin, finish = start.first_day(), end.last_day()
-    at = min(_step_down((begin - first).days / days * 100), 100 - STEP)
+    at = min(_step_near((begin - first).days / days * 100), 100 - STEP)
     right = _step_near(((finish - first).days + 1) / days * 100)
     width = max(STEP, right - at)
     length = (finish - begin).days + 1
