@@ -21,7 +21,7 @@ def _env_bool(name: str, default: bool) -> bool:
 DATA_DIR = Path(os.environ.get("THIDUA_DATA_DIR", PROJECT_DIR / "var"))
 DEBUG = _env_bool("THIDUA_DEBUG", False)
 SECRET_KEY = os.environ.get(
-    "THIDUA_SECRET_KEY", "insecure-demo-key-change-me-in-production-0123456789abcdef"
+    "THIDUA_SECRET_KEY", "django-insecure-demo-key-change-me-in-production-0123456789"
 )
 ALLOWED_HOSTS = os.environ.get("THIDUA_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 CSRF_TRUSTED_ORIGINS = [
@@ -130,6 +130,11 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Works: days before the registration deadline on which units below the minimum are reminded.
+THIDUA_REGISTRATION_REMINDER_DAYS = tuple(
+    int(day) for day in os.environ.get("THIDUA_REGISTRATION_REMINDER_DAYS", "7,3,1").split(",")
+)
+
 # --- Language, time, formats
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -176,6 +181,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("THIDUA_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+if _env_bool("THIDUA_BEHIND_HTTPS_PROXY", False):
+    # The reverse proxy terminates TLS and sets X-Forwarded-Proto / X-Forwarded-For.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -186,6 +196,9 @@ EMAIL_BACKEND = os.environ.get(
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 EMAIL_HOST = os.environ.get("THIDUA_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("THIDUA_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("THIDUA_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("THIDUA_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("THIDUA_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("THIDUA_DEFAULT_FROM_EMAIL", "thidua@localhost")
 
 # --- Background tasks on the database (no broker)
