@@ -6,14 +6,23 @@ from dataclasses import dataclass
 
 import pytest
 
-from thidua.organisations.models import Unit, UnitKind
 from tests.factories import UnitFactory
+from thidua.organisations.models import Unit, UnitKind
 
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings: pytest.FixtureRequest) -> None:
     """Tests hash passwords with MD5: the real hasher costs ~0.3 s a user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(
+    settings: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Uploads go to a temporary folder; the static root exists (WhiteNoise warns otherwise)."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    settings.STATIC_ROOT = tmp_path_factory.mktemp("static")
 
 
 @dataclass

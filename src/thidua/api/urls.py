@@ -1,4 +1,30 @@
-from django.urls import path  # noqa: F401
+"""The API v1 URL map: root, token, schema, docs and one router for every app's viewsets."""
+
+from __future__ import annotations
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from thidua.api.auth import TokenObtainView
+from thidua.api.docs import ApiDocsView, ApiNotFoundView, ApiRootView
+from thidua.campaigns.api import CampaignViewSet
+from thidua.organisations.api import GroupViewSet, UnitViewSet
 
 app_name = "api"
-urlpatterns: list = []
+
+router = SimpleRouter()
+router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("units", UnitViewSet, basename="unit")
+router.register("clusters", GroupViewSet, basename="cluster")
+
+urlpatterns = [
+    path("", ApiRootView.as_view(), name="root"),
+    path("auth/token/", TokenObtainView.as_view(), name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", ApiDocsView.as_view(), name="docs"),
+    path("", include(router.urls)),
+    # Last: every other address ending in "/" answers a JSON 404 (without the slash,
+    # APPEND_SLASH still redirects first).
+    re_path(r"^.*/$", ApiNotFoundView.as_view(), name="not-found"),
+]

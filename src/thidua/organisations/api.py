@@ -10,9 +10,11 @@ from django import forms
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
+from thidua.api.errors import error_responses
 from thidua.api.pagination import Pagination
 from thidua.organisations.models import (
     EmulationGroup,
@@ -145,6 +147,7 @@ class UnitFilter(django_filters.FilterSet):
     search = django_filters.CharFilter(
         method="filter_search",
         max_length=200,
+        error_messages={"max_length": _("Chuỗi tìm kiếm dài quá 200 ký tự.")},
         help_text=_("Tìm theo tên, tên ngắn hoặc mã; không phân biệt dấu (“cau ke”)."),
     )
     kind = django_filters.ChoiceFilter(
@@ -173,7 +176,9 @@ class UnitFilter(django_filters.FilterSet):
     def filter_parent(self, queryset: QuerySet[Unit], name: str, value: int) -> QuerySet[Unit]:
         return queryset.filter(parent_id=value)
 
-    def filter_valid_on(self, queryset: QuerySet[Unit], name: str, value: dt.date) -> QuerySet[Unit]:
+    def filter_valid_on(
+        self, queryset: QuerySet[Unit], name: str, value: dt.date
+    ) -> QuerySet[Unit]:
         return queryset.filter(
             Q(valid_from__isnull=True) | Q(valid_from__lte=value),
             Q(valid_to__isnull=True) | Q(valid_to__gte=value),
@@ -207,15 +212,25 @@ class GroupFilter(django_filters.FilterSet):
 # --- Views
 
 
+def _id_parameter(description: Any) -> OpenApiParameter:
+    return OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description=description)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary=_("Danh sách đơn vị"),
         description=_("Các đơn vị trong phạm vi của người dùng, theo mã; có phân trang."),
+        responses={200: UnitListSerializer(many=True), **error_responses(400, 401)},
         tags=["units"],
     ),
     retrieve=extend_schema(
         summary=_("Chi tiết đơn vị"),
-        description=_("Một đơn vị với đơn vị kế thừa và đơn vị tiền thân."),
+        description=_(
+            "Một đơn vị với đơn vị kế thừa và đơn vị tiền thân. Đơn vị ngoài phạm vi của "
+            "người dùng trả lời 404 như đơn vị không tồn tại."
+        ),
+        parameters=[_id_parameter(_("Id của đơn vị."))],
+        responses={200: UnitDetailSerializer, **error_responses(401, 404)},
         tags=["units"],
     ),
 )
@@ -243,9 +258,16 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(
         summary=_("Danh sách cụm, khối thi đua"),
         description=_("Cụm, khối có đơn vị trong phạm vi của người dùng, kèm thành viên."),
+        responses={200: GroupSerializer(many=True), **error_responses(400, 401)},
         tags=["clusters"],
     ),
-    retrieve=extend_schema(summary=_("Chi tiết cụm, khối thi đua"), tags=["clusters"]),
+    retrieve=extend_schema(
+        summary=_("Chi tiết cụm, khối thi đua"),
+        description=_("Một cụm hoặc khối với cấp tổ chức và các thành viên (vai trò)."),
+        parameters=[_id_parameter(_("Id của cụm, khối."))],
+        responses={200: GroupSerializer, **error_responses(401, 404)},
+        tags=["clusters"],
+    ),
 )
 class GroupViewSet(viewsets.ReadOnlyModelViewSet):
     """Clusters and blocks the user may see (``groups_visible_to``)."""

@@ -1,0 +1,123 @@
+"""The OpenAPI schema, the server-rendered docs page and the API root."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from django.core.management import call_command
+from drf_spectacular.validation import validate_schema
+from rest_framework.test import APIClient
+
+PATHS = [
+    "/api/v1/auth/token/",
+    "/api/v1/campaigns/",
+    "/api/v1/campaigns/{id}/",
+    "/api/v1/units/",
+    "/api/v1/units/{id}/",
+    "/api/v1/clusters/",
+    "/api/v1/clusters/{id}/",
+]
+
+
+def test_schema_is_valid_openapi_with_every_path(db):
+    response = APIClient().get("/api/v1/schema/", {"format": "json"})
+
+    schema = response.json()
+    validate_schema(schema)
+    assert schema["openapi"].startswith("3.")
+    assert sorted(schema["paths"]) == sorted(PATHS)
+    assert "post" in schema["paths"]["/api/v1/auth/token/"]
+    campaign = schema["components"]["schemas"]["CampaignDetail"]["properties"]
+    assert {"phases", "targets", "reporting_calendar", "signer"} <= set(campaign)
+
+
+def test_schema_types_target_values_as_numbers(db):
+    schema = APIClient().get("/api/v1/schema/", {"format": "json"}).json()
+
+    target = schema["components"]["schemas"]["Target"]["properties"]
+    phase = schema["components"]["schemas"]["Phase"]["properties"]
+    assert target["value"]["type"] == "number"
+    assert target["value_max"]["nullable"] is True
+    assert (phase["start"]["type"], phase["start"]["format"]) == ("string", "date")
+
+
+def test_schema_generation_emits_no_warning(db, tmp_path):
+    target = tmp_path / "schema.yaml"
+
+    call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(target))
+
+    text = target.read_text(encoding="utf-8")
+    assert "/api/v1/campaigns/{id}/:" in text
+    assert "Danh sách phong trào thi đua" in text
+
+
+class _PageAudit(HTMLParser):
+    """Collects what a strict CSP forbids: inline script, style elements and attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inline_scripts: list[str] = []
+        self.style_attributes: list[str] = []
+        self.style_elements = 0
+        self.handlers: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = {name for name, _value in attrs}
+        if "style" in names:
+            self.style_attributes.append(tag)
+        self.handlers += [name for name in names if name.startswith("on")]
+        if tag == "style":
+            self.style_elements += 1
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and data.strip():
+            self.inline_scripts.append(data)
+
+
+def test_docs_page_lists_endpoints_without_inline_code(db):
+    response = APIClient().get("/api/v1/docs/")
+
+    html = response.content.decode()
+    audit = _PageAudit()
+    audit.feed(html)
+    assert response.status_code == 200
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "GET /api/v1/campaigns/" in html
+    assert "Danh sách phong trào thi đua" in html
+    assert "POST /api/v1/auth/token/" in html
+    assert "Tham số" in html and "Trả lời" in html
+    assert "phases[].start" in html and "results[].issuer_unit.code" in html
+    assert audit.inline_scripts == []
+    assert audit.style_attributes == []
+    assert audit.style_elements == 0
+    assert audit.handlers == []
+
+
+def test_api_root_lists_endpoints(db):
+    response = APIClient().get("/api/v1/")
+
+    assert response.json() == {
+        "campaigns": "http://testserver/api/v1/campaigns/",
+        "units": "http://testserver/api/v1/units/",
+        "clusters": "http://testserver/api/v1/clusters/",
+        "token": "http://testserver/api/v1/auth/token/",
+        "schema": "http://testserver/api/v1/schema/",
+        "docs": "http://testserver/api/v1/docs/",
+    }
+
+
+def test_unknown_api_address_answers_json_404(db):
+    response = APIClient().get("/api/v1/khong-co/")
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "Không có địa chỉ API này: xem danh sách tại /api/v1/.",
+        "code": "not_found",
+        "errors": {},
+    }
