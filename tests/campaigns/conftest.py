@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from thidua.organisations.models import Unit, UnitKind
 from tests.factories import UnitFactory
+from thidua.organisations.models import Unit, UnitKind
 
 MINIMAL = """\
 format: thidua/campaign@1

@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+"""Sign-in, sign-out and password change (names used by settings.LOGIN_URL and friends)."""
+
+from django.urls import path
+
+from thidua.accounts import views
 
 app_name = "accounts"
-urlpatterns: list = []
+urlpatterns = [
+    path("dang-nhap/", views.SignInView.as_view(), name="login"),
+    path("dang-xuat/", views.SignOutView.as_view(), name="logout"),
+    path("doi-mat-khau/", views.ChangePasswordView.as_view(), name="password_change"),
+    path(
+        "doi-mat-khau/xong/",
+        views.ChangePasswordDoneView.as_view(),
+        name="password_change_done",
+    ),
+]

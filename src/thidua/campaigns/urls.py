@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+"""Campaign pages."""
+
+from django.urls import path
+
+from thidua.campaigns import views
 
 app_name = "campaigns"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.campaign_list_page, name="list"),
+    path("<int:pk>/", views.campaign_detail_page, name="detail"),
+]

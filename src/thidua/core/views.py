@@ -95,7 +95,7 @@ def _led_groups(reach: Reach) -> list[EmulationGroup]:
 def wants_fragment(request: HttpRequest) -> bool:
     """An HTMX request for part of a page; a history restore still needs the whole page."""
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request
 
 
 def _has(reach: Reach, *roles: str) -> bool:

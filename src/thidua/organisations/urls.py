@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+"""Organisation pages."""
+
+from django.urls import path
+
+from thidua.organisations import views
 
 app_name = "organisations"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.unit_tree_page, name="tree"),
+]

@@ -104,7 +104,7 @@ class Campaign(models.Model):
         return f"{self.doc_number} – {self.title[:80]}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.search_text = fold(f"{self.doc_number} {self.title} {self.code}")
+        self.search_text = fold(f"{self.doc_kind} {self.doc_number} {self.title} {self.code}")
         super().save(*args, **kwargs)
 
     @property

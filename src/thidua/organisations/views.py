@@ -1,0 +1,96 @@
+"""The organisation tree: visible units, searchable without diacritics, as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.views import wants_fragment
+from thidua.organisations.models import Unit, UnitKind
+from thidua.organisations.selectors import unit_tree
+
+#: Rows rendered at most: a whole country has ~11.000 communes; beyond this, narrow down.
+MAX_ROWS = 500
+#: Indentation levels the stylesheet knows (deeper levels share the last one).
+MAX_DEPTH = 6
+
+
+class TreeFilterForm(forms.Form):
+    """``?q=`` words with or without diacritics; ``?on=`` a day as dd/mm/yyyy."""
+
+    q = forms.CharField(label=_("Tìm đơn vị"), required=False, max_length=100, strip=True)
+    on = forms.DateField(
+        label=_("Hiệu lực ngày"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={
+            "invalid": _("Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 30/06/2025.")
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        self.fields["on"].widget.attrs.update(
+            {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
+        )
+
+
+def _kind_counts(units: list[Unit]) -> list[tuple[str, int]]:
+    counted = Counter(unit.kind for unit in units)
+    return [(str(kind.label), counted[kind.value]) for kind in UnitKind if counted[kind.value]]
+
+
+def _decorate(units: list[Unit], today: dt.date) -> None:
+    """Add what the template needs without queries: relative depth and whether it ended."""
+    top = min((unit.depth for unit in units), default=0)
+    for unit in units:
+        unit.level = min(unit.depth - top, MAX_DEPTH)
+        unit.ended = unit.valid_to is not None and unit.valid_to < today
+        unit.pending = unit.valid_from is not None and unit.valid_from > today
+
+
+@login_required
+def unit_tree_page(request: HttpRequest) -> HttpResponse:
+    """The units the user may see, in tree order, with counts per kind.
+
+    A bad date never fails the page: the message says how to write it and the tree is
+    shown without the date filter.
+    """
+    form = TreeFilterForm(request.GET or None)
+    search, on = "", None
+    if form.is_bound:
+        form.is_valid()
+        search = form.cleaned_data.get("q", "") or request.GET.get("q", "").strip()[:100]
+        on = form.cleaned_data.get("on")
+    units = unit_tree(request.user, search=search, on=on)
+    shown = units[:MAX_ROWS]
+    prefetch_related_objects(shown, "successions__successor")
+    today = on or timezone.localdate()
+    _decorate(shown, today)
+    context = {
+        "form": form,
+        "search": search,
+        "on": on,
+        "units": shown,
+        "total": len(units),
+        "capped": len(units) > MAX_ROWS,
+        "max_rows": MAX_ROWS,
+        "kind_counts": _kind_counts(units),
+    }
+    template = (
+        "organisations/tree.html#results" if wants_fragment(request) else "organisations/tree.html"
+    )
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
