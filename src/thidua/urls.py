@@ -8,6 +8,7 @@ urlpatterns = [
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("don-vi/", include("thidua.organisations.urls")),
     path("phong-trao/", include("thidua.campaigns.urls")),
+    path("cong-trinh/", include("thidua.works.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
