@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "thidua.campaigns",
     "thidua.targets",
     "thidua.works",
+    "thidua.reports",
     "thidua.api",
 ]
 

@@ -106,3 +106,53 @@ class Target(models.Model):
         if self.period_to is None:
             return None
         return PartialDate.from_parts(self.period_to, self.period_to_precision)
+
+
+class TargetValue(models.Model):
+    """An actual value of a target for a period, with where it comes from.
+
+    ``value`` is in the target's unit of measure; for a milestone, ``achieved_on`` says when
+    it was reached instead. ``is_estimate`` marks year-end estimates ("ước tính").
+    """
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="values")
+    period_start = models.DateField(_("từ ngày"))
+    period_end = models.DateField(_("đến ngày"))
+    label = models.CharField(_("kỳ"), max_length=64, help_text=_("Ví dụ: Năm 2024, Quý I/2025."))
+    value = models.DecimalField(
+        _("giá trị"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    achieved_on = models.DateField(_("ngày đạt"), null=True, blank=True)
+    is_estimate = models.BooleanField(_("số ước tính"), default=False)
+    source = models.TextField(_("nguồn số liệu"))
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="target_values",
+        verbose_name=_("đơn vị báo cáo"),
+    )
+    reported_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("số liệu thực hiện")
+        verbose_name_plural = _("số liệu thực hiện")
+        ordering = ["target", "period_end", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target", "period_start", "period_end"], name="target_value_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="target_value_dates"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False) | Q(achieved_on__isnull=False),
+                name="target_value_has_value",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target.code} {self.label}: {self.value}"
