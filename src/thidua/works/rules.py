@@ -38,6 +38,10 @@ def is_work_approver(user: Any, work: Work | None) -> bool:
         return True
     if Role.SECRETARIAT not in reach.roles:
         return False
+    # Ban TĐKT approves for the issuing level only: a commune's work approved through its
+    # district stays with the district (KH 128 II.2.b).
+    if work.approver_unit_id != work.campaign.issuer_unit_id:
+        return False
     approver_path = work.approver_unit.path
     return any(approver_path.startswith(path) for path in reach.subtree_paths)
 

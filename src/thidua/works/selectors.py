@@ -37,7 +37,13 @@ def works_visible_to(user: Any) -> QuerySet[Work]:
 
 def with_flags(works: QuerySet[Work], today: dt.date) -> QuerySet[Work]:
     """Annotate ``late`` and ``ahead`` in SQL, so lists can filter and count by them."""
-    open_after_submit = [WorkState.SUBMITTED, WorkState.APPROVED, WorkState.IN_PROGRESS]
+    # The same states as ``Work.is_late``: a returned work past its finish is late too.
+    open_after_submit = [
+        WorkState.SUBMITTED,
+        WorkState.RETURNED,
+        WorkState.APPROVED,
+        WorkState.IN_PROGRESS,
+    ]
     return works.annotate(
         late=Case(
             When(state=WorkState.COMPLETED, actual_finish__gt=F("planned_finish"), then=True),
@@ -128,7 +134,7 @@ def approval_queue(user: Any) -> QuerySet[Work]:
     """Submitted works that this user may approve or return, oldest first (all in SQL).
 
     Mirrors ``rules.is_work_approver``: staff of the approving unit, or the secretariat
-    for approving units inside its province.
+    for works its province's issuing level approves (not those approved by a district).
     """
     reach = reach_of(user)
     submitted = works_visible_to(user).filter(state=WorkState.SUBMITTED)
@@ -137,7 +143,9 @@ def approval_queue(user: Any) -> QuerySet[Work]:
         query = Q(approver_unit__in=sorted(approving))
         if Role.SECRETARIAT in reach.roles:
             for path in reach.subtree_paths:
-                query |= Q(approver_unit__path__startswith=path)
+                query |= Q(
+                    approver_unit=F("campaign__issuer_unit"), approver_unit__path__startswith=path
+                )
         submitted = submitted.filter(query)
     return submitted.select_related("unit", "approver_unit", "campaign").order_by(
         "updated_at", "pk"
@@ -215,7 +223,12 @@ def registration_compliance(user: Any, campaign: Campaign) -> list[ComplianceRow
         .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=campaign.end))
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=campaign.start))
         .annotate(
-            registered=Count("works", filter=Q(works__campaign=campaign, works__state__in=_COUNTED))
+            # distinct: a cluster leader's visibility joins group memberships, one row each.
+            registered=Count(
+                "works",
+                filter=Q(works__campaign=campaign, works__state__in=_COUNTED),
+                distinct=True,
+            )
         )
         .select_related("parent")
         .order_by("kind", "parent__name", "name")

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -268,8 +270,14 @@ def action_label(action: Action) -> str:
 def _notify_unit(work: Work, title: str, body: str, kind: str) -> None:
     from thidua.accounts.models import User
 
+    today = timezone.localdate()
+    # One filter() call: the validity applies to the same membership as the unit and role,
+    # so former (or future) staff are not told.
     staff = User.objects.filter(
-        memberships__unit=work.unit, memberships__role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD]
+        Q(memberships__valid_from__isnull=True) | Q(memberships__valid_from__lte=today),
+        Q(memberships__valid_to__isnull=True) | Q(memberships__valid_to__gte=today),
+        memberships__unit=work.unit,
+        memberships__role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD],
     ).distinct()
     notify(
         staff,
@@ -373,10 +381,12 @@ def progress_add(
     if not narrative.strip():
         raise DomainError(_("Hãy mô tả tiến độ."), code="narrative_required")
     checked = [(f, check_evidence(f, name=f.name, size=f.size)) for f in files or []]
-    if work.state == WorkState.APPROVED:
-        work = work_start(actor=actor, work=work)
     with transaction.atomic():
+        # The state is read under the lock, not from the caller's copy (which may be stale),
+        # and the start belongs to the same transaction as the update.
         locked = Work.objects.select_for_update().get(pk=work.pk)
+        if locked.state == WorkState.APPROVED:
+            locked = work_start(actor=actor, work=locked)
         if locked.state != WorkState.IN_PROGRESS:
             raise DomainError(
                 _("Chỉ cập nhật tiến độ công trình đã duyệt, đang thực hiện."), code="bad_state"
@@ -428,6 +438,17 @@ def change_request_create(
     unknown = set(changes) - CHANGEABLE_FIELDS
     if unknown or not changes:
         raise DomainError(_("Nội dung điều chỉnh không hợp lệ."), code="bad_changes")
+    for name, value in changes.items():
+        # Checked now, so that the approver never meets a value that cannot be applied.
+        field_obj = Work._meta.get_field(name)
+        assert isinstance(field_obj, models.Field)
+        try:
+            field_obj.clean(value, work)
+        except ValidationError as error:
+            raise DomainError(
+                _("Giá trị của mục “%(field)s” không hợp lệ.") % {"field": field_obj.verbose_name},
+                code="bad_changes",
+            ) from error
     if not reason.strip():
         raise DomainError(_("Hãy ghi lý do điều chỉnh."), code="reason_required")
     if work.change_requests.filter(state=ChangeRequestState.PENDING).exists():
