@@ -473,6 +473,11 @@ def change_request_decide(
         raise PermissionDenied()
     if locked.state != ChangeRequestState.PENDING:
         raise DomainError(_("Đề nghị này đã được xử lý."), code="already_decided")
+    if accept and work.state not in {WorkState.APPROVED, WorkState.IN_PROGRESS}:
+        raise DomainError(
+            _("Công trình đã hoàn thành hoặc đã hủy: không điều chỉnh được nữa."),
+            code="bad_state",
+        )
     if accept:
         for name, value in locked.changes.items():
             field_obj = Work._meta.get_field(name)
