@@ -21,7 +21,15 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
-from thidua.campaigns.models import Approver, Campaign, ContentArea, Phase, RegistrationRule
+from thidua.campaigns.models import (
+    Approver,
+    Campaign,
+    CampaignWork,
+    ContentArea,
+    Phase,
+    RegistrationRule,
+)
+from thidua.core.dates import PartialDate
 from thidua.core.errors import DomainError, PermissionDenied
 from thidua.core.notifications import notify
 from thidua.core.uploads import check_evidence
@@ -190,6 +198,52 @@ def work_create(
     work.targets.set(data.targets)
     work.cooperating_units.set(data.cooperating_units)
     WorkEvent.objects.create(work=work, actor=actor, kind="created", to_state=work.state)
+    return work
+
+
+@transaction.atomic
+def campaign_work_register(*, actor: Any, campaign_work: CampaignWork, data: WorkData) -> Work:
+    """Register one of the issuing level's own works (KH 128 II.2.a) as a work of the
+    issuer, under the plan's title, with the plan's deadline (the end of the stated month).
+
+    The no-duplicate check does not apply: this *is* the provincial work. Each campaign
+    work is registered once; the issuer's staff or the secretariat covering it may.
+    """
+    campaign = campaign_work.campaign
+    issuer = campaign.issuer_unit
+    probe = Work(unit=issuer, approver_unit=issuer, campaign=campaign)
+    if not (is_work_unit_staff(actor, probe) or is_work_approver(actor, probe)):
+        raise PermissionDenied()
+    if Work.objects.filter(campaign_work=campaign_work).exists():
+        raise DomainError(_("Công trình này của tỉnh đã được đăng ký."), code="already_registered")
+    data.title = campaign_work.title
+    data.kind = campaign_work.kind
+    data.content_area = data.content_area or campaign_work.content_area
+    _check_data(campaign, issuer, data)
+    work = Work(
+        campaign=campaign,
+        unit=issuer,
+        registrant_unit=issuer,
+        approver_unit=issuer,
+        created_by=actor,
+        campaign_work=campaign_work,
+    )
+    _apply(work, data)
+    work.deadline = (
+        PartialDate.from_parts(campaign_work.deadline, campaign_work.deadline_precision).last_day()
+        if campaign_work.deadline
+        else None
+    )
+    work.save()
+    work.targets.set(data.targets)
+    work.cooperating_units.set(data.cooperating_units)
+    WorkEvent.objects.create(
+        work=work,
+        actor=actor,
+        kind="created",
+        to_state=work.state,
+        payload={"campaign_work": campaign_work.code},
+    )
     return work
 
 

@@ -1,11 +1,14 @@
 """`python -m thidua demo_setup`: the Trà Vinh demo, loaded idempotently.
 
 Loads the units of Trà Vinh and the 2024/2025 clusters and blocks, the KH 128 campaign
-file, and the demo users (password ``thidua-demo``). Safe to run again: nothing doubles.
+file, the demo users (password ``thidua-demo``), the registration deadline the Ban TĐKT
+sets in the demo (31/12/2024), and the demo works of every state. Safe to run again:
+nothing doubles.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -13,10 +16,20 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from thidua.accounts.demo import DEMO_PASSWORD, demo_users_ensure
+from thidua.campaigns.models import Campaign
+from thidua.works.demo import demo_works_ensure
+
+#: The KH 128 campaign of the demo, and the registration deadline the Ban TĐKT sets for it
+#: in the demo (the plan states none: II.2 says only "đăng ký", with no date).
+KH128_CODE = "kh-128-2024-tra-vinh"
+DEMO_REGISTRATION_DEADLINE = dt.date(2024, 12, 31)
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu: đơn vị Trà Vinh, cụm/khối thi đua, Kế hoạch 128, người dùng mẫu."
+    help = (
+        "Nạp dữ liệu mẫu: đơn vị Trà Vinh, cụm/khối thi đua, Kế hoạch 128, người dùng mẫu, "
+        "công trình mẫu."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -35,7 +48,21 @@ class Command(BaseCommand):
         call_command("units", "load", "tra-vinh", stdout=self.stdout)
         call_command("units", "load-groups", "tra-vinh", stdout=self.stdout)
         call_command("campaign", "load", "kh-128", stdout=self.stdout)
+        campaign = Campaign.objects.get(code=KH128_CODE)
+        if campaign.registration_deadline is None:
+            campaign.registration_deadline = DEMO_REGISTRATION_DEADLINE
+            campaign.save(update_fields=["registration_deadline"])
+            self.stdout.write(
+                "Hạn đăng ký công trình: %s (thiết lập mẫu của Ban Thi đua - Khen thưởng; "
+                "kế hoạch không nêu hạn)." % DEMO_REGISTRATION_DEADLINE.strftime("%d/%m/%Y")
+            )
         users = demo_users_ensure()
+        created = demo_works_ensure(campaign)
+        self.stdout.write(
+            "Công trình mẫu: %s mới." % created
+            if created
+            else "Công trình mẫu: đã có, không tạo thêm."
+        )
         self.stdout.write("\nTài khoản mẫu (mật khẩu: %s):" % DEMO_PASSWORD)
         for demo in users:
             self.stdout.write(f"  {demo.username:<13} {demo.position} – {demo.unit_code}")
