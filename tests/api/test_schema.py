@@ -16,6 +16,20 @@ PATHS = [
     "/api/v1/units/{id}/",
     "/api/v1/clusters/",
     "/api/v1/clusters/{id}/",
+    "/api/v1/works/",
+    "/api/v1/works/{id}/",
+    "/api/v1/works/{id}/submit/",
+    "/api/v1/works/{id}/approve/",
+    "/api/v1/works/{id}/return/",
+    "/api/v1/works/{id}/start/",
+    "/api/v1/works/{id}/complete/",
+    "/api/v1/works/{id}/cancel/",
+    "/api/v1/works/{id}/progress/",
+    "/api/v1/works/{id}/change-requests/",
+    "/api/v1/works/{id}/evidence/{evidence_id}/",
+    "/api/v1/works/approval-queue/",
+    "/api/v1/change-requests/{id}/accept/",
+    "/api/v1/change-requests/{id}/reject/",
 ]
 
 
@@ -102,14 +116,15 @@ def test_docs_page_lists_endpoints_without_inline_code(db):
 def test_api_root_lists_endpoints(db):
     response = APIClient().get("/api/v1/")
 
-    assert response.json() == {
-        "campaigns": "http://testserver/api/v1/campaigns/",
-        "units": "http://testserver/api/v1/units/",
-        "clusters": "http://testserver/api/v1/clusters/",
-        "token": "http://testserver/api/v1/auth/token/",
-        "schema": "http://testserver/api/v1/schema/",
-        "docs": "http://testserver/api/v1/docs/",
-    }
+    body = response.json()
+
+    assert body["campaigns"] == "http://testserver/api/v1/campaigns/"
+    assert body["units"] == "http://testserver/api/v1/units/"
+    assert body["clusters"] == "http://testserver/api/v1/clusters/"
+    assert body["works"] == "http://testserver/api/v1/works/"
+    assert body["token"] == "http://testserver/api/v1/auth/token/"
+    assert body["schema"] == "http://testserver/api/v1/schema/"
+    assert body["docs"] == "http://testserver/api/v1/docs/"
 
 
 def test_unknown_api_address_answers_json_404(db):

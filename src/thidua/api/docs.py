@@ -37,11 +37,14 @@ class ApiRootView(APIView):
         def url(name: str) -> str:
             return reverse(name, request=request)
 
+        from thidua.api.urls import router  # at call time: urls imports this module
+
+        listed = {
+            prefix: url(f"api:{basename}-list") for prefix, _viewset, basename in router.registry
+        }
         return Response(
             {
-                "campaigns": url("api:campaign-list"),
-                "units": url("api:unit-list"),
-                "clusters": url("api:cluster-list"),
+                **listed,
                 "token": url("api:token"),
                 "schema": url("api:schema"),
                 "docs": url("api:docs"),

@@ -10,6 +10,7 @@ from thidua.api.auth import TokenObtainView
 from thidua.api.docs import ApiDocsView, ApiNotFoundView, ApiRootView
 from thidua.campaigns.api import CampaignViewSet
 from thidua.organisations.api import GroupViewSet, UnitViewSet
+from thidua.works.api import ChangeRequestViewSet, WorkViewSet
 
 app_name = "api"
 
@@ -17,6 +18,8 @@ router = SimpleRouter()
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("units", UnitViewSet, basename="unit")
 router.register("clusters", GroupViewSet, basename="cluster")
+router.register("works", WorkViewSet, basename="work")
+router.register("change-requests", ChangeRequestViewSet, basename="change-request")
 
 urlpatterns = [
     path("", ApiRootView.as_view(), name="root"),

@@ -1,0 +1,495 @@
+"""API of works: the register, one work, registration, the workflow, progress, changes.
+
+Reads start from ``works.selectors`` (``work_list``, ``work_detail``, ``approval_queue``,
+``works_visible_to``), so the API and the pages agree on who sees what; a work out of
+reach answers 404 like a missing one. Every write goes through ``works.services``: the
+domain's refusals come back as 400 (403 for the wrong person) from ``api/errors.py``,
+and look-alike titles as 409 with the matches, so a client can show them and resend.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import FileResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import BaseParser, JSONParser, MultiPartParser
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from thidua.api.errors import ErrorSerializer, error_responses
+from thidua.api.pagination import Pagination
+from thidua.works import services
+from thidua.works.models import ChangeRequest, Evidence, EvidenceKind, Work
+from thidua.works.selectors import (
+    WorkFilters,
+    approval_queue,
+    work_detail,
+    work_list,
+    works_visible_to,
+)
+from thidua.works.serializers import (
+    CancelSerializer,
+    ChangeRequestInputSerializer,
+    ChangeRequestSerializer,
+    CompleteSerializer,
+    NoteSerializer,
+    ProgressInputSerializer,
+    ProgressUpdateSerializer,
+    ReturnSerializer,
+    WorkDetailSerializer,
+    WorkFilterSerializer,
+    WorkInputSerializer,
+    WorkSerializer,
+    WorkUpdateSerializer,
+)
+
+#: What a list item shows besides the work itself (one join each, no query per row).
+ITEM_RELATED = (
+    "unit",
+    "registrant_unit",
+    "approver_unit",
+    "campaign",
+    "content_area",
+    "phase",
+    "place",
+)
+
+
+def _pk(raw: Any) -> int:
+    """A path id, or 404 (``/works/abc/`` is as missing as ``/works/999999/``)."""
+    text = str(raw or "")
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        raise NotFound()
+    return int(text)
+
+
+def _filters(request: Request) -> WorkFilters:
+    """The list's query parameters, checked: a bad value is a 400, never a 500."""
+    serializer = WorkFilterSerializer(data=request.query_params.dict())
+    serializer.is_valid(raise_exception=True)
+    return WorkFilters(**serializer.validated_data)
+
+
+def _current_data(work: Work) -> services.WorkData:
+    """What the work states now, as the service's input (a PATCH changes some of it)."""
+    many = ("targets", "cooperating_units")
+    values = {
+        f.name: getattr(work, f.name)
+        for f in dataclasses.fields(services.WorkData)
+        if f.name not in many
+    }
+    values.update({name: list(getattr(work, name).all()) for name in many})
+    return services.WorkData(**values)
+
+
+def _similar(exc: services.SimilarWorks) -> Response:
+    matches = [
+        {"title": title, "source": source, "score": score, "work_id": pk}
+        for score, title, source, pk in exc.matches
+    ]
+    body = {"detail": exc.message, "code": exc.code, "errors": {}, "matches": matches}
+    return Response(body, status=status.HTTP_409_CONFLICT)
+
+
+class AnyAccept(BaseContentNegotiation):
+    """Files are sent as they are whatever ``Accept`` says; errors stay JSON."""
+
+    def select_parser(self, request: Request, parsers: Iterable[BaseParser]) -> BaseParser | None:
+        return next(iter(parsers), None)
+
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        renderer = next(iter(renderers))
+        return renderer, renderer.media_type
+
+
+# --- Schema
+
+
+def _id(description: Any, name: str = "id") -> OpenApiParameter:
+    return OpenApiParameter(name, OpenApiTypes.INT, OpenApiParameter.PATH, description=description)
+
+
+_WORK_ID = _id(_("Id của công trình."))
+_SIMILAR = OpenApiResponse(
+    inline_serializer(
+        name="SimilarWorksError",
+        fields={
+            "detail": serializers.CharField(),
+            "code": serializers.CharField(help_text=_("Luôn là “similar_works”.")),
+            "errors": serializers.DictField(child=serializers.ListField()),
+            "matches": inline_serializer(
+                name="SimilarMatch",
+                fields={
+                    "title": serializers.CharField(),
+                    "source": serializers.CharField(
+                        help_text=_("“province” hoặc tên đơn vị đăng ký.")
+                    ),
+                    "score": serializers.FloatField(help_text=_("Độ giống, 0–1.")),
+                    "work_id": serializers.IntegerField(allow_null=True),
+                },
+                many=True,
+            ),
+        },
+    ),
+    description=_("Có công trình gần giống: xem “matches”, rồi gửi lại với confirm_similar=true."),
+)
+_ACTED = {200: WorkSerializer, **error_responses(400, 401, 403, 404)}
+
+
+def _transition_schema(summary: Any, description: Any, body: Any = None) -> Any:
+    return extend_schema(
+        summary=summary,
+        description=description,
+        parameters=[_WORK_ID],
+        request=body,
+        responses=_ACTED,
+        tags=["works"],
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Danh sách công trình, phần việc"),
+        description=_(
+            "Công trình của các đơn vị trong phạm vi người dùng và công trình đơn vị của họ "
+            "duyệt, cập nhật gần nhất trước; có phân trang và bộ lọc."
+        ),
+        parameters=[WorkFilterSerializer],
+        responses={200: WorkSerializer(many=True), **error_responses(400, 401)},
+        tags=["works"],
+    ),
+    retrieve=extend_schema(
+        summary=_("Chi tiết công trình"),
+        description=_(
+            "Công trình với mô tả, đơn vị phối hợp, chỉ tiêu, mốc, các lần cập nhật tiến độ "
+            "(kèm minh chứng), lịch sử và đề nghị điều chỉnh. Ngoài phạm vi: 404."
+        ),
+        parameters=[_WORK_ID],
+        responses={200: WorkDetailSerializer, **error_responses(401, 404)},
+        tags=["works"],
+    ),
+    create=extend_schema(
+        summary=_("Đăng ký công trình (nháp)"),
+        description=_(
+            "Đơn vị đăng ký một công trình, dự án hoặc phần việc; lưu ở trạng thái nháp. "
+            "Id ngoài phạm vi của người dùng trả lời 400 “không tìm thấy”."
+        ),
+        request=WorkInputSerializer,
+        responses={201: WorkSerializer, 409: _SIMILAR, **error_responses(400, 401, 403)},
+        tags=["works"],
+    ),
+    partial_update=extend_schema(
+        summary=_("Sửa công trình nháp hoặc bị trả lại"),
+        description=_(
+            "Chỉ gửi các trường cần sửa. Công trình đã gửi hoặc đã duyệt trả lời 400 "
+            "“not_editable”: hãy gửi đề nghị điều chỉnh."
+        ),
+        parameters=[_WORK_ID],
+        request=WorkUpdateSerializer,
+        responses={200: WorkSerializer, 409: _SIMILAR, **error_responses(400, 401, 403, 404)},
+        tags=["works"],
+    ),
+)
+class WorkViewSet(viewsets.GenericViewSet):
+    """Works visible to the user; every change through ``works.services``."""
+
+    queryset = Work.objects.none()  # for the schema only: the selectors are what run
+    serializer_class = WorkSerializer
+    pagination_class = Pagination
+    filter_backends: list[Any] = []
+    parser_classes = [JSONParser]
+    today: dt.date
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.today = timezone.localdate()
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "today": self.today}
+
+    def _work(self, pk: Any) -> Work:
+        try:
+            return works_visible_to(self.request.user).select_related(*ITEM_RELATED).get(pk=_pk(pk))
+        except Work.DoesNotExist as exc:
+            raise NotFound() from exc
+
+    def _item(self, pk: int) -> dict[str, Any]:
+        return WorkSerializer(self._work(pk), context=self.get_serializer_context()).data
+
+    def _page(self, works: QuerySet[Work]) -> Response:
+        page = self.paginate_queryset(works)
+        rows = WorkSerializer(page, many=True, context=self.get_serializer_context()).data
+        return self.get_paginated_response(rows)
+
+    def list(self, request: Request) -> Response:
+        works = work_list(request.user, _filters(request), today=self.today)
+        return self._page(works.select_related("registrant_unit"))
+
+    def retrieve(self, request: Request, pk: str | None = None) -> Response:
+        try:
+            work = work_detail(request.user, _pk(pk))
+        except Work.DoesNotExist as exc:
+            raise NotFound() from exc
+        return Response(WorkDetailSerializer(work, context=self.get_serializer_context()).data)
+
+    def create(self, request: Request) -> Response:
+        serializer = WorkInputSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        campaign, unit = values.pop("campaign"), values.pop("unit")
+        confirm = values.pop("confirm_similar", False)
+        try:
+            work = services.work_create(
+                actor=request.user,
+                campaign=campaign,
+                unit=unit,
+                data=services.WorkData(**values),
+                confirm_similar=confirm,
+            )
+        except services.SimilarWorks as exc:
+            return _similar(exc)
+        return Response(self._item(work.pk), status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        work = self._work(pk)
+        context = {**self.get_serializer_context(), "work": work}
+        serializer = WorkUpdateSerializer(data=request.data, partial=True, context=context)
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        confirm = values.pop("confirm_similar", False)
+        for name in ("campaign", "unit"):
+            values.pop(name, None)
+        data = dataclasses.replace(_current_data(work), **values)
+        try:
+            services.work_update(actor=request.user, work=work, data=data, confirm_similar=confirm)
+        except services.SimilarWorks as exc:
+            return _similar(exc)
+        return Response(self._item(work.pk))
+
+    # --- The workflow: each action is one service call, answered with the updated item.
+
+    def _act(
+        self,
+        pk: Any,
+        call: Callable[..., Work],
+        body: type[serializers.Serializer] | None = None,
+    ) -> Response:
+        work = self._work(pk)
+        values: dict[str, Any] = {}
+        if body is not None:
+            serializer = body(data=self.request.data)
+            serializer.is_valid(raise_exception=True)
+            values = dict(serializer.validated_data)
+        call(actor=self.request.user, work=work, **values)
+        return Response(self._item(work.pk))
+
+    @_transition_schema(
+        _("Gửi duyệt"), _("Đơn vị gửi công trình nháp (hoặc đã sửa) lên cấp duyệt.")
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(pk, services.work_submit)
+
+    @_transition_schema(
+        _("Duyệt"), _("Cấp duyệt chấp thuận công trình đã gửi; đơn vị được báo."), NoteSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(pk, services.work_approve, NoteSerializer)
+
+    @_transition_schema(
+        _("Trả lại"), _("Cấp duyệt trả lại, ghi lý do và nội dung cần sửa."), ReturnSerializer
+    )
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_work(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(pk, services.work_return, ReturnSerializer)
+
+    @_transition_schema(_("Bắt đầu thực hiện"), _("Đơn vị bắt đầu công trình đã duyệt."))
+    @action(detail=True, methods=["post"])
+    def start(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(pk, services.work_start)
+
+    @_transition_schema(
+        _("Hoàn thành"),
+        _("Đơn vị báo hoàn thành vào ngày thực tế (không sau hôm nay)."),
+        CompleteSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def complete(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(pk, services.work_complete, CompleteSerializer)
+
+    @_transition_schema(
+        _("Hủy"),
+        _("Hủy kèm lý do: đơn vị trước khi duyệt, cấp duyệt sau khi duyệt."),
+        CancelSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(pk, services.work_cancel, CancelSerializer)
+
+    @extend_schema(
+        summary=_("Cập nhật tiến độ"),
+        description=_(
+            "Gửi multipart/form-data: on, percent, narrative và các tệp “files” (lặp lại "
+            "cho mỗi tệp). Tệp được kiểm tra theo nội dung; một tệp sai thì không lưu gì. "
+            "Lần cập nhật đầu của công trình đã duyệt chuyển nó sang đang thực hiện."
+        ),
+        parameters=[_WORK_ID],
+        request={"multipart/form-data": ProgressInputSerializer},
+        responses={201: ProgressUpdateSerializer, **error_responses(400, 401, 403, 404)},
+        tags=["works"],
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, JSONParser])
+    def progress(self, request: Request, pk: str | None = None) -> Response:
+        work = self._work(pk)
+        data: dict[str, Any] = {
+            name: request.data[name]
+            for name in ("on", "percent", "narrative")
+            if name in request.data
+        }
+        data["files"] = request.FILES.getlist("files") + request.FILES.getlist("files[]")
+        serializer = ProgressInputSerializer(data=data)
+        serializer.is_valid(raise_exception=True)
+        update = services.progress_add(actor=request.user, work=work, **serializer.validated_data)
+        context = self.get_serializer_context()
+        return Response(ProgressUpdateSerializer(update, context=context).data, status=201)
+
+    @extend_schema(
+        summary=_("Đề nghị điều chỉnh công trình đã duyệt"),
+        description=_(
+            "Đơn vị đề nghị đổi tên, mô tả, ngày dự kiến hoặc kinh phí; chỉ áp dụng khi "
+            "cấp duyệt chấp thuận. Mỗi lúc chỉ một đề nghị chờ duyệt."
+        ),
+        parameters=[_WORK_ID],
+        request=ChangeRequestInputSerializer,
+        responses={201: ChangeRequestSerializer, **error_responses(400, 401, 403, 404)},
+        tags=["works"],
+    )
+    @action(detail=True, methods=["post"], url_path="change-requests", url_name="change-requests")
+    def change_requests(self, request: Request, pk: str | None = None) -> Response:
+        work = self._work(pk)
+        serializer = ChangeRequestInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        created = services.change_request_create(
+            actor=request.user, work=work, **serializer.validated_data
+        )
+        return Response(ChangeRequestSerializer(created).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary=_("Công trình chờ duyệt"),
+        description=_(
+            "Công trình đã gửi mà người dùng được duyệt hoặc trả lại, gửi sớm nhất trước; "
+            "có phân trang."
+        ),
+        parameters=[],
+        responses={200: WorkSerializer(many=True), **error_responses(401)},
+        tags=["works"],
+    )
+    @action(detail=False, methods=["get"], url_path="approval-queue", url_name="approval-queue")
+    def queue(self, request: Request) -> Response:
+        return self._page(approval_queue(request.user).select_related(*ITEM_RELATED))
+
+    @extend_schema(
+        summary=_("Tải minh chứng"),
+        description=_("Tệp ảnh hoặc tài liệu của một lần cập nhật tiến độ, như đã gửi lên."),
+        parameters=[_WORK_ID, _id(_("Id của minh chứng."), "evidence_id")],
+        responses={
+            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            **{(code, "application/json"): OpenApiResponse(ErrorSerializer) for code in (401, 404)},
+        },
+        tags=["works"],
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"evidence/(?P<evidence_id>[0-9]+)",
+        url_name="evidence",
+        content_negotiation_class=AnyAccept,
+    )
+    def evidence(
+        self, request: Request, pk: str | None = None, evidence_id: str | None = None
+    ) -> FileResponse:
+        work = self._work(pk)
+        item = Evidence.objects.filter(update__work=work, pk=_pk(evidence_id)).first()
+        if item is None:
+            raise NotFound()
+        try:
+            handle = item.file.open("rb")
+        except FileNotFoundError as exc:
+            raise NotFound() from exc
+        return FileResponse(
+            handle,
+            content_type=item.content_type,
+            as_attachment=item.kind != EvidenceKind.PHOTO,
+            filename=item.original_name,
+        )
+
+
+class ChangeRequestViewSet(viewsets.GenericViewSet):
+    """The approver's decision on a change request of a work they can see."""
+
+    queryset = ChangeRequest.objects.none()  # for the schema only
+    serializer_class = ChangeRequestSerializer
+    filter_backends: list[Any] = []
+    parser_classes = [JSONParser]
+
+    def _decide(self, pk: Any, *, accept: bool) -> Response:
+        visible = works_visible_to(self.request.user)
+        try:
+            pending = ChangeRequest.objects.select_related("work").get(pk=_pk(pk), work__in=visible)
+        except ChangeRequest.DoesNotExist as exc:
+            raise NotFound() from exc
+        serializer = NoteSerializer(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        decided = services.change_request_decide(
+            actor=self.request.user,
+            request=pending,
+            accept=accept,
+            note=serializer.validated_data["note"],
+        )
+        return Response(ChangeRequestSerializer(decided).data)
+
+    @extend_schema(
+        summary=_("Chấp thuận đề nghị điều chỉnh"),
+        description=_("Cấp duyệt chấp thuận: các thay đổi được áp dụng vào công trình."),
+        parameters=[_id(_("Id của đề nghị điều chỉnh."))],
+        request=NoteSerializer,
+        responses={200: ChangeRequestSerializer, **error_responses(400, 401, 403, 404)},
+        tags=["works"],
+    )
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: str | None = None) -> Response:
+        return self._decide(pk, accept=True)
+
+    @extend_schema(
+        summary=_("Không chấp thuận đề nghị điều chỉnh"),
+        description=_("Cấp duyệt không chấp thuận; công trình giữ nguyên."),
+        parameters=[_id(_("Id của đề nghị điều chỉnh."))],
+        request=NoteSerializer,
+        responses={200: ChangeRequestSerializer, **error_responses(400, 401, 403, 404)},
+        tags=["works"],
+    )
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str | None = None) -> Response:
+        return self._decide(pk, accept=False)
