@@ -39,8 +39,11 @@ class ApiRootView(APIView):
 
         from thidua.api.urls import router  # at call time: urls imports this module
 
+        list_names = {route.name for route in router.urls}
         listed = {
-            prefix: url(f"api:{basename}-list") for prefix, _viewset, basename in router.registry
+            prefix: url(f"api:{basename}-list")
+            for prefix, _viewset, basename in router.registry
+            if f"{basename}-list" in list_names
         }
         return Response(
             {
