@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "thidua.targets",
     "thidua.works",
     "thidua.reports",
+    "thidua.documents",
     "thidua.api",
 ]
 
@@ -134,6 +135,13 @@ AXES_VERBOSE = False
 # Works: days before the registration deadline on which units below the minimum are reminded.
 THIDUA_REGISTRATION_REMINDER_DAYS = tuple(
     int(day) for day in os.environ.get("THIDUA_REGISTRATION_REMINDER_DAYS", "7,3,1").split(",")
+)
+# Reports: days before the due date to remind, and days after it to escalate.
+THIDUA_REPORT_REMINDER_DAYS = tuple(
+    int(day) for day in os.environ.get("THIDUA_REPORT_REMINDER_DAYS", "3").split(",")
+)
+THIDUA_REPORT_ESCALATION_DAYS = tuple(
+    int(day) for day in os.environ.get("THIDUA_REPORT_ESCALATION_DAYS", "1,7").split(",")
 )
 
 # --- Language, time, formats
