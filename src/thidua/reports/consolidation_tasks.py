@@ -1,0 +1,160 @@
+"""Requesting and running the consolidated report of a period (a background task).
+
+``consolidation_request`` is the only way a ``Consolidation`` is created; the task
+``consolidate`` is the only code that moves it on: queued → running → done, or → failed
+with a message in Vietnamese. Progress (10, 40, 70, 90, 100 %) is saved at each step so
+that a page can show a progress bar. Run by ``python -m thidua db_worker``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+
+import rules
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from thidua.accounts.models import Role
+from thidua.accounts.selectors import reach_of
+from thidua.core.errors import DomainError, PermissionDenied
+from thidua.reports.models import Consolidation, ConsolidationState, ReportPeriod
+
+logger = logging.getLogger(__name__)
+
+#: A consolidation in one of these states blocks a new request for the same period.
+PENDING = (ConsolidationState.QUEUED, ConsolidationState.RUNNING)
+
+
+@rules.predicate
+def can_consolidate(user: Any, period: ReportPeriod | None) -> bool:
+    """The Ban Thi đua - Khen thưởng covering the campaign's issuer, or an administrator.
+
+    Sở Nội vụ (Ban TĐKT) receives the units' reports and sums them up for the province
+    (KH 128 section IV.2; NĐ 152/2025, Điều 86). A secretariat of another province may not.
+    """
+    if period is None or not getattr(user, "is_authenticated", False):
+        return False
+    reach = reach_of(user)
+    if reach.is_admin:
+        return True
+    if Role.SECRETARIAT not in reach.roles:
+        return False
+    path = period.campaign.issuer_unit.path
+    return any(path.startswith(prefix) for prefix in reach.subtree_paths)
+
+
+def consolidation_request(*, actor: Any, period: ReportPeriod) -> Consolidation:
+    """Queue the consolidated report of ``period`` and return its row (state *queued*).
+
+    Guarantees: only the secretariat covering the campaign or an admin may ask
+    (``PermissionDenied`` otherwise); at most one consolidation of a period is queued or
+    running at a time (the period row is locked while checking; ``DomainError``
+    otherwise); the task is queued only once the row is committed.
+    """
+    if not can_consolidate(actor, period):
+        raise PermissionDenied()
+    with transaction.atomic():
+        ReportPeriod.objects.select_for_update().filter(pk=period.pk).first()
+        if Consolidation.objects.filter(period=period, state__in=PENDING).exists():
+            raise DomainError(
+                _(
+                    "Báo cáo tổng hợp %(period)s đang được lập. Vui lòng chờ lần lập này "
+                    "hoàn tất rồi mới yêu cầu lại."
+                )
+                % {"period": period.label},
+                code="consolidation_pending",
+            )
+        consolidation = Consolidation.objects.create(period=period, requested_by=actor)
+        transaction.on_commit(lambda: consolidate.enqueue(consolidation.pk))
+    return consolidation
+
+
+def _step(consolidation: Consolidation, progress: int, **fields: Any) -> None:
+    """Save the progress (and other fields) at once, so a progress bar sees each step."""
+    consolidation.progress = progress
+    for name, value in fields.items():
+        setattr(consolidation, name, value)
+    consolidation.save(update_fields=["progress", *fields])
+
+
+def _file_name(period: ReportPeriod, extension: str) -> str:
+    return f"bao-cao-tong-hop-{period.campaign.code}-{period.year}-q{period.number}.{extension}"
+
+
+def _discard_files(consolidation: Consolidation) -> None:
+    """Remove a file stored before a later step failed: a failed run leaves nothing."""
+    for field in (consolidation.docx, consolidation.xlsx):
+        if field.name:
+            try:
+                field.delete(save=False)
+            except OSError:
+                logger.warning("Could not remove %s", field.name, exc_info=True)
+
+
+@task()
+def consolidate(consolidation_id: int) -> str:
+    """Build the DOCX and XLSX of a queued consolidation and store them; return its state.
+
+    Steps: running (10) → figures gathered (40) → DOCX built (70) → XLSX built (90) →
+    files stored with the DOCX's SHA-256, done (100). Any error ends in *failed* with a
+    Vietnamese message naming the step; the traceback goes to the log. A consolidation
+    that is missing or no longer queued is left alone (a retried task does nothing).
+    """
+    from thidua.reports.consolidation import build_docx, build_xlsx, consolidation_data
+
+    consolidation = (
+        Consolidation.objects.select_related("period__campaign")
+        .filter(pk=consolidation_id, state=ConsolidationState.QUEUED)
+        .first()
+    )
+    if consolidation is None:
+        return "skipped"
+    period = consolidation.period
+    step = _("bắt đầu lập báo cáo")
+    try:
+        # Official documents are in Vietnamese whatever language the requester uses.
+        with translation.override("vi"):
+            _step(consolidation, 10, state=ConsolidationState.RUNNING)
+            step = _("tổng hợp số liệu")
+            data = consolidation_data(period)
+            _step(consolidation, 40)
+            step = _("tạo tệp Word (DOCX)")
+            docx = build_docx(data)
+            _step(consolidation, 70)
+            step = _("tạo tệp Excel (XLSX)")
+            xlsx = build_xlsx(data)
+            _step(consolidation, 90)
+            step = _("lưu tệp vào kho lưu trữ")
+            consolidation.docx.save(_file_name(period, "docx"), ContentFile(docx), save=False)
+            consolidation.xlsx.save(_file_name(period, "xlsx"), ContentFile(xlsx), save=False)
+            _step(
+                consolidation,
+                100,
+                state=ConsolidationState.DONE,
+                docx=consolidation.docx,
+                xlsx=consolidation.xlsx,
+                docx_sha256=hashlib.sha256(docx).hexdigest(),
+                finished_at=timezone.now(),
+                error="",
+            )
+    except Exception as error:
+        logger.exception("Consolidation %s failed while %s", consolidation_id, step)
+        _discard_files(consolidation)
+        with translation.override("vi"):
+            message = _(
+                "Không lập được báo cáo tổng hợp: lỗi khi %(step)s (%(error)s). Vui lòng thử "
+                "lại; nếu vẫn lỗi, báo cho quản trị hệ thống."
+            ) % {"step": step, "error": type(error).__name__}
+        _step(
+            consolidation,
+            consolidation.progress,
+            state=ConsolidationState.FAILED,
+            error=message,
+            finished_at=timezone.now(),
+        )
+    return str(consolidation.state)
