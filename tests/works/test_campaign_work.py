@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from tests.works.factories import work_data
 from thidua.core.errors import DomainError, PermissionDenied
 from thidua.works import services
 from thidua.works.models import WorkEvent
-from tests.works.factories import work_data
 
 
 def test_campaign_work_registered_with_plan_title_and_deadline(kh, people):

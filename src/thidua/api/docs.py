@@ -39,7 +39,7 @@ class ApiRootView(APIView):
 
         from thidua.api.urls import router  # at call time: urls imports this module
 
-        list_names = {route.name for route in router.urls}
+        list_names = {getattr(route, "name", None) for route in router.urls}
         listed = {
             prefix: url(f"api:{basename}-list")
             for prefix, _viewset, basename in router.registry

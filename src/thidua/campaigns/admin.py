@@ -43,8 +43,8 @@ class CampaignEventAdmin(admin.ModelAdmin):
     list_display = ["campaign", "kind", "actor", "at"]
     readonly_fields = ["campaign", "kind", "actor", "at", "payload"]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False  # events are append-only
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False
