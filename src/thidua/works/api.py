@@ -18,14 +18,6 @@ from django.db.models import QuerySet
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-    inline_serializer,
-)
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -35,9 +27,8 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from thidua.api.errors import ErrorSerializer, error_responses
 from thidua.api.pagination import Pagination
-from thidua.works import services
+from thidua.works import api_schema, services
 from thidua.works.models import ChangeRequest, Evidence, EvidenceKind, Work
 from thidua.works.selectors import (
     WorkFilters,
@@ -123,94 +114,7 @@ class AnyAccept(BaseContentNegotiation):
         return renderer, renderer.media_type
 
 
-# --- Schema
-
-
-def _id(description: Any, name: str = "id") -> OpenApiParameter:
-    return OpenApiParameter(name, OpenApiTypes.INT, OpenApiParameter.PATH, description=description)
-
-
-_WORK_ID = _id(_("Id của công trình."))
-_SIMILAR = OpenApiResponse(
-    inline_serializer(
-        name="SimilarWorksError",
-        fields={
-            "detail": serializers.CharField(),
-            "code": serializers.CharField(help_text=_("Luôn là “similar_works”.")),
-            "errors": serializers.DictField(child=serializers.ListField()),
-            "matches": inline_serializer(
-                name="SimilarMatch",
-                fields={
-                    "title": serializers.CharField(),
-                    "source": serializers.CharField(
-                        help_text=_("“province” hoặc tên đơn vị đăng ký.")
-                    ),
-                    "score": serializers.FloatField(help_text=_("Độ giống, 0–1.")),
-                    "work_id": serializers.IntegerField(allow_null=True),
-                },
-                many=True,
-            ),
-        },
-    ),
-    description=_("Có công trình gần giống: xem “matches”, rồi gửi lại với confirm_similar=true."),
-)
-_ACTED = {200: WorkSerializer, **error_responses(400, 401, 403, 404)}
-
-
-def _transition_schema(summary: Any, description: Any, body: Any = None) -> Any:
-    return extend_schema(
-        summary=summary,
-        description=description,
-        parameters=[_WORK_ID],
-        request=body,
-        responses=_ACTED,
-        tags=["works"],
-    )
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Danh sách công trình, phần việc"),
-        description=_(
-            "Công trình của các đơn vị trong phạm vi người dùng và công trình đơn vị của họ "
-            "duyệt, cập nhật gần nhất trước; có phân trang và bộ lọc."
-        ),
-        parameters=[WorkFilterSerializer],
-        responses={200: WorkSerializer(many=True), **error_responses(400, 401)},
-        tags=["works"],
-    ),
-    retrieve=extend_schema(
-        summary=_("Chi tiết công trình"),
-        description=_(
-            "Công trình với mô tả, đơn vị phối hợp, chỉ tiêu, mốc, các lần cập nhật tiến độ "
-            "(kèm minh chứng), lịch sử và đề nghị điều chỉnh. Ngoài phạm vi: 404."
-        ),
-        parameters=[_WORK_ID],
-        responses={200: WorkDetailSerializer, **error_responses(401, 404)},
-        tags=["works"],
-    ),
-    create=extend_schema(
-        summary=_("Đăng ký công trình (nháp)"),
-        description=_(
-            "Đơn vị đăng ký một công trình, dự án hoặc phần việc; lưu ở trạng thái nháp. "
-            "Id ngoài phạm vi của người dùng trả lời 400 “không tìm thấy”."
-        ),
-        request=WorkInputSerializer,
-        responses={201: WorkSerializer, 409: _SIMILAR, **error_responses(400, 401, 403)},
-        tags=["works"],
-    ),
-    partial_update=extend_schema(
-        summary=_("Sửa công trình nháp hoặc bị trả lại"),
-        description=_(
-            "Chỉ gửi các trường cần sửa. Công trình đã gửi hoặc đã duyệt trả lời 400 "
-            "“not_editable”: hãy gửi đề nghị điều chỉnh."
-        ),
-        parameters=[_WORK_ID],
-        request=WorkUpdateSerializer,
-        responses={200: WorkSerializer, 409: _SIMILAR, **error_responses(400, 401, 403, 404)},
-        tags=["works"],
-    ),
-)
+@api_schema.WORK_VIEWSET
 class WorkViewSet(viewsets.GenericViewSet):
     """Works visible to the user; every change through ``works.services``."""
 
@@ -304,33 +208,33 @@ class WorkViewSet(viewsets.GenericViewSet):
         call(actor=self.request.user, work=work, **values)
         return Response(self._item(work.pk))
 
-    @_transition_schema(
+    @api_schema.transition_schema(
         _("Gửi duyệt"), _("Đơn vị gửi công trình nháp (hoặc đã sửa) lên cấp duyệt.")
     )
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
         return self._act(pk, services.work_submit)
 
-    @_transition_schema(
+    @api_schema.transition_schema(
         _("Duyệt"), _("Cấp duyệt chấp thuận công trình đã gửi; đơn vị được báo."), NoteSerializer
     )
     @action(detail=True, methods=["post"])
     def approve(self, request: Request, pk: str | None = None) -> Response:
         return self._act(pk, services.work_approve, NoteSerializer)
 
-    @_transition_schema(
+    @api_schema.transition_schema(
         _("Trả lại"), _("Cấp duyệt trả lại, ghi lý do và nội dung cần sửa."), ReturnSerializer
     )
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_work(self, request: Request, pk: str | None = None) -> Response:
         return self._act(pk, services.work_return, ReturnSerializer)
 
-    @_transition_schema(_("Bắt đầu thực hiện"), _("Đơn vị bắt đầu công trình đã duyệt."))
+    @api_schema.transition_schema(_("Bắt đầu thực hiện"), _("Đơn vị bắt đầu công trình đã duyệt."))
     @action(detail=True, methods=["post"])
     def start(self, request: Request, pk: str | None = None) -> Response:
         return self._act(pk, services.work_start)
 
-    @_transition_schema(
+    @api_schema.transition_schema(
         _("Hoàn thành"),
         _("Đơn vị báo hoàn thành vào ngày thực tế (không sau hôm nay)."),
         CompleteSerializer,
@@ -339,7 +243,7 @@ class WorkViewSet(viewsets.GenericViewSet):
     def complete(self, request: Request, pk: str | None = None) -> Response:
         return self._act(pk, services.work_complete, CompleteSerializer)
 
-    @_transition_schema(
+    @api_schema.transition_schema(
         _("Hủy"),
         _("Hủy kèm lý do: đơn vị trước khi duyệt, cấp duyệt sau khi duyệt."),
         CancelSerializer,
@@ -348,18 +252,7 @@ class WorkViewSet(viewsets.GenericViewSet):
     def cancel(self, request: Request, pk: str | None = None) -> Response:
         return self._act(pk, services.work_cancel, CancelSerializer)
 
-    @extend_schema(
-        summary=_("Cập nhật tiến độ"),
-        description=_(
-            "Gửi multipart/form-data: on, percent, narrative và các tệp “files” (lặp lại "
-            "cho mỗi tệp). Tệp được kiểm tra theo nội dung; một tệp sai thì không lưu gì. "
-            "Lần cập nhật đầu của công trình đã duyệt chuyển nó sang đang thực hiện."
-        ),
-        parameters=[_WORK_ID],
-        request={"multipart/form-data": ProgressInputSerializer},
-        responses={201: ProgressUpdateSerializer, **error_responses(400, 401, 403, 404)},
-        tags=["works"],
-    )
+    @api_schema.PROGRESS
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, JSONParser])
     def progress(self, request: Request, pk: str | None = None) -> Response:
         work = self._work(pk)
@@ -375,17 +268,7 @@ class WorkViewSet(viewsets.GenericViewSet):
         context = self.get_serializer_context()
         return Response(ProgressUpdateSerializer(update, context=context).data, status=201)
 
-    @extend_schema(
-        summary=_("Đề nghị điều chỉnh công trình đã duyệt"),
-        description=_(
-            "Đơn vị đề nghị đổi tên, mô tả, ngày dự kiến hoặc kinh phí; chỉ áp dụng khi "
-            "cấp duyệt chấp thuận. Mỗi lúc chỉ một đề nghị chờ duyệt."
-        ),
-        parameters=[_WORK_ID],
-        request=ChangeRequestInputSerializer,
-        responses={201: ChangeRequestSerializer, **error_responses(400, 401, 403, 404)},
-        tags=["works"],
-    )
+    @api_schema.CHANGE_REQUEST
     @action(detail=True, methods=["post"], url_path="change-requests", url_name="change-requests")
     def change_requests(self, request: Request, pk: str | None = None) -> Response:
         work = self._work(pk)
@@ -396,30 +279,12 @@ class WorkViewSet(viewsets.GenericViewSet):
         )
         return Response(ChangeRequestSerializer(created).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
-        summary=_("Công trình chờ duyệt"),
-        description=_(
-            "Công trình đã gửi mà người dùng được duyệt hoặc trả lại, gửi sớm nhất trước; "
-            "có phân trang."
-        ),
-        parameters=[],
-        responses={200: WorkSerializer(many=True), **error_responses(401)},
-        tags=["works"],
-    )
+    @api_schema.APPROVAL_QUEUE
     @action(detail=False, methods=["get"], url_path="approval-queue", url_name="approval-queue")
     def queue(self, request: Request) -> Response:
         return self._page(approval_queue(request.user).select_related(*ITEM_RELATED))
 
-    @extend_schema(
-        summary=_("Tải minh chứng"),
-        description=_("Tệp ảnh hoặc tài liệu của một lần cập nhật tiến độ, như đã gửi lên."),
-        parameters=[_WORK_ID, _id(_("Id của minh chứng."), "evidence_id")],
-        responses={
-            (200, "application/octet-stream"): OpenApiTypes.BINARY,
-            **{(code, "application/json"): OpenApiResponse(ErrorSerializer) for code in (401, 404)},
-        },
-        tags=["works"],
-    )
+    @api_schema.EVIDENCE
     @action(
         detail=True,
         methods=["get"],
@@ -470,26 +335,12 @@ class ChangeRequestViewSet(viewsets.GenericViewSet):
         )
         return Response(ChangeRequestSerializer(decided).data)
 
-    @extend_schema(
-        summary=_("Chấp thuận đề nghị điều chỉnh"),
-        description=_("Cấp duyệt chấp thuận: các thay đổi được áp dụng vào công trình."),
-        parameters=[_id(_("Id của đề nghị điều chỉnh."))],
-        request=NoteSerializer,
-        responses={200: ChangeRequestSerializer, **error_responses(400, 401, 403, 404)},
-        tags=["works"],
-    )
+    @api_schema.CHANGE_ACCEPT
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str | None = None) -> Response:
         return self._decide(pk, accept=True)
 
-    @extend_schema(
-        summary=_("Không chấp thuận đề nghị điều chỉnh"),
-        description=_("Cấp duyệt không chấp thuận; công trình giữ nguyên."),
-        parameters=[_id(_("Id của đề nghị điều chỉnh."))],
-        request=NoteSerializer,
-        responses={200: ChangeRequestSerializer, **error_responses(400, 401, 403, 404)},
-        tags=["works"],
-    )
+    @api_schema.CHANGE_REJECT
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str | None = None) -> Response:
         return self._decide(pk, accept=False)

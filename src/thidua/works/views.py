@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from thidua.core.errors import DomainError
 from thidua.core.errors import PermissionDenied as DomainPermissionDenied
 from thidua.works import services
-from thidua.works.forms import (
+from thidua.works.forms_actions import (
     CancelForm,
     ChangeRequestForm,
     CompleteForm,

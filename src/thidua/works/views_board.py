@@ -33,7 +33,8 @@ from thidua.core.errors import PermissionDenied as DomainPermissionDenied
 from thidua.core.views import wants_fragment
 from thidua.organisations.models import Unit, UnitKind
 from thidua.works import charts, services
-from thidua.works.forms import NoteForm, RegisterFilterForm, ReturnForm
+from thidua.works.forms import RegisterFilterForm
+from thidua.works.forms_actions import NoteForm, ReturnForm
 from thidua.works.models import Work, WorkState
 from thidua.works.selectors import (
     approval_queue,
