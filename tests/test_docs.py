@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from thidua.accounts.demo import DEMO_PASSWORD
 from thidua.accounts.models import Membership, Scope, User
+from thidua.reports.demo import HEAD_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -162,7 +163,12 @@ def test_readme_demo_table_matches_demo_setup(db: None) -> None:
     call_command("demo_setup", "--force", stdout=StringIO())
 
     assert f"`{DEMO_PASSWORD}`" in README.read_text(encoding="utf-8")
-    assert sorted(row[0] for row in rows) == sorted(User.objects.values_list("username", flat=True))
+    # The heads of the reporting units (reports.demo) are described in one sentence.
+    heads = User.objects.filter(username__startswith=HEAD_PREFIX)
+    assert "`tt_<mã đơn vị>`" in README.read_text(encoding="utf-8")
+    assert heads.count() == Membership.objects.filter(user__in=heads, role="unit_head").count()
+    others = User.objects.exclude(pk__in=heads)
+    assert sorted(row[0] for row in rows) == sorted(others.values_list("username", flat=True))
     for username, role, unit, sees in rows:
         user = User.objects.get(username=username)
         memberships = list(Membership.objects.filter(user=user).select_related("unit"))

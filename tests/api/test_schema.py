@@ -30,6 +30,17 @@ PATHS = [
     "/api/v1/works/approval-queue/",
     "/api/v1/change-requests/{id}/accept/",
     "/api/v1/change-requests/{id}/reject/",
+    "/api/v1/report-periods/",
+    "/api/v1/reports/",
+    "/api/v1/reports/{id}/",
+    "/api/v1/reports/{id}/submit/",
+    "/api/v1/reports/{id}/return/",
+    "/api/v1/reports/{id}/accept/",
+    "/api/v1/reports/{id}/attachments/",
+    "/api/v1/reports/{id}/attachments/{attachment_id}/",
+    "/api/v1/targets/",
+    "/api/v1/targets/{id}/evaluation/",
+    "/api/v1/target-values/",
 ]
 
 

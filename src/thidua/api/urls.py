@@ -10,6 +10,8 @@ from thidua.api.auth import TokenObtainView
 from thidua.api.docs import ApiDocsView, ApiNotFoundView, ApiRootView
 from thidua.campaigns.api import CampaignViewSet
 from thidua.organisations.api import GroupViewSet, UnitViewSet
+from thidua.reports.api import ReportPeriodViewSet, UnitReportViewSet
+from thidua.targets.api import TargetValueViewSet, TargetViewSet
 from thidua.works.api import ChangeRequestViewSet, WorkViewSet
 
 app_name = "api"
@@ -20,6 +22,10 @@ router.register("units", UnitViewSet, basename="unit")
 router.register("clusters", GroupViewSet, basename="cluster")
 router.register("works", WorkViewSet, basename="work")
 router.register("change-requests", ChangeRequestViewSet, basename="change-request")
+router.register("report-periods", ReportPeriodViewSet, basename="report-period")
+router.register("reports", UnitReportViewSet, basename="report")
+router.register("targets", TargetViewSet, basename="target")
+router.register("target-values", TargetValueViewSet, basename="target-value")
 
 urlpatterns = [
     path("", ApiRootView.as_view(), name="root"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,3 +159,34 @@ def period_stats(period: ReportPeriod, *, today: dt.date | None = None) -> Perio
 def periods_of(campaign: Campaign) -> QuerySet[ReportPeriod]:
     """The campaign's report periods in order."""
     return ReportPeriod.objects.filter(campaign=campaign).order_by("year", "number")
+
+
+def period_stats_many(
+    periods: Iterable[ReportPeriod], *, today: dt.date | None = None
+) -> dict[int, PeriodStats]:
+    """``period_stats`` of several periods in one grouped query, keyed by period id.
+
+    The same counts as ``period_stats`` (a period without reports gets zeros), for lists
+    of periods whose query count must not grow with their length. Not scoped to a user.
+    """
+    day = today or timezone.localdate()
+    ids = [period.pk for period in periods]
+    done = Q(state__in=_DONE)
+    rows = (
+        UnitReport.objects.filter(period_id__in=ids)
+        .values("period_id")
+        .annotate(
+            total=Count("pk"),
+            open=Count("pk", filter=Q(state=ReportState.OPEN)),
+            submitted=Count("pk", filter=Q(state=ReportState.SUBMITTED)),
+            returned=Count("pk", filter=Q(state=ReportState.RETURNED)),
+            accepted=Count("pk", filter=Q(state=ReportState.ACCEPTED)),
+            on_time=Count("pk", filter=done & Q(submitted_late=False)),
+            late=Count("pk", filter=done & Q(submitted_late=True)),
+            missing=Count("pk", filter=_overdue(day)),
+        )
+        .order_by()
+    )
+    found = {row.pop("period_id"): PeriodStats(**row) for row in rows} if ids else {}
+    empty = PeriodStats(0, 0, 0, 0, 0, 0, 0, 0)
+    return {pk: found.get(pk, empty) for pk in ids}

@@ -7,6 +7,7 @@ assigns ``UnitReport.state``.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -369,16 +370,17 @@ def _notify_unit(report: UnitReport, kind: str, title: str, body: str) -> None:
     )
 
 
-def report_submit(*, actor: Any, report: UnitReport) -> UnitReport:
+def report_submit(*, actor: Any, report: UnitReport, at: dt.datetime | None = None) -> UnitReport:
     """The unit head confirms the report and submits it (thủ trưởng xác nhận).
 
     Records who confirmed and when; ``submitted_late`` is whether the submission's date
     in Vietnam time is after the period's effective due date (KH 128 IV.2). Refused
-    before the period starts and while the summary is empty.
+    before the period starts and while the summary is empty. ``at`` records a submission
+    made earlier (historical data such as the demo's past quarters); default: now.
     """
 
     def apply(r: UnitReport) -> dict[str, Any]:
-        now = timezone.now()
+        now = at or timezone.now()
         today = timezone.localdate(now)
         if today < r.period.start:
             raise DomainError(
@@ -423,11 +425,14 @@ def report_return(*, actor: Any, report: UnitReport, reason: str) -> UnitReport:
     )
 
 
-def report_accept(*, actor: Any, report: UnitReport) -> UnitReport:
-    """The secretariat receives (tiếp nhận) a submitted report; the unit is told."""
+def report_accept(*, actor: Any, report: UnitReport, at: dt.datetime | None = None) -> UnitReport:
+    """The secretariat receives (tiếp nhận) a submitted report; the unit is told.
+
+    ``at`` records a receipt made earlier (historical data); default: now.
+    """
 
     def apply(r: UnitReport) -> None:
-        r.accepted_at = timezone.now()
+        r.accepted_at = at or timezone.now()
 
     return _transition(
         actor=actor,

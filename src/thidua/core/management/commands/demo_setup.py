@@ -17,6 +17,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from thidua.accounts.demo import DEMO_PASSWORD, demo_users_ensure
 from thidua.campaigns.models import Campaign
+from thidua.reports.demo import demo_reports_ensure
+from thidua.reports.services import report_periods_generate
 from thidua.works.demo import demo_works_ensure
 
 #: The KH 128 campaign of the demo, and the registration deadline the Ban TĐKT sets for it
@@ -62,6 +64,14 @@ class Command(BaseCommand):
             "Công trình mẫu: %s mới." % created
             if created
             else "Công trình mẫu: đã có, không tạo thêm."
+        )
+        report_periods_generate(campaign)
+        written = demo_reports_ensure(campaign)
+        self.stdout.write(
+            "Báo cáo định kỳ mẫu: %s báo cáo quý IV/2024 – quý II/2025 (thủ trưởng đơn vị đăng "
+            "nhập bằng tt_<mã đơn vị>, ví dụ tt_tv_ck)." % written
+            if written
+            else "Báo cáo định kỳ mẫu: đã có, không tạo thêm."
         )
         self.stdout.write("\nTài khoản mẫu (mật khẩu: %s):" % DEMO_PASSWORD)
         for demo in users:
