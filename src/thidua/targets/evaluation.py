@@ -5,11 +5,19 @@ Pure functions over a target and its values (no queries): callers prefetch ``val
 What is measured depends on the target's kind:
 
 - level: the latest value recorded up to the end of the target's period;
-- per_year: the latest year's value (each year must meet the target);
+- per_year: each year must meet the target ("hằng năm"): the latest value of each year
+  counts for that year, and the year with the worst status decides (the latest year when
+  all are alike);
 - cumulative: the sum of the values over the period ("2.500 doanh nghiệp trong 05 năm");
 - average_growth / annual_reduction: the mean of the yearly values over the period
-  (each value is that year's growth rate or reduction, in the target's unit);
+  (each value is that year's growth rate or reduction, in the target's unit). The first
+  year of the period is the base year ("nhiệm kỳ 2020 - 2025": 2020 is the base, the
+  growth years are 2021–2025; docs/campaign-file.md), so its value does not count;
 - milestone: the day it was achieved, against the deadline ("trước năm 2025").
+
+Sums and means take each stretch of time once: a value whose period lies inside another
+value's period (quý I inside năm 2024) is left out, so quarterly and yearly figures of the
+same year are not counted twice.
 
 The status compares the measure with the comparator: *vượt* when a "≥" or range target
 is beaten (above the value, or above the range), *đạt* when it is satisfied, *chưa đạt*
@@ -20,7 +28,7 @@ when not, *chưa đủ dữ liệu* when there is nothing to compare. Lower-is-b
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -48,6 +56,11 @@ STATUS_LABELS = {
     Status.NO_DATA: _("Chưa đủ dữ liệu"),
 }
 
+#: Worst first: a per-year target is as good as its worst year.
+_RANK = {Status.NOT_MET: 0, Status.MET: 1, Status.EXCEEDED: 2}
+_MEANS = frozenset({TargetKind.AVERAGE_GROWTH, TargetKind.ANNUAL_REDUCTION})
+_PLACES = Decimal("0.0001")
+
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -67,9 +80,19 @@ def _span(target: Target) -> tuple[dt.date | None, dt.date | None]:
     return start, end
 
 
+def _counted_from(target: Target) -> dt.date | None:
+    """The first day a value may end on: the day after the base year for averages."""
+    start, _end = _span(target)
+    base = target.period_from_partial
+    if target.kind in _MEANS and base is not None:
+        return base.last_day() + dt.timedelta(days=1)
+    return start
+
+
 def values_in_period(target: Target, values: Sequence[TargetValue]) -> list[TargetValue]:
-    """Values whose period ends inside the target's period, oldest first."""
-    start, end = _span(target)
+    """Values whose period ends inside the target's period, oldest first (for averages,
+    after the base year)."""
+    start, end = _counted_from(target), _span(target)[1]
     chosen = [
         v
         for v in values
@@ -78,16 +101,60 @@ def values_in_period(target: Target, values: Sequence[TargetValue]) -> list[Targ
     return sorted(chosen, key=lambda v: (v.period_end, v.pk or 0))
 
 
+def _outermost(values: list[TargetValue]) -> list[TargetValue]:
+    """Drop values whose period lies inside another value's period (no double counting)."""
+    return [
+        v
+        for v in values
+        if not any(
+            other is not v
+            and other.period_start <= v.period_start
+            and v.period_end <= other.period_end
+            for other in values
+        )
+    ]
+
+
+def _latest_per_year(values: list[TargetValue]) -> list[TargetValue]:
+    """The latest value of each calendar year (a year's figure supersedes its quarters)."""
+    latest: dict[int, TargetValue] = {}
+    for value in values:  # oldest first: later ones replace earlier ones
+        latest[value.period_end.year] = value
+    return [latest[year] for year in sorted(latest)]
+
+
+def used_values(target: Target, values: Sequence[TargetValue]) -> list[TargetValue]:
+    """The numeric values the measure rests on, oldest first."""
+    chosen = [v for v in values_in_period(target, values) if v.value is not None]
+    if target.kind == TargetKind.CUMULATIVE or target.kind in _MEANS:
+        return _outermost(chosen)
+    if target.kind == TargetKind.PER_YEAR:
+        return _latest_per_year(chosen)
+    return chosen
+
+
+def _number(value: TargetValue) -> Decimal:
+    return value.value if value.value is not None else Decimal(0)
+
+
+def _deciding_year(target: Target, years: list[TargetValue]) -> TargetValue:
+    """The year with the worst status; the latest one among equals."""
+    ranked = [(_RANK[compare(target, _number(v))], -i, v) for i, v in enumerate(years)]
+    return min(ranked, key=lambda item: (item[0], item[1]))[2]
+
+
 def measure(target: Target, values: Sequence[TargetValue]) -> tuple[Decimal | None, int]:
     """The figure to compare and how many values it rests on."""
-    chosen = [v for v in values_in_period(target, values) if v.value is not None]
-    if not chosen:
+    used = used_values(target, values)
+    if not used:
         return None, 0
-    numbers = [v.value for v in chosen if v.value is not None]
+    numbers = [_number(v) for v in used]
     if target.kind == TargetKind.CUMULATIVE:
         return sum(numbers, Decimal(0)), len(numbers)
-    if target.kind in {TargetKind.AVERAGE_GROWTH, TargetKind.ANNUAL_REDUCTION}:
-        return sum(numbers, Decimal(0)) / len(numbers), len(numbers)
+    if target.kind in _MEANS:
+        return (sum(numbers, Decimal(0)) / len(numbers)).quantize(_PLACES), len(numbers)
+    if target.kind == TargetKind.PER_YEAR and target.value is not None:
+        return _number(_deciding_year(target, used)), len(used)
     return numbers[-1], 1
 
 
@@ -130,25 +197,10 @@ def _years(day: dt.date) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 365.25
 
 
-def forecast(target: Target, values: Sequence[TargetValue]) -> Decimal | None:
-    """The expected measure at the end of the target's period, from the values' trend.
-
-    Levels follow a least-squares line through the values to the period end; cumulative
-    targets add the mean yearly value for the years left; rates (per year, average growth,
-    annual reduction) keep the line's value at the end. Needs two values (one for sums).
-    """
-    chosen = [v for v in values_in_period(target, values) if v.value is not None]
-    _start, end = _span(target)
-    if not chosen or end is None:
-        return None
-    if target.kind == TargetKind.CUMULATIVE:
-        total = sum((v.value for v in chosen if v.value is not None), Decimal(0))
-        years_left = max(0, end.year - chosen[-1].period_end.year)
-        return total + total / len(chosen) * years_left
-    if len(chosen) < 2:
-        return chosen[-1].value
-    xs = [_years(v.period_end) for v in chosen]
-    ys = [float(v.value) for v in chosen if v.value is not None]
+def _trend(used: list[TargetValue]) -> Callable[[dt.date], float]:
+    """The least-squares line through the values (x: the period's end, in years)."""
+    xs = [_years(v.period_end) for v in used]
+    ys = [float(_number(v)) for v in used]
     mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
     spread = sum((x - mean_x) ** 2 for x in xs)
     slope = (
@@ -156,11 +208,51 @@ def forecast(target: Target, values: Sequence[TargetValue]) -> Decimal | None:
         if spread == 0
         else sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
     )
-    at_end = mean_y + slope * (_years(end) - mean_x)
-    if target.kind in {TargetKind.AVERAGE_GROWTH, TargetKind.ANNUAL_REDUCTION}:
-        # The mean of the values so far plus the expected ones left on the trend line.
-        return Decimal(str(round((mean_y * len(ys) + at_end) / (len(ys) + 1), 4)))
-    return Decimal(str(round(at_end, 4)))
+    return lambda day: mean_y + slope * (_years(day) - mean_x)
+
+
+def _rounded(number: float | Decimal) -> Decimal:
+    return Decimal(str(number)).quantize(_PLACES)
+
+
+def _cumulative_forecast(used: list[TargetValue], end: dt.date) -> Decimal:
+    """The sum so far plus the same pace per day for the days left (quarters or years)."""
+    total = sum((_number(v) for v in used), Decimal(0))
+    first = min(v.period_start for v in used)
+    last = max(v.period_end for v in used)
+    covered = (last - first).days + 1
+    left = max(0, (end - last).days)
+    return _rounded(total + total * left / covered)
+
+
+def forecast(target: Target, values: Sequence[TargetValue]) -> Decimal | None:
+    """The expected measure at the end of the target's period, from the values' trend.
+
+    Levels and per-year targets follow a least-squares line through the values to the
+    period end; cumulative targets add, for the days left, the pace of the days covered;
+    averages add the line's value at the end of each year left and take the mean of all.
+    Needs two values for a trend (one value stays flat); a period without an end gives none.
+    """
+    used = used_values(target, values)
+    _start, end = _span(target)
+    if not used or end is None:
+        return None
+    if target.kind == TargetKind.CUMULATIVE:
+        return _cumulative_forecast(used, end)
+    if len(used) < 2:
+        return used[-1].value
+    line = _trend(used)
+    if target.kind in _MEANS:
+        known = [float(_number(v)) for v in used]
+        years_left = range(used[-1].period_end.year + 1, end.year + 1)
+        expected = [line(min(dt.date(year, 12, 31), end)) for year in years_left]
+        everything = known + expected
+        return _rounded(sum(everything) / len(everything))
+    return _rounded(line(end))
+
+
+def _worst(statuses: list[Status]) -> Status:
+    return min(statuses, key=lambda status: _RANK.get(status, -1))
 
 
 def evaluate(target: Target, values: Sequence[TargetValue], today: dt.date) -> Evaluation:
@@ -172,6 +264,14 @@ def evaluate(target: Target, values: Sequence[TargetValue], today: dt.date) -> E
     expected = forecast(target, values)
     expected_status = compare(target, expected)
     _start, end = _span(target)
+    if target.kind == TargetKind.PER_YEAR and end is not None and expected is not None:
+        # A year already missed stays missed: the trend only speaks for the last year.
+        closed = [
+            compare(target, _number(v))
+            for v in used_values(target, values)
+            if v.period_end.year < end.year
+        ]
+        expected_status = _worst([expected_status, *closed])
     still_open = end is None or today <= end
     warning = still_open and expected_status == Status.NOT_MET
     return Evaluation(status, measured, used, expected, expected_status, warning)

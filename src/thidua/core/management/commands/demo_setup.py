@@ -50,6 +50,7 @@ class Command(BaseCommand):
         call_command("units", "load", "tra-vinh", stdout=self.stdout)
         call_command("units", "load-groups", "tra-vinh", stdout=self.stdout)
         call_command("campaign", "load", "kh-128", stdout=self.stdout)
+        call_command("target_values", "load", "tra-vinh", stdout=self.stdout)
         campaign = Campaign.objects.get(code=KH128_CODE)
         if campaign.registration_deadline is None:
             campaign.registration_deadline = DEMO_REGISTRATION_DEADLINE
