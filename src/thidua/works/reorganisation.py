@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
-from thidua.organisations.models import Unit
+from thidua.organisations.models import Unit, UnitSuccession
 from thidua.works.models import OPEN_STATES, Work, WorkEvent
 from thidua.works.registration import approver_for
 
@@ -46,3 +48,34 @@ def works_move_to_successor(*, unit: Unit, successor: Unit, actor: Any = None) -
             payload={"from": unit.code, "to": successor.code},
         )
     return moved
+
+
+def works_apply_successions(*, on: dt.date, actor: Any = None) -> list[tuple[Unit, Unit, int]]:
+    """Apply every recorded succession in force on ``on`` to the works it concerns.
+
+    A unit with one successor hands its open works (and the works it approves) to it.
+    A unit split between several successors is left for a person to decide: which
+    successor takes which work is not in the data. Running again moves nothing more,
+    because moved works no longer belong to the old unit. Returns (old, new, moved).
+    """
+    successions = (
+        UnitSuccession.objects.filter(effective__lte=on)
+        .select_related("predecessor", "successor")
+        .order_by("effective", "pk")
+    )
+    by_predecessor: dict[int, list[UnitSuccession]] = {}
+    for succession in successions:
+        by_predecessor.setdefault(succession.predecessor_id, []).append(succession)
+    applied = []
+    for items in by_predecessor.values():
+        if len(items) != 1:
+            continue
+        old, new = items[0].predecessor, items[0].successor
+        concerned = Work.objects.filter(state__in=OPEN_STATES).filter(
+            Q(unit=old) | Q(approver_unit=old)
+        )
+        if concerned.exists():
+            applied.append(
+                (old, new, works_move_to_successor(unit=old, successor=new, actor=actor))
+            )
+    return applied
