@@ -9,6 +9,7 @@ urlpatterns = [
     path("don-vi/", include("thidua.organisations.urls")),
     path("phong-trao/", include("thidua.campaigns.urls")),
     path("cong-trinh/", include("thidua.works.urls")),
+    path("bao-cao/", include("thidua.reports.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
