@@ -23,8 +23,8 @@ def entries(po: Path) -> dict[str, str]:
         if "msgid " not in block or block.lstrip().startswith("#~"):
             continue
         fuzzy = "#, fuzzy" in block
-        ids = re.search(r'msgid "(.*)"\n((?:".*"\n?)*)', block)
-        strs = re.findall(r'msgstr(?:\[\d\])? "(.*)"\n?((?:".*"\n?)*)', block)
+        ids = re.search(r'^msgid "(.*)"\n((?:".*"\n?)*)', block, re.MULTILINE)
+        strs = re.findall(r'^msgstr(?:\[\d\])? "(.*)"\n?((?:".*"\n?)*)', block, re.MULTILINE)
         if ids is None:
             continue
         msgid = ids.group(1) + "".join(re.findall(r'"(.*)"', ids.group(2)))

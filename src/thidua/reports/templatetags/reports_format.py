@@ -55,6 +55,8 @@ def report_status(report: UnitReport, today: dt.date | None = None) -> ReportSta
     if state == ReportState.RETURNED:
         return ReportStatus(_("Trả lại"), "returned")
     if state == ReportState.ACCEPTED:
+        if report.submitted_late:
+            return ReportStatus(_("Đã tiếp nhận · nộp trễ"), "accepted")
         return ReportStatus(_("Đã tiếp nhận"), "accepted")
     day = today or timezone.localdate()
     overdue = report.period.effective_due < day
