@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -14,6 +15,16 @@ from thidua.organisations.models import Unit, UnitKind
 def _fast_passwords(settings: pytest.FixtureRequest) -> None:
     """Tests hash passwords with MD5: the real hasher costs ~0.3 s a user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_each_test() -> Iterator[None]:
+    """Each test starts in Vietnamese: a request in English (the language switch) leaves
+    English active in the thread, and it must not leak into the next test."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture(autouse=True)
