@@ -10,6 +10,7 @@ urlpatterns = [
     path("phong-trao/", include("thidua.campaigns.urls")),
     path("cong-trinh/", include("thidua.works.urls")),
     path("bao-cao/", include("thidua.reports.urls")),
+    path("chi-tieu/", include("thidua.targets.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
