@@ -1,10 +1,12 @@
-"""The home page (settings.LOGIN_REDIRECT_URL is ``core:home``)."""
+"""The home page (settings.LOGIN_REDIRECT_URL is ``core:home``) and the inbox."""
 
 from django.urls import path
 
-from thidua.core import views
+from thidua.core import inbox, views
 
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("thong-bao/", inbox.inbox, name="inbox"),
+    path("thong-bao/da-doc/", inbox.inbox_mark_read, name="inbox_read"),
 ]
