@@ -161,3 +161,17 @@ def test_similar_titles_marks_province_works_and_excludes_a_pk(kh, province):
 
 def test_similar_titles_of_short_words_only_is_empty(kh):
     assert similar_titles(kh.campaign, "ấp 3") == []
+
+
+def test_copy_of_provincial_work_allowed_when_the_rule_allows_it(kh, people, province):
+    from thidua.campaigns.models import RegistrationRule
+
+    RegistrationRule.objects.filter(campaign=kh.campaign).update(
+        no_duplicate_of_campaign_works=False
+    )
+
+    work = register(
+        people.a1_officer, kh, province.commune_a1, title="Sân vận động tỉnh", confirm_similar=True
+    )
+
+    assert work.title == "Sân vận động tỉnh"

@@ -118,10 +118,16 @@ def _check_data(campaign: Campaign, unit: Unit, data: WorkData) -> None:
         raise DomainError(" ".join(problems), code="invalid_work")
 
 
-def _check_similar(campaign: Campaign, title: str, exclude_pk: int | None, confirmed: bool) -> None:
+def _check_similar(
+    campaign: Campaign, unit: Unit, title: str, exclude_pk: int | None, confirmed: bool
+) -> None:
+    """Refuse a copy of the issuer's own works where the unit's rule forbids it (KH 128
+    II.2: "không trùng với công trình, dự án của tỉnh"); ask to confirm other look-alikes."""
     matches = similar_titles(campaign, title, exclude_pk=exclude_pk)
+    rule = rule_for(campaign, unit)
+    forbid_copies = rule is None or rule.no_duplicate_of_campaign_works
     for score, other, source, _pk in matches:
-        if source == "province" and score >= PROVINCE_DUPLICATE:
+        if forbid_copies and source == "province" and score >= PROVINCE_DUPLICATE:
             raise DomainError(
                 _("Trùng với công trình của tỉnh “%(title)s”: KH yêu cầu không đăng ký trùng.")
                 % {"title": other},
@@ -171,7 +177,7 @@ def work_create(
     if not unit.path.startswith(campaign.issuer_unit.path):
         raise DomainError(_("Đơn vị không thuộc phạm vi của phong trào này."))
     _check_data(campaign, unit, data)
-    _check_similar(campaign, data.title, None, confirm_similar)
+    _check_similar(campaign, unit, data.title, None, confirm_similar)
     work = Work(
         campaign=campaign,
         unit=unit,
@@ -244,7 +250,7 @@ def work_update(*, actor: Any, work: Work, data: WorkData, confirm_similar: bool
             _("Công trình đã gửi hoặc đã duyệt: hãy gửi đề nghị điều chỉnh."), code="not_editable"
         )
     _check_data(locked.campaign, locked.unit, data)
-    _check_similar(locked.campaign, data.title, locked.pk, confirm_similar)
+    _check_similar(locked.campaign, locked.unit, data.title, locked.pk, confirm_similar)
     _apply(locked, data)
     locked.save()
     locked.targets.set(data.targets)
