@@ -36,6 +36,7 @@ from thidua.accounts.selectors import has_role, reach_of
 from thidua.api.errors import ErrorSerializer, error_responses
 from thidua.api.pagination import Pagination
 from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.core.files import stored_file_response
 from thidua.reports import services
 from thidua.reports.models import ReportAttachment, ReportPeriod, ReportState, UnitReport
 from thidua.reports.selectors import (
@@ -364,12 +365,8 @@ class UnitReportViewSet(viewsets.GenericViewSet):
         item = ReportAttachment.objects.filter(report=report, pk=_pk(attachment_id)).first()
         if item is None:
             raise NotFound()
-        try:
-            handle = item.file.open("rb")
-        except FileNotFoundError as exc:
-            raise NotFound() from exc
-        return FileResponse(
-            handle,
+        return stored_file_response(
+            item.file,
             content_type=item.content_type,
             as_attachment=not item.content_type.startswith("image/"),
             filename=item.original_name,

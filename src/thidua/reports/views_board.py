@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from thidua.core.errors import DomainError
 from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.files import stored_file_response
 from thidua.core.views import wants_fragment
 from thidua.reports import services
 from thidua.reports.consolidation_tasks import PENDING, can_consolidate, consolidation_request
@@ -279,14 +280,13 @@ def consolidation_file(request: HttpRequest, pk: int, kind: str) -> FileResponse
     field = consolidation.docx if kind == "docx" else consolidation.xlsx
     if consolidation.state != ConsolidationState.DONE or not field.name:
         raise Http404(_("Báo cáo tổng hợp chưa lập xong."))
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Tệp báo cáo tổng hợp không còn trên máy chủ.")) from None
     period = consolidation.period
-    name = f"bao-cao-tong-hop-{period.campaign.code}-{period.year}-q{period.number}.{kind}"
-    response = FileResponse(
-        handle, content_type=DOCUMENT_TYPES[kind], as_attachment=True, filename=name
+    response = stored_file_response(
+        field,
+        content_type=DOCUMENT_TYPES[kind],
+        as_attachment=True,
+        filename=f"bao-cao-tong-hop-{period.campaign.code}-{period.year}-q{period.number}.{kind}",
+        missing=_("Tệp báo cáo tổng hợp không còn trên máy chủ."),
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

@@ -24,6 +24,7 @@ from thidua.campaigns.models import ContentArea
 from thidua.core.dates import format_date
 from thidua.core.errors import DomainError
 from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.files import stored_file_response
 from thidua.reports import services
 from thidua.reports.forms import ReportForm, ReturnForm
 from thidua.reports.models import ReportAttachment, UnitReport
@@ -221,13 +222,12 @@ def attachment_file(request: HttpRequest, pk: int, attachment: int) -> FileRespo
     )
     if item is None:
         raise Http404(_("Không tìm thấy tệp đính kèm."))
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Tệp đính kèm không còn trên máy chủ.")) from None
-    photo = item.content_type.startswith("image/")
-    response = FileResponse(
-        handle, content_type=item.content_type, as_attachment=not photo, filename=item.original_name
+    response = stored_file_response(
+        item.file,
+        content_type=item.content_type,
+        as_attachment=not item.content_type.startswith("image/"),
+        filename=item.original_name,
+        missing=_("Tệp đính kèm không còn trên máy chủ."),
     )
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"

@@ -28,6 +28,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from thidua.api.pagination import Pagination
+from thidua.core.files import stored_file_response
 from thidua.works import api_schema, services
 from thidua.works.models import ChangeRequest, Evidence, EvidenceKind, Work
 from thidua.works.selectors import (
@@ -299,12 +300,8 @@ class WorkViewSet(viewsets.GenericViewSet):
         item = Evidence.objects.filter(update__work=work, pk=_pk(evidence_id)).first()
         if item is None:
             raise NotFound()
-        try:
-            handle = item.file.open("rb")
-        except FileNotFoundError as exc:
-            raise NotFound() from exc
-        return FileResponse(
-            handle,
+        return stored_file_response(
+            item.file,
             content_type=item.content_type,
             as_attachment=item.kind != EvidenceKind.PHOTO,
             filename=item.original_name,

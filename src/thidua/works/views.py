@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from thidua.core.errors import DomainError
 from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.files import stored_file_response
 from thidua.works import services
 from thidua.works.forms_actions import (
     CancelForm,
@@ -260,15 +261,12 @@ def evidence_file(request: HttpRequest, pk: int, evidence: int) -> FileResponse:
     )
     if item is None or not can_view_work(request.user, item.update.work):
         raise Http404(_("Không tìm thấy tệp minh chứng."))
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Tệp minh chứng không còn trên máy chủ.")) from None
-    response = FileResponse(
-        handle,
+    response = stored_file_response(
+        item.file,
         content_type=item.content_type,
         as_attachment=item.kind != EvidenceKind.PHOTO,
         filename=item.original_name,
+        missing=_("Tệp minh chứng không còn trên máy chủ."),
     )
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"

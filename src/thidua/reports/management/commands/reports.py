@@ -14,25 +14,13 @@ import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign, CampaignStatus
+from thidua.core.daily_jobs import campaigns_run
 from thidua.reports.reminders import report_reminders_due, send_report_reminders
 from thidua.reports.services import report_periods_generate
 from thidua.reports.tasks import report_reminders
-
-
-def _parse_date(value: str | None) -> dt.date:
-    if not value:
-        return timezone.localdate()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(
-            _("Ngày “%(value)s” không hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-12.")
-            % {"value": value}
-        ) from exc
 
 
 class Command(BaseCommand):
@@ -89,32 +77,32 @@ class Command(BaseCommand):
         )
 
     def _remind(self, options: dict[str, Any]) -> None:
-        today = _parse_date(options.get("date"))
-        campaigns = Campaign.objects.filter(
-            status=CampaignStatus.ACTIVE, reporting_rule__isnull=False
-        ).select_related("issuer_unit")
-        if options.get("campaign"):
-            campaigns = campaigns.filter(code=options["campaign"])
-            if not campaigns.exists():
-                raise CommandError(
-                    _("Không có phong trào đang triển khai, có quy định báo cáo, mã %(code)s.")
-                    % {"code": options["campaign"]}
-                )
-        day = today.strftime("%d/%m/%Y")
-        for campaign in campaigns.order_by("code"):
-            if options["now"]:
-                due = len(report_reminders_due(campaign, today))
-                sent = send_report_reminders(campaign, today)
-                message = _(
-                    "%(code)s, ngày %(day)s: %(reports)s báo cáo cần nhắc, %(sent)s thông báo mới."
-                ) % {"code": campaign.code, "day": day, "reports": due, "sent": sent}
-            else:
-                result = report_reminders.enqueue(campaign.pk, today.isoformat())
-                message = _("%(code)s, ngày %(day)s: đã đưa vào hàng đợi (tác vụ %(id)s).") % {
-                    "code": campaign.code,
-                    "day": day,
-                    "id": result.id,
-                }
-            self.stdout.write(message)
-        if not campaigns.exists():
-            self.stdout.write(_("Không có phong trào đang triển khai nào có quy định báo cáo."))
+        campaigns_run(
+            self.stdout,
+            Campaign.objects.filter(
+                status=CampaignStatus.ACTIVE, reporting_rule__isnull=False
+            ).select_related("issuer_unit"),
+            options,
+            run_now=_send_now,
+            enqueue=_enqueue,
+            bad_date=_(
+                "Ngày “%(value)s” không hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-12."
+            ),
+            unknown=_("Không có phong trào đang triển khai, có quy định báo cáo, mã %(code)s."),
+            none=_("Không có phong trào đang triển khai nào có quy định báo cáo."),
+        )
+
+
+def _send_now(campaign: Campaign, today: dt.date) -> str:
+    due = len(report_reminders_due(campaign, today))
+    sent = send_report_reminders(campaign, today)
+    return _("%(code)s, ngày %(day)s: %(reports)s báo cáo cần nhắc, %(sent)s thông báo mới.") % {
+        "code": campaign.code,
+        "day": today.strftime("%d/%m/%Y"),
+        "reports": due,
+        "sent": sent,
+    }
+
+
+def _enqueue(campaign: Campaign, today: dt.date) -> str:
+    return str(report_reminders.enqueue(campaign.pk, today.isoformat()).id)

@@ -12,25 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign, CampaignStatus
+from thidua.core.daily_jobs import campaigns_run
 from thidua.works.reminders import registration_reminders_due, send_registration_reminders
 from thidua.works.tasks import registration_reminders
-
-
-def _parse_date(value: str | None) -> dt.date:
-    if not value:
-        return timezone.localdate()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(
-            _("Ngày “%(value)s” không hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-24.")
-            % {"value": value}
-        ) from exc
 
 
 class Command(BaseCommand):
@@ -51,32 +39,32 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = _parse_date(options.get("date"))
-        campaigns = Campaign.objects.filter(
-            status=CampaignStatus.ACTIVE, registration_deadline__isnull=False
-        ).select_related("issuer_unit")
-        if options.get("campaign"):
-            campaigns = campaigns.filter(code=options["campaign"])
-            if not campaigns.exists():
-                raise CommandError(
-                    _("Không có phong trào đang triển khai, có hạn đăng ký, mã %(code)s.")
-                    % {"code": options["campaign"]}
-                )
-        day = today.strftime("%d/%m/%Y")
-        for campaign in campaigns.order_by("code"):
-            if options["now"]:
-                due = len(registration_reminders_due(campaign, today))
-                sent = send_registration_reminders(campaign, today)
-                message = _(
-                    "%(code)s, ngày %(day)s: %(units)s đơn vị chưa đủ, %(sent)s thông báo mới."
-                ) % {"code": campaign.code, "day": day, "units": due, "sent": sent}
-            else:
-                result = registration_reminders.enqueue(campaign.pk, today.isoformat())
-                message = _("%(code)s, ngày %(day)s: đã đưa vào hàng đợi (tác vụ %(id)s).") % {
-                    "code": campaign.code,
-                    "day": day,
-                    "id": result.id,
-                }
-            self.stdout.write(message)
-        if not campaigns.exists():
-            self.stdout.write(_("Không có phong trào đang triển khai nào có hạn đăng ký."))
+        campaigns_run(
+            self.stdout,
+            Campaign.objects.filter(
+                status=CampaignStatus.ACTIVE, registration_deadline__isnull=False
+            ).select_related("issuer_unit"),
+            options,
+            run_now=_send_now,
+            enqueue=_enqueue,
+            bad_date=_(
+                "Ngày “%(value)s” không hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-24."
+            ),
+            unknown=_("Không có phong trào đang triển khai, có hạn đăng ký, mã %(code)s."),
+            none=_("Không có phong trào đang triển khai nào có hạn đăng ký."),
+        )
+
+
+def _send_now(campaign: Campaign, today: dt.date) -> str:
+    due = len(registration_reminders_due(campaign, today))
+    sent = send_registration_reminders(campaign, today)
+    return _("%(code)s, ngày %(day)s: %(units)s đơn vị chưa đủ, %(sent)s thông báo mới.") % {
+        "code": campaign.code,
+        "day": today.strftime("%d/%m/%Y"),
+        "units": due,
+        "sent": sent,
+    }
+
+
+def _enqueue(campaign: Campaign, today: dt.date) -> str:
+    return str(registration_reminders.enqueue(campaign.pk, today.isoformat()).id)
