@@ -11,6 +11,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 
 from thidua.api.errors import error_responses
 from thidua.api.pagination import Pagination
+from thidua.api.viewsets import path_id
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.selectors import campaign_detail, campaign_list
 from thidua.campaigns.serializers import CampaignDetailSerializer, CampaignListSerializer
@@ -67,11 +68,8 @@ class CampaignViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return campaign_list(self.request.user, search=search)
 
     def get_object(self) -> Campaign:
-        raw = str(self.kwargs.get("pk", ""))
-        if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
-            raise NotFound()
         try:
-            return campaign_detail(self.request.user, int(raw))
+            return campaign_detail(self.request.user, path_id(self.kwargs.get("pk")))
         except Campaign.DoesNotExist as exc:
             raise NotFound() from exc
 

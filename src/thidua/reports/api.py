@@ -9,7 +9,6 @@ the domain's refusals come back as 400 (403 for the wrong person) from ``api/err
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,17 +23,17 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role, reach_of
 from thidua.api.errors import ErrorSerializer, error_responses
-from thidua.api.pagination import Pagination
+from thidua.api.viewsets import AnyAccept, SelectorViewSet, checked, path_id
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.core.files import stored_file_response
 from thidua.reports import services
@@ -56,27 +55,12 @@ from thidua.reports.serializers import (
     UnitReportSerializer,
 )
 from thidua.reports.transitions import EDITABLE_STATES
-from thidua.works.api import AnyAccept
 
 #: Roles that see a period's counts for the whole province (the recipients and readers of
 #: the reports: KH 128 IV.2; NĐ 152/2025, Điều 86); others see their own units' reports.
 STATS_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER)
 #: What a report item shows besides the report (one join each, no query per row).
 ITEM_RELATED = ("unit", "period", "period__campaign", "confirmed_by")
-
-
-def _pk(raw: Any) -> int:
-    """A path id, or 404 (``/reports/abc/`` is as missing as ``/reports/999999/``)."""
-    text = str(raw or "")
-    if not text.isascii() or not text.isdigit() or len(text) > 18:
-        raise NotFound()
-    return int(text)
-
-
-def _checked(serializer_class: type[serializers.Serializer], data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 def _id(description: Any, name: str = "id") -> OpenApiParameter:
@@ -125,16 +109,14 @@ def _own_reports(user: Any, page: Sequence[ReportPeriod]) -> dict[int, list[Unit
         tags=["reports"],
     ),
 )
-class ReportPeriodViewSet(viewsets.GenericViewSet):
+class ReportPeriodViewSet(SelectorViewSet):
     """Periods of the campaigns the user sees; counts only for the province's readers."""
 
     queryset = ReportPeriod.objects.none()  # for the schema only
     serializer_class = ReportPeriodSerializer
-    pagination_class = Pagination
-    filter_backends: list[Any] = []
 
     def list(self, request: Request) -> Response:
-        filters = _checked(PeriodFilterSerializer, request.query_params.dict())
+        filters = checked(PeriodFilterSerializer, request.query_params.dict())
         campaigns = campaigns_visible_to(request.user).values("pk")
         periods = ReportPeriod.objects.filter(campaign__in=campaigns).select_related("campaign")
         if "campaign" in filters:
@@ -198,27 +180,18 @@ def _transition_schema(summary: Any, description: Any, body: Any = None) -> Any:
         tags=["reports"],
     ),
 )
-class UnitReportViewSet(viewsets.GenericViewSet):
+class UnitReportViewSet(SelectorViewSet):
     """Reports visible to the user; every change through ``reports.services``."""
 
     queryset = UnitReport.objects.none()  # for the schema only: the selectors are what run
     serializer_class = UnitReportSerializer
-    pagination_class = Pagination
-    filter_backends: list[Any] = []
-    parser_classes = [JSONParser]
-    today: dt.date
-
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
-        self.today = timezone.localdate()
-
-    def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "today": self.today}
 
     def _report(self, pk: Any) -> UnitReport:
         try:
             return (
-                reports_visible_to(self.request.user).select_related(*ITEM_RELATED).get(pk=_pk(pk))
+                reports_visible_to(self.request.user)
+                .select_related(*ITEM_RELATED)
+                .get(pk=path_id(pk))
             )
         except UnitReport.DoesNotExist as exc:
             raise NotFound() from exc
@@ -237,7 +210,7 @@ class UnitReportViewSet(viewsets.GenericViewSet):
 
     def _filtered(self, request: Request) -> QuerySet[UnitReport]:
         """The list's query parameters, checked: a bad value is a 400, never a 500."""
-        filters = _checked(ReportFilterSerializer, request.query_params.dict())
+        filters = checked(ReportFilterSerializer, request.query_params.dict())
         reports = report_list(request.user, campaign=filters.get("campaign"))
         for name in ("period", "unit"):
             if name in filters:
@@ -287,7 +260,7 @@ class UnitReportViewSet(viewsets.GenericViewSet):
         body: type[serializers.Serializer] | None = None,
     ) -> Response:
         report = self._report(pk)
-        values = _checked(body, self.request.data) if body is not None else {}
+        values = checked(body, self.request.data) if body is not None else {}
         call(actor=self.request.user, report=report, **values)
         return Response(self._item(report.pk))
 
@@ -335,7 +308,7 @@ class UnitReportViewSet(viewsets.GenericViewSet):
     def attachments(self, request: Request, pk: str | None = None) -> Response:
         report = self._report(pk)
         files = request.FILES.getlist("files") + request.FILES.getlist("files[]")
-        values = _checked(AttachmentInputSerializer, {"files": files})
+        values = checked(AttachmentInputSerializer, {"files": files})
         services.report_save(
             actor=request.user, report=report, summary=report.summary, files=values["files"]
         )
@@ -362,7 +335,7 @@ class UnitReportViewSet(viewsets.GenericViewSet):
         self, request: Request, pk: str | None = None, attachment_id: str | None = None
     ) -> FileResponse:
         report = self._report(pk)
-        item = ReportAttachment.objects.filter(report=report, pk=_pk(attachment_id)).first()
+        item = ReportAttachment.objects.filter(report=report, pk=path_id(attachment_id)).first()
         if item is None:
             raise NotFound()
         return stored_file_response(

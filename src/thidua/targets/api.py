@@ -16,15 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from thidua.api.errors import error_responses
-from thidua.api.pagination import Pagination
+from thidua.api.viewsets import SelectorViewSet, checked, path_id
 from thidua.targets import services
 from thidua.targets.evaluation import evaluate
 from thidua.targets.models import Target, TargetValue
@@ -42,26 +41,14 @@ from thidua.targets.serializers import (
 
 def _checked(serializer_class: type[Any], request: Request) -> dict[str, Any]:
     """Query parameters, checked: a bad value is a 400 naming the parameter, never a 500."""
-    serializer = serializer_class(data=request.query_params.dict())
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
+    return checked(serializer_class, request.query_params.dict())
 
 
-def _pk(raw: Any) -> int:
-    text = str(raw or "")
-    if not text.isascii() or not text.isdigit() or len(text) > 18:
-        raise NotFound()
-    return int(text)
-
-
-class TargetValueViewSet(viewsets.GenericViewSet):
+class TargetValueViewSet(SelectorViewSet):
     """Actual values of the targets the user sees; new ones through the service."""
 
     queryset = TargetValue.objects.none()  # for the schema only: the selectors are what run
     serializer_class = TargetValueSerializer
-    pagination_class = Pagination
-    filter_backends: list[Any] = []
-    parser_classes = [JSONParser]
 
     def _rows(self) -> QuerySet[TargetValue]:
         return target_values_visible_to(self.request.user).select_related(
@@ -131,13 +118,11 @@ _TARGET_ID = OpenApiParameter(
 )
 
 
-class TargetViewSet(viewsets.GenericViewSet):
+class TargetViewSet(SelectorViewSet):
     """Targets the user sees (the campaigns' and the units' own) and their evaluation."""
 
     queryset = Target.objects.none()  # for the schema only
     serializer_class = TargetItemSerializer
-    pagination_class = Pagination
-    filter_backends: list[Any] = []
 
     @extend_schema(
         summary=_("Danh sách chỉ tiêu"),
@@ -177,7 +162,7 @@ class TargetViewSet(viewsets.GenericViewSet):
     def evaluation(self, request: Request, pk: str | None = None) -> Response:
         as_of = _checked(AsOfSerializer, request).get("as_of") or timezone.localdate()
         try:
-            target = with_values(targets_visible_to(request.user)).get(pk=_pk(pk))
+            target = with_values(targets_visible_to(request.user)).get(pk=path_id(pk))
         except Target.DoesNotExist as exc:
             raise NotFound() from exc
         result = evaluate(target, list(target.values.all()), as_of)

@@ -10,24 +10,20 @@ and look-alike titles as 409 with the matches, so a client can show them and res
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import FileResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.parsers import BaseParser, JSONParser, MultiPartParser
-from rest_framework.renderers import BaseRenderer
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from thidua.api.pagination import Pagination
+from thidua.api.viewsets import AnyAccept, SelectorViewSet, path_id
 from thidua.core.files import stored_file_response
 from thidua.works import api_schema, services
 from thidua.works.models import ChangeRequest, Evidence, EvidenceKind, Work
@@ -66,14 +62,6 @@ ITEM_RELATED = (
 )
 
 
-def _pk(raw: Any) -> int:
-    """A path id, or 404 (``/works/abc/`` is as missing as ``/works/999999/``)."""
-    text = str(raw or "")
-    if not text.isascii() or not text.isdigit() or len(text) > 18:
-        raise NotFound()
-    return int(text)
-
-
 def _filters(request: Request) -> WorkFilters:
     """The list's query parameters, checked: a bad value is a 400, never a 500."""
     serializer = WorkFilterSerializer(data=request.query_params.dict())
@@ -102,40 +90,20 @@ def _similar(exc: services.SimilarWorks) -> Response:
     return Response(body, status=status.HTTP_409_CONFLICT)
 
 
-class AnyAccept(BaseContentNegotiation):
-    """Files are sent as they are whatever ``Accept`` says; errors stay JSON."""
-
-    def select_parser(self, request: Request, parsers: Iterable[BaseParser]) -> BaseParser | None:
-        return next(iter(parsers), None)
-
-    def select_renderer(
-        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
-    ) -> tuple[BaseRenderer, str]:
-        renderer = next(iter(renderers))
-        return renderer, renderer.media_type
-
-
 @api_schema.WORK_VIEWSET
-class WorkViewSet(viewsets.GenericViewSet):
+class WorkViewSet(SelectorViewSet):
     """Works visible to the user; every change through ``works.services``."""
 
     queryset = Work.objects.none()  # for the schema only: the selectors are what run
     serializer_class = WorkSerializer
-    pagination_class = Pagination
-    filter_backends: list[Any] = []
-    parser_classes = [JSONParser]
-    today: dt.date
-
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
-        self.today = timezone.localdate()
-
-    def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "today": self.today}
 
     def _work(self, pk: Any) -> Work:
         try:
-            return works_visible_to(self.request.user).select_related(*ITEM_RELATED).get(pk=_pk(pk))
+            return (
+                works_visible_to(self.request.user)
+                .select_related(*ITEM_RELATED)
+                .get(pk=path_id(pk))
+            )
         except Work.DoesNotExist as exc:
             raise NotFound() from exc
 
@@ -153,7 +121,7 @@ class WorkViewSet(viewsets.GenericViewSet):
 
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
         try:
-            work = work_detail(request.user, _pk(pk))
+            work = work_detail(request.user, path_id(pk))
         except Work.DoesNotExist as exc:
             raise NotFound() from exc
         return Response(WorkDetailSerializer(work, context=self.get_serializer_context()).data)
@@ -297,7 +265,7 @@ class WorkViewSet(viewsets.GenericViewSet):
         self, request: Request, pk: str | None = None, evidence_id: str | None = None
     ) -> FileResponse:
         work = self._work(pk)
-        item = Evidence.objects.filter(update__work=work, pk=_pk(evidence_id)).first()
+        item = Evidence.objects.filter(update__work=work, pk=path_id(evidence_id)).first()
         if item is None:
             raise NotFound()
         return stored_file_response(
@@ -308,18 +276,18 @@ class WorkViewSet(viewsets.GenericViewSet):
         )
 
 
-class ChangeRequestViewSet(viewsets.GenericViewSet):
+class ChangeRequestViewSet(SelectorViewSet):
     """The approver's decision on a change request of a work they can see."""
 
     queryset = ChangeRequest.objects.none()  # for the schema only
     serializer_class = ChangeRequestSerializer
-    filter_backends: list[Any] = []
-    parser_classes = [JSONParser]
 
     def _decide(self, pk: Any, *, accept: bool) -> Response:
         visible = works_visible_to(self.request.user)
         try:
-            pending = ChangeRequest.objects.select_related("work").get(pk=_pk(pk), work__in=visible)
+            pending = ChangeRequest.objects.select_related("work").get(
+                pk=path_id(pk), work__in=visible
+            )
         except ChangeRequest.DoesNotExist as exc:
             raise NotFound() from exc
         serializer = NoteSerializer(data=self.request.data)
