@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from thidua.accounts.models import PROVINCE_WIDE_ROLES, Membership, Role, Scope
+from thidua.core.validity import valid_on
 
 _CACHE_ATTR = "_thidua_reach"
 
@@ -36,19 +36,13 @@ class Reach:
     ancestors: frozenset[int]
 
 
-def _active(on: dt.date) -> Q:
-    return (Q(valid_from__isnull=True) | Q(valid_from__lte=on)) & (
-        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
-    )
-
-
 def memberships_of(user: Any, *, on: dt.date | None = None) -> list[Membership]:
     """The user's memberships in force on ``on`` (default today), with their units."""
     if not getattr(user, "is_authenticated", False):
         return []
     day = on or timezone.localdate()
     return list(
-        Membership.objects.filter(_active(day), user=user).select_related("unit").order_by("pk")
+        Membership.objects.filter(valid_on(day), user=user).select_related("unit").order_by("pk")
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,6 +16,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import Reach, memberships_of, reach_of
 from thidua.campaigns.models import Campaign, CampaignStatus, Phase
 from thidua.campaigns.selectors import DueDate, campaign_list, current_phase, reporting_calendar
+from thidua.core.validity import valid_on
 from thidua.organisations.models import (
     EmulationGroup,
     GroupMembership,
@@ -65,8 +66,7 @@ def _unit_counts(user: Any, today: dt.date) -> list[tuple[str, int]]:
     """Visible units in force today, counted per kind in the order of ``UnitKind``."""
     counted = dict(
         Unit.objects.filter(pk__in=units_visible_to(user).values("pk"))
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        .filter(valid_on(today))
         .values("kind")
         .annotate(n=Count("pk"))
         .values_list("kind", "n")

@@ -7,7 +7,7 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -16,6 +16,7 @@ from rest_framework import serializers, viewsets
 
 from thidua.api.errors import error_responses
 from thidua.api.pagination import Pagination
+from thidua.core.validity import valid_on
 from thidua.organisations.models import (
     EmulationGroup,
     GroupKind,
@@ -179,10 +180,7 @@ class UnitFilter(django_filters.FilterSet):
     def filter_valid_on(
         self, queryset: QuerySet[Unit], name: str, value: dt.date
     ) -> QuerySet[Unit]:
-        return queryset.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=value),
-            Q(valid_to__isnull=True) | Q(valid_to__gte=value),
-        )
+        return queryset.filter(valid_on(value))
 
 
 class GroupFilter(django_filters.FilterSet):

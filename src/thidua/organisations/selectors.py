@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from thidua.accounts.selectors import reach_of
 from thidua.core.text import fold
+from thidua.core.validity import valid_on
 from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole, Unit
 
 
@@ -66,10 +67,7 @@ def unit_tree(user: Any, *, search: str = "", on: dt.date | None = None) -> list
     """
     visible = units_visible_to(user)
     if on is not None:
-        visible = visible.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
-            Q(valid_to__isnull=True) | Q(valid_to__gte=on),
-        )
+        visible = visible.filter(valid_on(on))
     if search:
         matches = list(unit_search(visible, search).values_list("path", flat=True))
         ids = {int(part) for path in matches for part in path.strip("/").split("/")}

@@ -16,13 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Membership, Role, User
 from thidua.campaigns.models import Campaign
 from thidua.core.notifications import notify
+from thidua.core.validity import valid_on
 from thidua.reports.models import ReportPeriod, ReportState, UnitReport
 from thidua.reports.transitions import EDITABLE_STATES
 
@@ -111,12 +111,6 @@ def report_reminders_due(campaign: Campaign, today: dt.date) -> list[Reminder]:
     return reminders
 
 
-def _valid_on(day: dt.date) -> Q:
-    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-    )
-
-
 def heads_by_unit(unit_ids: Iterable[int], today: dt.date) -> dict[int, list[User]]:
     """Each unit's heads in force on ``today``; a unit without a head in thidua falls back
     to its officers, so that a reminder never goes nowhere."""
@@ -124,7 +118,7 @@ def heads_by_unit(unit_ids: Iterable[int], today: dt.date) -> dict[int, list[Use
     officers: dict[int, list[User]] = defaultdict(list)
     memberships = (
         Membership.objects.filter(
-            _valid_on(today),
+            valid_on(today),
             unit_id__in=list(unit_ids),
             role__in=[Role.UNIT_HEAD, Role.UNIT_OFFICER],
             user__is_active=True,
@@ -141,7 +135,7 @@ def heads_by_unit(unit_ids: Iterable[int], today: dt.date) -> dict[int, list[Use
 def unit_staff(unit_id: int, today: dt.date) -> list[User]:
     """Active officers and heads of a unit whose membership is in force on ``today``."""
     memberships = Membership.objects.filter(
-        _valid_on(today), unit_id=unit_id, role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD]
+        valid_on(today), unit_id=unit_id, role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD]
     )
     return list(
         User.objects.filter(is_active=True, memberships__in=memberships).distinct().order_by("pk")
@@ -152,7 +146,7 @@ def secretariat_of(campaign: Campaign, today: dt.date) -> list[User]:
     """Active secretariat staff (Ban TĐKT) of the province the campaign's issuer is in."""
     root = "/" + campaign.issuer_unit.path.strip("/").split("/")[0] + "/"
     memberships = Membership.objects.filter(
-        _valid_on(today), role=Role.SECRETARIAT, unit__path__startswith=root
+        valid_on(today), role=Role.SECRETARIAT, unit__path__startswith=root
     )
     return list(
         User.objects.filter(is_active=True, memberships__in=memberships).distinct().order_by("pk")

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
+from thidua.core.validity import valid_on
 from thidua.organisations.models import Unit
 from thidua.organisations.selectors import unit_scope_q
 from thidua.reports.models import ReportPeriod, ReportState, UnitReport
@@ -44,8 +45,7 @@ def participating_units(campaign: Campaign, on: dt.date) -> QuerySet[Unit]:
     issuer = campaign.issuer_unit
     return (
         Unit.objects.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
-            Q(valid_to__isnull=True) | Q(valid_to__gte=on),
+            valid_on(on),
             kind__in=reporting_kinds(campaign),
             path__startswith=issuer.path,
         )

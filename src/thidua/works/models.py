@@ -43,6 +43,16 @@ OPEN_STATES = frozenset(
 )
 
 
+#: What counts as registered towards a unit's minimum (KH 128 II.2): submitted or further,
+#: not drafts, not cancelled.
+REGISTERED_STATES = (
+    WorkState.SUBMITTED,
+    WorkState.APPROVED,
+    WorkState.IN_PROGRESS,
+    WorkState.COMPLETED,
+)
+
+
 class Work(models.Model):
     """One work a unit commits to finish in honour of the congresses.
 

@@ -22,17 +22,11 @@ from django.utils.translation import gettext as _
 from thidua.accounts.models import Role, User
 from thidua.campaigns.models import Campaign
 from thidua.core.notifications import notify
+from thidua.core.validity import valid_on
 from thidua.organisations.models import Unit
-from thidua.works.models import WorkState
+from thidua.works.models import REGISTERED_STATES
+from thidua.works.selectors import registration_minimums
 
-#: What counts as registered: submitted or further, not drafts, not cancelled — the rule
-#: of ``works.selectors.registration_compliance``.
-COUNTED_STATES = (
-    WorkState.SUBMITTED,
-    WorkState.APPROVED,
-    WorkState.IN_PROGRESS,
-    WorkState.COMPLETED,
-)
 DEFAULT_REMINDER_DAYS = (7, 3, 1)
 
 
@@ -64,12 +58,6 @@ class Shortfall:
     minimum: int
 
 
-def _valid_on(day: dt.date) -> Q:
-    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-    )
-
-
 def units_below_minimum(campaign: Campaign, today: dt.date) -> list[Shortfall]:
     """Units of ``campaign`` existing on ``today`` that registered fewer works than required.
 
@@ -78,19 +66,16 @@ def units_below_minimum(campaign: Campaign, today: dt.date) -> list[Shortfall]:
     the unit's works submitted or further, as on the compliance board. Not scoped to any
     user: this is the service the reminders use.
     """
-    minimums: dict[str, int] = {}
-    for rule in campaign.registration_rules.all():
-        for kind in rule.unit_kinds:
-            minimums[kind] = max(minimums.get(kind, 0), rule.minimum)
+    minimums = registration_minimums(campaign)
     units = (
         Unit.objects.filter(
-            _valid_on(today),
+            valid_on(today),
             kind__in=list(minimums),
             path__startswith=campaign.issuer_unit.path,
         )
         .annotate(
             registered=Count(
-                "works", filter=Q(works__campaign=campaign, works__state__in=COUNTED_STATES)
+                "works", filter=Q(works__campaign=campaign, works__state__in=REGISTERED_STATES)
             )
         )
         .order_by("path")
@@ -128,7 +113,7 @@ def _recipients(unit: Unit, today: dt.date) -> list[User]:
         User.objects.filter(
             is_active=True,
             memberships__in=unit.memberships.filter(
-                _valid_on(today), role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD]
+                valid_on(today), role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD]
             ),
         )
         .distinct()

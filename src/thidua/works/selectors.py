@@ -12,11 +12,11 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
 from thidua.core.text import fold
+from thidua.core.validity import valid_during
 from thidua.organisations.selectors import unit_scope_q
-from thidua.works.models import Work, WorkState
+from thidua.works.models import REGISTERED_STATES, Work, WorkState
 
 _UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
-_COUNTED = [WorkState.SUBMITTED, WorkState.APPROVED, WorkState.IN_PROGRESS, WorkState.COMPLETED]
 
 
 def works_visible_to(user: Any) -> QuerySet[Work]:
@@ -188,6 +188,19 @@ def similar_titles(
     return sorted(scored, key=lambda row: -row[0])[:limit]
 
 
+def registration_minimums(campaign: Campaign, *, via_parent: bool | None = None) -> dict[str, int]:
+    """Unit kind → the least number of works it registers (the highest among the campaign's
+    rules naming it, KH 128 II.2); ``via_parent`` keeps only the rules of units that
+    register through their parent (True) or directly (False)."""
+    minimums: dict[str, int] = {}
+    for rule in campaign.registration_rules.all():
+        if via_parent is not None and rule.via_parent != via_parent:
+            continue
+        for kind in rule.unit_kinds:
+            minimums[kind] = max(minimums.get(kind, 0), rule.minimum)
+    return minimums
+
+
 @dataclass(frozen=True)
 class ComplianceRow:
     """A unit's registration against the campaign's minimum for its kind."""
@@ -213,20 +226,16 @@ def registration_compliance(user: Any, campaign: Campaign) -> list[ComplianceRow
     """
     from thidua.organisations.selectors import units_visible_to
 
-    minimums: dict[str, int] = {}
-    for rule in campaign.registration_rules.all():
-        for kind in rule.unit_kinds:
-            minimums[kind] = max(minimums.get(kind, 0), rule.minimum)
+    minimums = registration_minimums(campaign)
     units = (
         units_visible_to(user)
         .filter(kind__in=list(minimums), path__startswith=campaign.issuer_unit.path)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=campaign.end))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=campaign.start))
+        .filter(valid_during(campaign.start, campaign.end))
         .annotate(
             # distinct: a cluster leader's visibility joins group memberships, one row each.
             registered=Count(
                 "works",
-                filter=Q(works__campaign=campaign, works__state__in=_COUNTED),
+                filter=Q(works__campaign=campaign, works__state__in=REGISTERED_STATES),
                 distinct=True,
             )
         )

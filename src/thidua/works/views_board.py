@@ -30,21 +30,23 @@ from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.core.errors import DomainError
 from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.validity import valid_during
 from thidua.core.views import wants_fragment
 from thidua.organisations.models import Unit, UnitKind
 from thidua.works import charts, services
 from thidua.works.forms import RegisterFilterForm
 from thidua.works.forms_actions import NoteForm, ReturnForm
-from thidua.works.models import Work, WorkState
+from thidua.works.models import REGISTERED_STATES, Work, WorkState
 from thidua.works.selectors import (
     approval_queue,
     registration_compliance,
+    registration_minimums,
     with_flags,
     work_list,
     works_visible_to,
 )
 from thidua.works.views import visible_work
-from thidua.works.views_unit import BOARD_ROLES, COUNTED
+from thidua.works.views_unit import BOARD_ROLES
 
 PAGE_SIZE = 50
 APPROVING_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD, Role.SECRETARIAT)
@@ -83,21 +85,18 @@ def _approving_units(user: Any) -> list[int]:
 def commune_registrations(user: Any, campaign: Campaign) -> list[Any]:
     """The units registering through the user's unit (a district's communes), each with
     its registered count against the campaign's minimum (KH 128 II.2.b), in one query."""
-    minimums: dict[str, int] = {}
-    for rule in campaign.registration_rules.all():
-        if rule.via_parent:
-            for kind in rule.unit_kinds:
-                minimums[kind] = max(minimums.get(kind, 0), rule.minimum)
+    minimums = registration_minimums(campaign, via_parent=True)
     parents = _approving_units(user)
     if not minimums or not parents:
         return []
     units = list(
         Unit.objects.filter(parent_id__in=parents, kind__in=list(minimums))
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=campaign.end))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=campaign.start))
+        .filter(valid_during(campaign.start, campaign.end))
         .annotate(
             registered=Count(
-                "works", filter=Q(works__campaign=campaign, works__state__in=COUNTED), distinct=True
+                "works",
+                filter=Q(works__campaign=campaign, works__state__in=REGISTERED_STATES),
+                distinct=True,
             ),
             waiting=Count(
                 "works",

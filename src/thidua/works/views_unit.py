@@ -32,14 +32,13 @@ from thidua.core.errors import PermissionDenied as DomainPermissionDenied
 from thidua.organisations.models import Unit
 from thidua.works import services
 from thidua.works.forms import WorkForm
-from thidua.works.models import Work, WorkEvent, WorkState
+from thidua.works.models import REGISTERED_STATES, Work, WorkEvent, WorkState
 from thidua.works.rules import is_work_unit_staff
 from thidua.works.selectors import similar_titles, with_flags, works_visible_to
 from thidua.works.transitions import EDITABLE_STATES
 from thidua.works.views import visible_work
 
 PAGE_SIZE = 20
-COUNTED = (WorkState.SUBMITTED, WorkState.APPROVED, WorkState.IN_PROGRESS, WorkState.COMPLETED)
 BOARD_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER)
 
 
@@ -154,7 +153,7 @@ def _unit_campaign_context(
         works.order_by().values_list("state").annotate(n=Count("pk")).values_list("state", "n")
     )
     rule = services.rule_for(campaign, unit)
-    registered = sum(by_state.get(state, 0) for state in COUNTED)
+    registered = sum(by_state.get(state, 0) for state in REGISTERED_STATES)
     minimum = rule.minimum if rule is not None else 0
     page = Paginator(works, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(work, next_step(work, today)) for work in page]

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role
 from thidua.core.errors import DomainError, PermissionDenied
 from thidua.core.notifications import notify
+from thidua.core.validity import valid_on
 from thidua.works.models import Work, WorkEvent, WorkState
 from thidua.works.rules import may_act
 from thidua.works.transitions import TRANSITIONS, Action
@@ -85,8 +85,7 @@ def _notify_unit(work: Work, title: str, body: str, kind: str) -> None:
     # One filter() call: the validity applies to the same membership as the unit and role,
     # so former (or future) staff are not told.
     staff = User.objects.filter(
-        Q(memberships__valid_from__isnull=True) | Q(memberships__valid_from__lte=today),
-        Q(memberships__valid_to__isnull=True) | Q(memberships__valid_to__gte=today),
+        valid_on(today, prefix="memberships__"),
         memberships__unit=work.unit,
         memberships__role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD],
     ).distinct()

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign, ContentArea, RegistrationRule
 from thidua.core.dates import format_date
+from thidua.core.validity import valid_on
 from thidua.documents.official import body_abbreviation, vn_number
 from thidua.organisations.models import Unit, UnitKind
 from thidua.reports.models import ReportPeriod, ReportState
@@ -152,13 +153,6 @@ def _period_phrase(period: ReportPeriod) -> str:
 # --- I. Submission ---------------------------------------------------------------------
 
 
-def _valid_on(day: dt.date) -> Q:
-    """Units existing on ``day`` (the 2025 reorganisation ends and starts units)."""
-    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-    )
-
-
 def _owed(period: ReportPeriod) -> QuerySet[Unit]:
     """Units that owe a report for ``period``, with their report joined (if any).
 
@@ -177,7 +171,7 @@ def _owed(period: ReportPeriod) -> QuerySet[Unit]:
     issuer = campaign.issuer_unit
     owed = (
         Q(kind__in=sorted(kinds), path__startswith=issuer.path)
-        & _valid_on(period.end)
+        & valid_on(period.end)
         & ~Q(pk=issuer.pk)
     )
     return Unit.objects.annotate(
@@ -336,7 +330,7 @@ def _by_district(works: QuerySet[Work], period: ReportPeriod) -> list[dict[str, 
     grouped = works.annotate(district=district).values("district").annotate(**_metrics())
     per_district = {row.pop("district"): row for row in grouped.order_by()}
     districts = Unit.objects.filter(
-        (Q(kind=UnitKind.DISTRICT, path__startswith=issuer.path) & _valid_on(period.end))
+        (Q(kind=UnitKind.DISTRICT, path__startswith=issuer.path) & valid_on(period.end))
         | Q(pk__in=[pk for pk in per_district if pk is not None])
     ).order_by("code")
     rows = [

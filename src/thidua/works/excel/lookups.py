@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from thidua.campaigns.models import Campaign, ContentArea, Phase, WorkKind
 from thidua.core.text import fold
+from thidua.core.validity import valid_on
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets.models import Target
 from thidua.works.services import rule_for
@@ -78,11 +79,9 @@ class Lookups:
             Q(unit__isnull=True) | Q(unit=unit)
         )
         today = timezone.localdate()
-        communes = (
-            Unit.objects.filter(kind=UnitKind.COMMUNE, path__startswith=_district_path(unit))
-            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
-            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-        )
+        communes = Unit.objects.filter(
+            kind=UnitKind.COMMUNE, path__startswith=_district_path(unit)
+        ).filter(valid_on(today))
         return cls(
             kinds=kinds,
             areas=list(campaign.content_areas.order_by("position", "code")),
