@@ -8,9 +8,16 @@ from rest_framework.routers import SimpleRouter
 
 from thidua.api.auth import TokenObtainView
 from thidua.api.docs import ApiDocsView, ApiNotFoundView, ApiRootView
+from thidua.awards import api as awards_api
 from thidua.campaigns.api import CampaignViewSet
+from thidua.councils import api as councils_api
+from thidua.decisions import api as decisions_api
+from thidua.exemplars import api as exemplars_api
 from thidua.organisations.api import GroupViewSet, UnitViewSet
+from thidua.plan_import import api as plan_import_api
 from thidua.reports.api import ReportPeriodViewSet, UnitReportViewSet
+from thidua.reviews import api as reviews_api
+from thidua.scoring import api as scoring_api
 from thidua.targets.api import TargetValueViewSet, TargetViewSet
 from thidua.works.api import ChangeRequestViewSet, WorkViewSet
 
@@ -26,6 +33,16 @@ router.register("report-periods", ReportPeriodViewSet, basename="report-period")
 router.register("reports", UnitReportViewSet, basename="report")
 router.register("targets", TargetViewSet, basename="target")
 router.register("target-values", TargetValueViewSet, basename="target-value")
+for app_api in (
+    awards_api,
+    councils_api,
+    decisions_api,
+    scoring_api,
+    reviews_api,
+    exemplars_api,
+    plan_import_api,
+):
+    app_api.register(router)
 
 urlpatterns = [
     path("", ApiRootView.as_view(), name="root"),

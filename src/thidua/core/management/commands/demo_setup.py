@@ -16,9 +16,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from thidua.accounts.demo import DEMO_PASSWORD, demo_users_ensure
+from thidua.awards import demo as awards_demo
 from thidua.campaigns.models import Campaign
+from thidua.councils import demo as councils_demo
+from thidua.decisions import demo as decisions_demo
+from thidua.exemplars import demo as exemplars_demo
+from thidua.plan_import import demo as plan_import_demo
 from thidua.reports.demo import demo_reports_ensure
 from thidua.reports.services import report_periods_generate
+from thidua.reviews import demo as reviews_demo
+from thidua.scoring import demo as scoring_demo
 from thidua.works.demo import demo_works_ensure
 
 #: The KH 128 campaign of the demo, and the registration deadline the Ban TĐKT sets for it
@@ -74,6 +81,19 @@ class Command(BaseCommand):
             if written
             else "Báo cáo định kỳ mẫu: đã có, không tạo thêm."
         )
+        # Commendation, scoring, reviews and exemplary models build on each other: in order.
+        for app_demo in (
+            awards_demo,
+            councils_demo,
+            decisions_demo,
+            scoring_demo,
+            reviews_demo,
+            exemplars_demo,
+            plan_import_demo,
+        ):
+            line = app_demo.demo_ensure(campaign)
+            if line:
+                self.stdout.write(line)
         self.stdout.write("\nTài khoản mẫu (mật khẩu: %s):" % DEMO_PASSWORD)
         for demo in users:
             self.stdout.write(f"  {demo.username:<13} {demo.position} – {demo.unit_code}")

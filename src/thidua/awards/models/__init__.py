@@ -1,0 +1,48 @@
+"""Commendation: award forms and their rules as data, nominees, nominations, award history.
+
+Councils (``thidua.councils``) vote on nominations and decisions (``thidua.decisions``)
+grant them; both build on these models.
+"""
+
+from thidua.awards.models.forms import (
+    AwardAuthority,
+    AwardForm,
+    AwardFormKind,
+    AwardRule,
+    BaseSalary,
+    Holiday,
+    Quota,
+    SubjectKind,
+)
+from thidua.awards.models.nominations import (
+    AwardBasis,
+    AwardRecord,
+    DossierFile,
+    DossierKind,
+    Nomination,
+    NominationEvent,
+    NominationState,
+)
+from thidua.awards.models.nominees import Gender, Hold, HoldKind, Nominee
+
+__all__ = [
+    "AwardAuthority",
+    "AwardBasis",
+    "AwardForm",
+    "AwardFormKind",
+    "AwardRecord",
+    "AwardRule",
+    "BaseSalary",
+    "DossierFile",
+    "DossierKind",
+    "Gender",
+    "Hold",
+    "HoldKind",
+    "Holiday",
+    "Nomination",
+    "NominationEvent",
+    "NominationState",
+    "Nominee",
+    "Quota",
+    "SubjectKind",
+]

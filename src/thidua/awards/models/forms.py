@@ -1,0 +1,203 @@
+"""Award forms and the date-versioned rules that govern them (LAW-NOTES §2, §4, §10).
+
+Everything the law fixes (who may grant, the dossier, the council threshold, the reward
+multiplier) is a row with its legal citation and validity dates, never a constant in
+code: the same check gives the ND 98/2023 answer for a decision signed on 30/6/2025 and
+the ND 152/2025 answer for one signed on 01/7/2025 (LAW-NOTES R1, R2).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from thidua.campaigns.models import Campaign, Phase
+from thidua.organisations.models import Unit, UnitKind
+
+
+class SubjectKind(models.TextChoices):
+    """Who can be awarded (Luật TĐKT 2022 Điều 74, 75: cá nhân, tập thể, hộ gia đình)."""
+
+    INDIVIDUAL = "individual", _("Cá nhân")
+    COLLECTIVE = "collective", _("Tập thể")
+    HOUSEHOLD = "household", _("Hộ gia đình")
+    ENTERPRISE = "enterprise", _("Doanh nghiệp")
+
+
+class AwardFormKind(models.TextChoices):
+    TITLE = "title", _("Danh hiệu thi đua")
+    FORM = "form", _("Hình thức khen thưởng")
+
+
+class AwardForm(models.Model):
+    """A title (danh hiệu thi đua) or an award form (hình thức khen thưởng), e.g. Bằng khen
+    của Chủ tịch UBND tỉnh, Giấy khen, Lao động tiên tiến, Cờ thi đua của UBND tỉnh."""
+
+    code = models.CharField(_("mã"), max_length=32, unique=True)
+    name = models.CharField(_("tên"), max_length=255)
+    short_name = models.CharField(_("tên ngắn"), max_length=64, blank=True)
+    kind = models.CharField(_("loại"), max_length=16, choices=AwardFormKind.choices)
+    subject_kinds = models.JSONField(_("đối tượng"), default=list)
+    campaign_allowed = models.BooleanField(
+        _("được khen theo phong trào thi đua"),
+        default=False,
+        help_text=_("Chỉ Bằng khen và Giấy khen được khen từ phong trào dưới 3 năm."),
+    )
+    min_campaign_years = models.PositiveSmallIntegerField(
+        _("phong trào tối thiểu (năm)"),
+        default=0,
+        help_text=_("Cờ thi đua theo chuyên đề chỉ khi phong trào kéo dài từ 3 năm trở lên."),
+    )
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("hình thức khen thưởng")
+        verbose_name_plural = _("hình thức khen thưởng")
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AwardRule(models.Model):
+    """The rules of one form during one validity window: criteria, dossier, vote, reward.
+
+    ``dossier`` lists the document kinds (``DossierKind``) a nomination needs;
+    ``dossier_simplified`` those of the simplified procedure (Luật TĐKT Điều 85).
+    ``council_threshold`` is the share of yes votes needed (0,8 = 80 %), counted over all
+    members when ``threshold_over_all_members`` (ND 98/2023 Điều 30.7).
+    """
+
+    form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="rules")
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
+    criteria = models.TextField(_("tiêu chuẩn"), blank=True)
+    dossier = models.JSONField(_("hồ sơ"), default=list)
+    dossier_simplified = models.JSONField(_("hồ sơ thủ tục đơn giản"), default=list, blank=True)
+    council_required = models.BooleanField(_("cần Hội đồng xét"), default=True)
+    council_threshold = models.DecimalField(
+        _("tỷ lệ phiếu đồng ý"), max_digits=4, decimal_places=3, null=True, blank=True
+    )
+    threshold_over_all_members = models.BooleanField(
+        _("tính trên tổng số thành viên"), default=True
+    )
+    secret_ballot = models.BooleanField(_("bỏ phiếu kín"), default=False)
+    multiplier_individual = models.DecimalField(
+        _("hệ số (cá nhân)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    multiplier_collective = models.DecimalField(
+        _("hệ số (tập thể)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    multiplier_household = models.DecimalField(
+        _("hệ số (hộ gia đình)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    appraisal_working_days = models.PositiveSmallIntegerField(
+        _("thời hạn thẩm định (ngày làm việc)"), default=10
+    )
+    dossier_days_before_review = models.PositiveSmallIntegerField(
+        _("nộp hồ sơ trước lễ tổng kết (ngày)"), default=10
+    )
+
+    class Meta:
+        verbose_name = _("quy định khen thưởng")
+        verbose_name_plural = _("quy định khen thưởng")
+        ordering = ["form", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="award_rule_dates_ordered",
+            ),
+            models.UniqueConstraint(fields=["form", "valid_from"], name="award_rule_unique_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form} ({self.legal_basis})"
+
+
+class AwardAuthority(models.Model):
+    """Who may grant a form to which subjects during a window (Luật TĐKT Điều 80; from
+    01/7/2025 ND 129/2025 Điều 59 moves the district chair's powers to the commune chair).
+
+    The grantor is the head of a unit of ``grantor_kind`` (e.g. the chairman of a
+    province's People's Committee, the director of a department)."""
+
+    form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="authorities")
+    grantor_kind = models.CharField(_("cấp có thẩm quyền"), max_length=32, choices=UnitKind.choices)
+    grantor_title = models.CharField(_("chức danh người ký"), max_length=128)
+    subject_kinds = models.JSONField(_("đối tượng"), default=list)
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
+
+    class Meta:
+        verbose_name = _("thẩm quyền khen thưởng")
+        verbose_name_plural = _("thẩm quyền khen thưởng")
+        ordering = ["form", "grantor_kind", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="award_authority_dates_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grantor_title}: {self.form}"
+
+
+class BaseSalary(models.Model):
+    """Lương cơ sở from a date (ND 73/2024: 2.340.000 đồng from 01/7/2024); rewards are a
+    multiple of it (ND 152/2025 Điều 50, 54)."""
+
+    valid_from = models.DateField(_("áp dụng từ"), unique=True)
+    amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng)"))
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
+
+    class Meta:
+        verbose_name = _("lương cơ sở")
+        verbose_name_plural = _("lương cơ sở")
+        ordering = ["valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.amount} ({self.valid_from:%d/%m/%Y})"
+
+
+class Holiday(models.Model):
+    """A public holiday or a day off in lieu: not a working day (Bộ luật Lao động Điều 112)."""
+
+    date = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên"), max_length=128)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ lễ")
+        verbose_name_plural = _("ngày nghỉ lễ")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+class Quota(models.Model):
+    """How many nominations of a form may be approved: configuration, since no law sets a
+    quota for Bằng khen or Giấy khen from a campaign (LAW-NOTES §3.2). A row without a
+    unit caps the whole campaign (or phase); with a unit, that proposing unit."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_quotas")
+    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, null=True, blank=True)
+    form = models.ForeignKey(AwardForm, on_delete=models.PROTECT, related_name="quotas")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True)
+    subject_kind = models.CharField(
+        _("đối tượng"), max_length=16, choices=SubjectKind.choices, blank=True
+    )
+    maximum = models.PositiveIntegerField(_("số lượng tối đa"))
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu số lượng khen thưởng")
+        verbose_name_plural = _("chỉ tiêu số lượng khen thưởng")
+        ordering = ["campaign", "form", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.form}: {self.maximum}"

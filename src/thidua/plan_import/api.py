@@ -1,0 +1,9 @@
+"""API of plan_import: viewsets registered on the v1 router by ``register``."""
+
+from __future__ import annotations
+
+from rest_framework.routers import SimpleRouter
+
+
+def register(router: SimpleRouter) -> None:
+    """Add this app's viewsets to the API v1 router."""

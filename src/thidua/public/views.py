@@ -1,0 +1,9 @@
+"""Pages of public (placeholder until the capability lands)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+
+
+def index_page(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("")
