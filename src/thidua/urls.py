@@ -18,6 +18,7 @@ urlpatterns = [
     path("so-ket/", include("thidua.reviews.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("nhap-ke-hoach/", include("thidua.plan_import.urls")),
+    path("public/xac-minh/", include("thidua.decisions.public_urls")),
     path("public/", include("thidua.public.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
