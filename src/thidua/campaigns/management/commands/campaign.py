@@ -1,4 +1,4 @@
-"""`python -m thidua campaign load|validate|export …`: campaign files from the shell."""
+"""`python -m thidua campaign load|validate|export|import …`: campaign files from the shell."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from thidua.campaigns.files.export import campaign_to_yaml
 from thidua.campaigns.files.validate import validate_text
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import campaign_load_path, resolve_campaign_path
+from thidua.core.errors import DomainError
 
 
 class Command(BaseCommand):
@@ -28,6 +29,12 @@ class Command(BaseCommand):
         export = sub.add_parser("export", help="Xuất một phong trào ra tệp YAML.")
         export.add_argument("code", help="Mã phong trào, ví dụ kh-128-2024-tra-vinh.")
         export.add_argument("--out", help="Tệp đích; mặc định in ra màn hình.")
+        draft = sub.add_parser(
+            "import", help="Đọc văn bản kế hoạch (DOCX, PDF, TXT) thành bản nháp tệp phong trào."
+        )
+        draft.add_argument("file", help="Tệp kế hoạch: .docx, .pdf có lớp chữ hoặc .txt.")
+        draft.add_argument("--out", help="Ghi bản nháp YAML vào tệp này.")
+        draft.add_argument("--json", action="store_true", help="In bản nháp, nguồn dạng JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -42,6 +49,8 @@ class Command(BaseCommand):
                 path = resolve_campaign_path(options["file"])
                 spec = validate_text(path.read_text(encoding="utf-8-sig"))
                 self.stdout.write(f"Tệp hợp lệ: {spec.code}, {len(spec.targets)} chỉ tiêu.")
+            elif action == "import":
+                self._import(options["file"], options.get("out"), options["json"])
             else:
                 self._export(options["code"], options.get("out"))
         except CampaignFileInvalid as exc:
@@ -52,6 +61,26 @@ class Command(BaseCommand):
             ) from exc
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp: {exc}") from exc
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+
+    def _import(self, file: str, out: str | None, as_json: bool) -> None:
+        """`campaign import FILE`: the draft of a plan (docs/campaign-file.md, "Nhập kế hoạch
+        từ văn bản"); the summary of missing fields goes to stderr."""
+        from thidua.plan_import.extract import extract_plan
+        from thidua.plan_import.extract.render import draft_json, draft_yaml, summary
+        from thidua.plan_import.reading import read_plan, refuse_size
+
+        path = Path(file)
+        refuse_size(path.stat().st_size, path.name)
+        extraction = extract_plan(read_plan(path.read_bytes(), path.name))
+        text = draft_json(extraction) if as_json else draft_yaml(extraction)
+        if out:
+            Path(out).write_text(text, encoding="utf-8")
+            self.stdout.write(f"Đã ghi bản nháp ra {out}.")
+        else:
+            self.stdout.write(text, ending="")
+        self.stderr.write(summary(extraction))
 
     def _export(self, code: str, out: str | None) -> None:
         campaign = Campaign.objects.filter(code=code).first()

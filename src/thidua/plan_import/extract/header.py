@@ -1,0 +1,206 @@
+"""The document itself: number, date, place, issuer, title, signer and preamble."""
+
+from __future__ import annotations
+
+import re
+
+from thidua.core.text import fold
+from thidua.plan_import.extract.dates import find_dates
+from thidua.plan_import.extract.model import Draft
+from thidua.plan_import.extract.structure import Para
+from thidua.plan_import.extract.words import (
+    capital,
+    expand,
+    is_caps,
+    name_of_caps,
+    organ_of_caps,
+    title_of_caps,
+)
+
+_NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<n>\d+[^\s,;]*/[^\s,;]+)", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngày\b", re.IGNORECASE)
+_KIND = re.compile(r"^(KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN|KẾ HOẠCH LIÊN TỊCH)\b")
+_NATIONAL = ("cong hoa xa hoi", "doc lap - tu do", "doc lap – tu do", "doc lap-tu do")
+_BODY_START = ("can cu", "thuc hien", "nham ", "de ", "tiep tuc", "huong ung")
+_POSITIONS = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG BAN", "BÍ THƯ", "TRƯỞNG", "THỦ TRƯỞNG")
+_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(?P<rest>.*)$")
+_NOT_NAME = ("da ky", "ky ten", "noi nhan", "luu", "dong dau")
+_PREAMBLE_ISSUER = re.compile(
+    r"(?P<org>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng Thi đua - Khen thưởng|Ban Thường vụ|Sở|Ban)[^;,.]{0,60}?)\s+"
+    r"(?:xây dựng|ban hành|phát động)\s+Kế hoạch",
+)
+
+
+def read_header(paras: list[Para], draft: Draft) -> int:
+    """Read the head of the document; return the index of the first body paragraph."""
+    kind_at = _read_kind(paras, draft)
+    top = paras[: kind_at if kind_at >= 0 else min(len(paras), 8)]
+    for para in top:
+        number = _NUMBER.match(para.text)
+        if number and "document.number" not in draft.result.sources:
+            draft.set("document.number", number["n"], para.line)
+        _read_date_line(para, draft)
+    _read_issuer(top, draft)
+    if "document.number" not in draft.result.sources:
+        _number_from_report(paras[:6], draft)
+    if kind_at < 0:
+        return 0
+    return _read_title(paras, kind_at + 1, draft)
+
+
+_REPORTED = re.compile(
+    r"^Ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}),\s*(?P<org>[^,]{3,80}?)\s+ban hành\s+"
+    r"(?:văn bản|Kế hoạch|Chỉ thị|Công văn)\s+số\s+(?P<n>\d+[^\s,;]*/[^\s,;]+)",
+    re.IGNORECASE,
+)
+
+
+def _number_from_report(paras: list[Para], draft: Draft) -> None:
+    """A page that reports the plan ("Ngày 14/01/2021, UBND tỉnh ban hành văn bản số
+    129/UBND-KTTH …") gives its number and date, with a lower confidence."""
+    for para in paras:
+        match = _REPORTED.match(para.text)
+        if not match:
+            continue
+        date = find_dates(match["date"])
+        draft.set("document.number", match["n"], para.line, 0.6)
+        about = re.match(r"\s+về\s+(?:việc\s+)?(?P<t>[^.]+)", para.text[match.end() :])
+        if about and "title" not in draft.result.data:
+            draft.set("title", capital(about["t"].strip()), para.line, 0.6)
+        if date:
+            draft.set("document.date", date[0][0].iso(), para.line, 0.6)
+        draft.warn(
+            f"Dòng {para.line}: số và ngày lấy từ câu thuật lại việc ban hành; hãy kiểm tra."
+        )
+        return
+
+
+def _read_kind(paras: list[Para], draft: Draft) -> int:
+    for index, para in enumerate(paras[:20]):
+        match = _KIND.match(para.text)
+        if match and is_caps(para.text[: len(match[1])]):
+            draft.set("document.kind", capital(match[1].lower()), para.line)
+            rest = para.text[match.end() :].strip(" :-")
+            if rest:
+                draft.set("title", rest, para.line)
+            return index
+    return -1
+
+
+def _read_date_line(para: Para, draft: Draft) -> None:
+    match = _DATE_LINE.match(para.text)
+    if not match or "document.date" in draft.result.sources:
+        return
+    dates = find_dates(para.text)
+    if dates and dates[0][0].day is not None:
+        draft.set("document.date", dates[0][0].iso(), para.line)
+        draft.set("document.place", match["place"].strip(), para.line)
+
+
+def _read_issuer(top: list[Para], draft: Draft) -> None:
+    """The issuer printed in capitals at the top left (after the national motto is left out)."""
+    organ = []
+    for para in top:
+        key = fold(para.text)
+        if any(word in key for word in _NATIONAL) or _NUMBER.match(para.text):
+            continue
+        if _DATE_LINE.match(para.text) or not is_caps(para.text):
+            continue
+        organ.append(para)
+    if organ:
+        lines = [p.text.strip("- ") for p in organ]
+        draft.set("document.issuer", organ_of_caps(lines), organ[0].line, 0.9)
+
+
+def _read_title(paras: list[Para], start: int, draft: Draft) -> int:
+    """The title lines under "KẾ HOẠCH", up to the preamble or the first section."""
+    title: list[Para] = []
+    index = start
+    while index < len(paras) and len(title) < 6 and "title" not in draft.result.data:
+        para = paras[index]
+        caps = is_caps(para.text) and para.kind == "text"
+        body = para.key.startswith(_BODY_START) or len(para.text) > 400
+        if not caps and (para.kind != "text" or body):
+            break
+        if title and para.text[-1:] in ".;" and len(para.text) > 120:
+            break
+        title.append(para)
+        index += 1
+    if title:
+        text = " ".join(p.text for p in title).strip(" .")
+        draft.set("title", text, title[0].line)
+    return index
+
+
+def read_preamble(paras: list[Para], start: int, draft: Draft) -> list[Para]:
+    """The paragraphs between the title and the first section ("Căn cứ …; Thực hiện …")."""
+    preamble = []
+    for para in paras[start:]:
+        if para.kind == "roman":
+            break
+        preamble.append(para)
+    if preamble:
+        draft.set("preamble", "\n".join(p.text for p in preamble), preamble[0].line)
+        _issuer_from_preamble(preamble, draft)
+    return preamble
+
+
+def _issuer_from_preamble(preamble: list[Para], draft: Draft) -> None:
+    """No issuer at the top: "Ủy ban nhân dân tỉnh xây dựng Kế hoạch" + the place."""
+    if "document.issuer" in draft.result.sources:
+        return
+    for para in preamble:
+        match = _PREAMBLE_ISSUER.search(para.text)
+        if not match:
+            continue
+        organ = expand(match["org"].strip())
+        place = draft.result.data.get("document", {}).get("place", "")
+        if re.search(r"\b(tỉnh|thành phố|huyện|thị xã)$", organ):
+            if not place:
+                draft.warn(
+                    f'Dòng {para.line}: văn bản chỉ ghi "{organ}", không ghi tên địa phương.'
+                )
+                return
+            organ = f"{organ} {place}"
+            draft.warn(
+                "Cơ quan ban hành không in ở đầu văn bản: đã ghép từ phần mở đầu "
+                f"và địa danh ({organ}); hãy kiểm tra."
+            )
+        draft.set("document.issuer", organ, para.line, 0.7)
+        return
+
+
+def read_signer(paras: list[Para], draft: Draft) -> None:
+    """The signature block at the end: authority (TM., KT.), position and name."""
+    for index in range(len(paras) - 1, max(len(paras) - 25, -1), -1):
+        para = paras[index]
+        text = para.text.strip()
+        authority = _AUTHORITY.match(text)
+        position_text = authority["rest"] if authority else text
+        if not (is_caps(text) and any(word in position_text for word in _POSITIONS)):
+            continue
+        if authority and not any(w in authority["rest"] for w in ("CHỦ TỊCH", "GIÁM ĐỐC")):
+            continue
+        _set_signer(paras, index, draft)
+        return
+
+
+def _set_signer(paras: list[Para], index: int, draft: Draft) -> None:
+    para = paras[index]
+    authority = _AUTHORITY.match(para.text.strip())
+    position = authority["rest"] if authority else para.text.strip()
+    draft.set("document.signer.position", title_of_caps(position), para.line)
+    before = paras[index - 1].text.strip() if index else ""
+    prefix = authority or _AUTHORITY.match(before)
+    if prefix:
+        line = para.line if authority else paras[index - 1].line
+        draft.set("document.signer.authority", f"{prefix[1]}.", line)
+    else:
+        draft.set("document.signer.authority", "", para.line)
+    for after in paras[index + 1 : index + 5]:
+        words = after.text.strip().split()
+        if any(w in after.key for w in _NOT_NAME) or not 2 <= len(words) <= 6:
+            continue
+        if all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in after.text):
+            draft.set("document.signer.name", name_of_caps(after.text.strip()), after.line)
+            return
