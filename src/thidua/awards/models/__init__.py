@@ -11,6 +11,7 @@ from thidua.awards.models.forms import (
     AwardRule,
     BaseSalary,
     Holiday,
+    PhaseReview,
     Quota,
     SubjectKind,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "NominationEvent",
     "NominationState",
     "Nominee",
+    "PhaseReview",
     "Quota",
     "SubjectKind",
 ]

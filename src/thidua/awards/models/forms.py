@@ -169,6 +169,11 @@ class Holiday(models.Model):
 
     date = models.DateField(_("ngày"), unique=True)
     name = models.CharField(_("tên"), max_length=128)
+    working = models.BooleanField(
+        _("ngày làm bù"),
+        default=False,
+        help_text=_("Thứ Bảy đi làm để bù cho một ngày nghỉ hoán đổi."),
+    )
 
     class Meta:
         verbose_name = _("ngày nghỉ lễ")
@@ -177,6 +182,23 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+class PhaseReview(models.Model):
+    """When a phase is reviewed (sơ kết, tổng kết): chuyên đề dossiers are due a number
+    of days before it (Bắc Ninh QĐ 86/2025 Điều 6.1, LAW-NOTES §4.3, R13)."""
+
+    phase = models.OneToOneField(Phase, on_delete=models.CASCADE, related_name="award_review")
+    review_on = models.DateField(_("ngày sơ kết, tổng kết"))
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("lịch sơ kết, tổng kết đợt")
+        verbose_name_plural = _("lịch sơ kết, tổng kết đợt")
+        ordering = ["review_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.phase}: {self.review_on:%d/%m/%Y}"
 
 
 class Quota(models.Model):

@@ -3,12 +3,15 @@ list that stops their awards (ND 152/2025 Điều 4.4)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models.forms import SubjectKind
+from thidua.core.text import fold, nfc
 from thidua.organisations.models import Unit
 
 
@@ -70,6 +73,11 @@ class Nominee(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.name = nfc(self.name)
+        self.search_key = fold(self.name)
+        super().save(*args, **kwargs)
 
 
 class HoldKind(models.TextChoices):

@@ -1,0 +1,71 @@
+"""Who may grant what, and which rule version applies, as of a date (LAW-NOTES R1, R2).
+
+Both answers are rows with validity windows loaded from ``award-forms.yaml``: the same
+question gets the ND 98/2023 answer for 30/6/2025 and the ND 152/2025 answer for
+01/7/2025; a district chair's authority ends on 30/6/2025 and a commune chair's CSTĐCS
+and TTLĐTT authority starts on 01/7/2025 (ND 129/2025 Điều 59).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Q
+
+from thidua.awards.models import AwardAuthority, AwardForm, AwardRule, BaseSalary, SubjectKind
+from thidua.organisations.models import Unit
+
+
+def _form_id(form: AwardForm | str) -> Q:
+    return Q(form__code=form) if isinstance(form, str) else Q(form=form)
+
+
+def _in_force(on: dt.date) -> Q:
+    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+def authority_for(
+    *, form: AwardForm | str, subject_kind: str, grantor_unit: Unit, on: dt.date
+) -> AwardAuthority | None:
+    """The authority under which the head of ``grantor_unit`` may grant ``form`` to a
+    subject of ``subject_kind`` on ``on`` (the decision date), or None.
+
+    None also when the grantor unit itself did not exist on that day (a district after
+    30/6/2025). Luật TĐKT 2022 Điều 80; ND 129/2025 Điều 59 (LAW-NOTES §2.1, R1).
+    """
+    if not grantor_unit.is_valid_on(on):
+        return None
+    candidates = AwardAuthority.objects.filter(
+        _form_id(form), _in_force(on), grantor_kind=grantor_unit.kind
+    ).order_by("valid_from", "pk")
+    # JSON containment is not portable to SQLite: the candidates are few, filter here.
+    for authority in candidates:
+        if subject_kind in authority.subject_kinds:
+            return authority
+    return None
+
+
+def rule_for(form: AwardForm | str, on: dt.date) -> AwardRule | None:
+    """The rule version of ``form`` in force on ``on`` (ND 152/2025 Điều 59: ND 98/2023
+    until 30/6/2025, ND 152/2025 from 01/7/2025), or None when none is loaded."""
+    return AwardRule.objects.filter(_form_id(form), _in_force(on)).order_by("-valid_from").first()
+
+
+def base_salary_on(on: dt.date) -> BaseSalary | None:
+    """The lương cơ sở in force on ``on`` (ND 73/2024: 2.340.000 đồng from 01/7/2024)."""
+    return BaseSalary.objects.filter(valid_from__lte=on).order_by("-valid_from").first()
+
+
+def reward_amount(rule: AwardRule, subject_kind: str, on: dt.date) -> int | None:
+    """Multiplier × base salary, rounded to the đồng (ND 152/2025 Điều 50, 54; R16)."""
+    multiplier = {
+        SubjectKind.INDIVIDUAL: rule.multiplier_individual,
+        SubjectKind.COLLECTIVE: rule.multiplier_collective,
+        SubjectKind.ENTERPRISE: rule.multiplier_collective,
+        SubjectKind.HOUSEHOLD: rule.multiplier_household,
+    }.get(SubjectKind(subject_kind))
+    salary = base_salary_on(on)
+    if multiplier is None or salary is None:
+        return None
+    return int((Decimal(multiplier) * salary.amount).to_integral_value())

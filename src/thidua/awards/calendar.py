@@ -1,0 +1,75 @@
+"""Working days: Monday to Friday, minus public holidays, plus Saturdays worked in lieu.
+
+Deadlines in the law are counted in working days ("ngày làm việc": ND 98/2023 Điều 32;
+LAW-NOTES §4.3, R13); the holidays of cán bộ, công chức, viên chức (Bộ luật Lao động
+2019 Điều 112 and the yearly notices) are rows of ``Holiday`` loaded from
+``award-forms.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from thidua.awards.models import Holiday
+
+_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Days off and make-up working days between two dates (read once)."""
+
+    off: frozenset[dt.date]
+    makeup: frozenset[dt.date]
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if day in self.makeup:
+            return True
+        return day.weekday() < 5 and day not in self.off
+
+
+def work_calendar(start: dt.date, end: dt.date) -> WorkCalendar:
+    """The calendar covering ``start``..``end`` in one query."""
+    low, high = min(start, end), max(start, end)
+    rows = Holiday.objects.filter(date__gte=low, date__lte=high).values_list("date", "working")
+    off = frozenset(day for day, working in rows if not working)
+    makeup = frozenset(day for day, working in rows if working)
+    return WorkCalendar(off, makeup)
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """The date ``days`` working days after ``start`` (before it when negative).
+
+    ``start`` itself is not counted: a 10-working-day limit from Monday 06/01/2025 ends on
+    Monday 20/01/2025. ``days == 0`` gives ``start``.
+    """
+    if days == 0:
+        return start
+    step = _DAY if days > 0 else -_DAY
+    # Generous window: holidays are at most ~10 working days a year, Tết included.
+    span = abs(days) * 2 + 30
+    calendar = work_calendar(start, start + step * span)
+    day, left = start, abs(days)
+    while left:
+        day += step
+        if calendar.is_working_day(day):
+            left -= 1
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after ``start`` up to and including ``end``, negated when ``end`` is
+    earlier: ``working_days_between(d, add_working_days(d, n)) == n`` for ``n >= 0``."""
+    if end == start:
+        return 0
+    sign = 1 if end > start else -1
+    low, high = (start, end) if sign > 0 else (end, start)
+    calendar = work_calendar(low, high)
+    count = 0
+    day = low
+    while day < high:
+        day += _DAY
+        if calendar.is_working_day(day):
+            count += 1
+    return sign * count

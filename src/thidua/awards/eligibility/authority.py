@@ -1,0 +1,130 @@
+"""Checks on who grants and who proposes: R1 (authority as of the date), R11 (forms a
+short campaign may give), R18 (units dissolved in the 2025 reorganisation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+from thidua.awards.authority import authority_for
+from thidua.awards.eligibility.result import CheckResult, failed, passed
+from thidua.awards.models import AwardBasis, Nomination, SubjectKind
+from thidua.organisations.models import Unit, UnitSuccession
+
+ART_AUTHORITY = "Luật TĐKT 2022 Điều 80; Nghị định 129/2025/NĐ-CP Điều 59"
+ART_CAMPAIGN = "Luật TĐKT 2022 Điều 26 (TT 15/2025/TT-BXD); LAW-NOTES §3.2"
+ART_DISSOLVED = "Nghị định 98/2023/NĐ-CP (đơn vị kế thừa); Thông tư 15/2025/TT-BNV"
+
+
+def check_authority(nomination: Nomination, as_of: dt.date) -> CheckResult:
+    """R1: the head of the grantor unit may grant this form to this kind of subject on
+    ``as_of`` (a district chair until 30/6/2025, a commune chair's CSTĐCS from 01/7/2025)."""
+    authority = authority_for(
+        form=nomination.form,
+        subject_kind=nomination.nominee.kind,
+        grantor_unit=nomination.grantor_unit,
+        on=as_of,
+    )
+    values = {
+        "form": nomination.form.name,
+        "unit": nomination.grantor_unit.name,
+        "kind": SubjectKind(nomination.nominee.kind).label,
+        "date": f"{as_of:%d/%m/%Y}",
+    }
+    if authority is None:
+        return failed(
+            "authority",
+            _(
+                "Ngày %(date)s, người đứng đầu %(unit)s không có thẩm quyền tặng “%(form)s” "
+                "cho %(kind)s; hãy chọn đúng cấp khen thưởng."
+            )
+            % values,
+            ART_AUTHORITY,
+        )
+    values["title"] = authority.grantor_title
+    return passed(
+        "authority",
+        _("%(title)s có thẩm quyền tặng “%(form)s” cho %(kind)s (ngày %(date)s).") % values,
+        authority.legal_basis,
+    )
+
+
+def _campaign_years(nomination: Nomination) -> float:
+    campaign = nomination.campaign
+    return (campaign.end - campaign.start).days / 365.25
+
+
+def check_campaign_form(nomination: Nomination) -> CheckResult:
+    """R11: a campaign shorter than 3 years gives only Bằng khen and Giấy khen; Cờ thi đua
+    only at the final review of a chuyên đề campaign of 3 years or more. Annual and merit
+    proposals (a Cụm/Khối's Cờ thi đua, a CSTĐ) are not awards from the campaign."""
+    form = nomination.form
+    if nomination.basis in (AwardBasis.ANNUAL, AwardBasis.MERIT):
+        return passed(
+            "campaign_form",
+            _("Khen thường xuyên, công trạng: không tính là khen theo phong trào."),
+            ART_CAMPAIGN,
+        )
+    years = _campaign_years(nomination)
+    if form.campaign_allowed or (form.min_campaign_years and years >= form.min_campaign_years):
+        return passed(
+            "campaign_form",
+            _("“%(form)s” được khen từ phong trào này.") % {"form": form.name},
+            ART_CAMPAIGN,
+        )
+    return failed(
+        "campaign_form",
+        _(
+            "Phong trào kéo dài %(years)s năm: chỉ được đề nghị Bằng khen hoặc Giấy khen, "
+            "không đề nghị “%(form)s”."
+        )
+        % {"years": f"{years:.1f}".replace(".", ","), "form": form.name},
+        ART_CAMPAIGN,
+    )
+
+
+def successor_of(unit: Unit) -> Unit | None:
+    """The recorded successor of a unit that ended (the latest succession)."""
+    succession = (
+        UnitSuccession.objects.filter(predecessor=unit)
+        .select_related("successor")
+        .order_by("-effective", "-pk")
+        .first()
+    )
+    return succession.successor if succession else None
+
+
+def _day(day: dt.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else "?"
+
+
+def check_dissolved(nomination: Nomination, as_of: dt.date) -> CheckResult:
+    """R18: proposals for a dissolved unit's achievements come from its recorded successor;
+    no award to a collective whose unit was dissolved in the restructuring."""
+    proposer = nomination.proposer_unit
+    if not proposer.is_valid_on(as_of):
+        successor = successor_of(proposer)
+        message = _(
+            "%(unit)s không còn hoạt động từ %(date)s; đề nghị phải do đơn vị kế thừa lập"
+        ) % {"unit": proposer.name, "date": _day(proposer.valid_to or proposer.valid_from)}
+        if successor is not None:
+            message += _(" (%(successor)s).") % {"successor": successor.name}
+        else:
+            message += "."
+        return failed("dissolved", message, ART_DISSOLVED)
+    nominee = nomination.nominee
+    unit = nominee.unit
+    is_collective = nominee.kind in (SubjectKind.COLLECTIVE, SubjectKind.ENTERPRISE)
+    if is_collective and unit is not None and not unit.is_valid_on(as_of):
+        return failed(
+            "dissolved",
+            _("Không khen thưởng tập thể thuộc %(unit)s: đơn vị đã giải thể, sáp nhập từ %(date)s.")
+            % {"unit": unit.name, "date": _day(unit.valid_to or unit.valid_from)},
+            ART_DISSOLVED,
+        )
+    return passed(
+        "dissolved",
+        _("Đơn vị đề nghị và đối tượng còn hoạt động."),
+        ART_DISSOLVED,
+    )

@@ -1,0 +1,117 @@
+"""Checks on the dossier and its timing: R12 (completeness per rule version and per
+simplified procedure), R13 (deadline before the phase review, appraisal time limit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+from thidua.awards.authority import rule_for
+from thidua.awards.calendar import add_working_days, working_days_between
+from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
+from thidua.awards.models import AwardBasis, AwardRule, DossierKind, Nomination, NominationState
+from thidua.awards.models.forms import PhaseReview
+
+ART_DOSSIER = "Luật TĐKT 2022 Điều 84, 85; LAW-NOTES §4.1"
+ART_DEADLINE = "QĐ 86/2025/QĐ-UBND (Bắc Ninh) Điều 6.1 (ví dụ); LAW-NOTES §4.3"
+ART_SLA = "Nghị định 98/2023/NĐ-CP Điều 32; LAW-NOTES §4.3"
+
+
+def required_kinds(rule: AwardRule, nomination: Nomination) -> list[str]:
+    """Document kinds the nomination needs under ``rule``."""
+    return list(rule.dossier_simplified if nomination.simplified else rule.dossier)
+
+
+def check_dossier(nomination: Nomination, rule: AwardRule | None) -> CheckResult:
+    """R12: every document the rule in force asks for is attached; the simplified procedure
+    (tờ trình + báo cáo tóm tắt) only for exceptional achievements (Luật TĐKT Điều 85)."""
+    if rule is None:
+        return failed(
+            "dossier",
+            _(
+                "Chưa có quy định của “%(form)s” cho ngày này; hãy nạp danh mục hình thức khen thưởng."
+            )
+            % {"form": nomination.form.name},
+            ART_DOSSIER,
+        )
+    if nomination.simplified and nomination.basis != AwardBasis.EXCEPTIONAL:
+        return failed(
+            "dossier",
+            _(
+                "Thủ tục đơn giản chỉ áp dụng cho thành tích đột xuất; hãy bỏ chọn thủ tục đơn giản."
+            ),
+            "Luật TĐKT 2022 Điều 85",
+        )
+    present = {file.kind for file in nomination.files.all()} if nomination.pk else set()
+    missing = [kind for kind in required_kinds(rule, nomination) if kind not in present]
+    if missing:
+        labels = "; ".join(str(DossierKind(kind).label) for kind in missing)
+        return failed(
+            "dossier",
+            _("Hồ sơ còn thiếu: %(missing)s.") % {"missing": labels},
+            rule.legal_basis,
+        )
+    return passed("dossier", _("Hồ sơ đủ thành phần theo quy định."), rule.legal_basis)
+
+
+def dossier_due(nomination: Nomination, rule: AwardRule) -> dt.date | None:
+    """The last day to submit: N working days before the phase's review (R13), or None
+    when the review date is not set."""
+    review = PhaseReview.objects.filter(phase_id=nomination.phase_id).first()
+    if review is None:
+        return None
+    return add_working_days(review.review_on, -rule.dossier_days_before_review)
+
+
+def check_deadline(nomination: Nomination, rule: AwardRule | None, as_of: dt.date) -> CheckResult:
+    """R13: chuyên đề dossiers reach the reviewer N working days before the phase review
+    (not for exceptional achievements)."""
+    if rule is None or nomination.basis == AwardBasis.EXCEPTIONAL:
+        return passed("deadline", _("Thành tích đột xuất: không áp dụng hạn nộp."), ART_DEADLINE)
+    due = dossier_due(nomination, rule)
+    if due is None:
+        return passed(
+            "deadline",
+            _("Chưa có lịch sơ kết, tổng kết của đợt; chưa xác định hạn nộp hồ sơ."),
+            ART_DEADLINE,
+            severity=WARN,
+        )
+    sent = nomination.submitted_on or as_of
+    values = {"due": f"{due:%d/%m/%Y}", "days": rule.dossier_days_before_review}
+    if sent > due:
+        return failed(
+            "deadline",
+            _("Quá hạn nộp hồ sơ (%(due)s, trước lễ sơ kết, tổng kết %(days)s ngày làm việc).")
+            % values,
+            ART_DEADLINE,
+        )
+    return passed("deadline", _("Hạn nộp hồ sơ: %(due)s.") % values, ART_DEADLINE)
+
+
+def check_appraisal_time(
+    nomination: Nomination, rule: AwardRule | None, as_of: dt.date
+) -> CheckResult | None:
+    """R13: appraisal taking longer than the rule's working days is flagged (a warning)."""
+    open_states = (NominationState.SUBMITTED, NominationState.UNDER_REVIEW)
+    if rule is None or nomination.submitted_on is None or nomination.state not in open_states:
+        return None
+    used = working_days_between(nomination.submitted_on, as_of)
+    values = {"used": used, "limit": rule.appraisal_working_days}
+    if used > rule.appraisal_working_days:
+        return failed(
+            "appraisal_time",
+            _("Đã thẩm định %(used)s ngày làm việc, quá thời hạn %(limit)s ngày.") % values,
+            ART_SLA,
+            severity=WARN,
+        )
+    return passed(
+        "appraisal_time",
+        _("Thẩm định %(used)s/%(limit)s ngày làm việc.") % values,
+        ART_SLA,
+        severity=WARN,
+    )
+
+
+def rule_in_force(nomination: Nomination, as_of: dt.date) -> AwardRule | None:
+    return rule_for(nomination.form, as_of)

@@ -1,0 +1,156 @@
+"""Reads of nominations. Every list, page and API call starts from ``nominations_visible_to``.
+
+Who sees what (roles.md; never sideways): a unit's officers and head see their unit's
+nominations (and, with a subtree membership, those of the units below); the granting
+unit's staff see what they are asked to grant once submitted; Ban TĐKT, the province's
+leaders and the Council members see the province's nominations once submitted (a draft
+stays with its unit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from thidua.accounts.models import Membership, Role, Scope
+from thidua.accounts.selectors import reach_of
+from thidua.awards.models import Nomination, NominationEvent, NominationState
+from thidua.core.text import fold
+from thidua.core.validity import valid_on
+from thidua.organisations.models import UnitKind
+
+_UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
+_OVERSEERS = (Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER)
+
+
+def _unit_query(user: Any) -> tuple[Q, set[int]]:
+    rows = Membership.objects.filter(
+        valid_on(timezone.localdate()), user=user, role__in=_UNIT_ROLES
+    ).values_list("unit_id", "unit__path", "scope")
+    query = Q(pk__in=[])
+    own: set[int] = set()
+    for unit_id, path, scope in rows:
+        own.add(unit_id)
+        if scope == Scope.SUBTREE:
+            query |= Q(proposer_unit__path__startswith=path)
+    return query | Q(proposer_unit_id__in=sorted(own)), own
+
+
+def nominations_visible_to(user: Any) -> QuerySet[Nomination]:
+    """Nominations the user may see (see the module docstring); nothing when anonymous."""
+    if not getattr(user, "is_authenticated", False):
+        return Nomination.objects.none()
+    reach = reach_of(user)
+    if reach.is_admin:
+        return Nomination.objects.all()
+    unit_query, own = _unit_query(user)
+    sent = Q(submitted_on__isnull=False) & ~Q(state=NominationState.DRAFT)
+    query = unit_query | (sent & Q(grantor_unit_id__in=sorted(own)))
+    overseer_units = {u for role in _OVERSEERS for u in reach.roles.get(role, frozenset())}
+    if overseer_units:
+        province_paths = {
+            path for path in reach.subtree_paths if path.count("/") == 2
+        }  # "/<root id>/": a province-wide role covers its province
+        province_q = Q(pk__in=[])
+        for path in sorted(province_paths):
+            province_q |= Q(proposer_unit__path__startswith=path)
+        query |= sent & province_q
+    return Nomination.objects.filter(query)
+
+
+@dataclass
+class NominationFilters:
+    """Filters of the nomination lists (all optional)."""
+
+    campaign: int | None = None
+    phase: int | None = None
+    state: str = ""
+    form: int | None = None
+    proposer_unit: int | None = None
+    search: str = ""
+
+
+def nomination_list(user: Any, filters: NominationFilters) -> QuerySet[Nomination]:
+    """The visible nominations, filtered, with what a row shows, in a fixed number of queries."""
+    nominations = nominations_visible_to(user).select_related(
+        "nominee", "form", "proposer_unit", "grantor_unit", "phase", "campaign"
+    )
+    exact = {
+        "campaign_id": filters.campaign,
+        "phase_id": filters.phase,
+        "state": filters.state,
+        "form_id": filters.form,
+        "proposer_unit_id": filters.proposer_unit,
+    }
+    nominations = nominations.filter(**{k: v for k, v in exact.items() if v not in (None, "")})
+    for word in fold(filters.search).split():
+        nominations = nominations.filter(nominee__search_key__contains=word)
+    return nominations.order_by("-updated_at", "-pk")
+
+
+def nomination_detail(user: Any, pk: int) -> Nomination:
+    """One visible nomination with its dossier, links and history (404 when not visible)."""
+    events = NominationEvent.objects.select_related("actor").order_by("at", "pk")
+    nomination = (
+        nominations_visible_to(user)
+        .select_related(
+            "nominee",
+            "nominee__unit",
+            "form",
+            "proposer_unit",
+            "grantor_unit",
+            "phase",
+            "campaign",
+            "created_by",
+        )
+        .prefetch_related("files", "works", "targets", Prefetch("events", queryset=events))
+        .filter(pk=pk)
+        .first()
+    )
+    if nomination is None:
+        raise Http404
+    return nomination
+
+
+def nomination_counts(user: Any, *, campaign: int | None = None) -> dict[str, Any]:
+    """Counts by state and by form for the leader's overview, aggregated in SQL."""
+    nominations = nominations_visible_to(user)
+    if campaign:
+        nominations = nominations.filter(campaign_id=campaign)
+    by_state = dict(
+        nominations.values_list("state")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("state", "n")
+    )
+    by_form = list(
+        nominations.values("form__name", "state").annotate(n=Count("pk")).order_by("form__name")
+    )
+    table: dict[str, dict[str, int]] = {}
+    for row in by_form:
+        table.setdefault(row["form__name"], {})[row["state"]] = row["n"]
+    return {
+        "by_state": [(state, by_state.get(state.value, 0)) for state in NominationState],
+        "by_form": table,
+        "total": sum(by_state.values()),
+    }
+
+
+def review_queue(user: Any) -> QuerySet[Nomination]:
+    """What the user's appraising body has to act on: submitted, under review and waiting
+    for the Council — for Ban TĐKT what the province grants, for a unit's staff what their
+    unit grants (Luật TĐKT 2022 Điều 80)."""
+    states = [NominationState.SUBMITTED, NominationState.UNDER_REVIEW, NominationState.TO_COUNCIL]
+    nominations = nomination_list(user, NominationFilters()).filter(state__in=states)
+    reach = reach_of(user)
+    if not reach.is_admin:
+        _query, own = _unit_query(user)
+        mine = Q(grantor_unit_id__in=sorted(own))
+        if Role.SECRETARIAT in reach.roles:
+            mine |= Q(grantor_unit__kind=UnitKind.PROVINCE)
+        nominations = nominations.filter(mine)
+    return nominations.order_by("submitted_on", "pk")

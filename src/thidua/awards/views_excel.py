@@ -1,0 +1,75 @@
+"""The Excel template and upload of a unit's nomination list."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as Forbidden
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from thidua.awards.excel import import_nominations, template_bytes
+from thidua.awards.views import _pick, campaigns_for, staff_units
+from thidua.core.errors import DomainError
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+@require_GET
+def template_download(request: HttpRequest) -> HttpResponse:
+    units = staff_units(request.user)
+    unit = _pick(units, request.GET.get("unit"))
+    if unit is None:
+        raise Forbidden
+    campaign = _pick(campaigns_for(request.user, unit), request.GET.get("campaign"))
+    if campaign is None:
+        raise Forbidden
+    response = HttpResponse(template_bytes(campaign), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-de-nghi-khen-thuong.xlsx"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload_page(request: HttpRequest) -> HttpResponse:
+    """Upload a filled template: all rows are created, or none and every error listed."""
+    units = staff_units(request.user)
+    unit = _pick(units, request.GET.get("unit") or request.POST.get("unit"))
+    if unit is None:
+        raise Forbidden
+    campaigns = campaigns_for(request.user, unit)
+    campaign = _pick(campaigns, request.GET.get("campaign") or request.POST.get("campaign"))
+    errors: list[str] = []
+    if request.method == "POST" and campaign is not None:
+        upload = request.FILES.get("file")
+        if upload is None:
+            errors = [_("Hãy chọn tệp Excel.")]
+        else:
+            try:
+                result = import_nominations(
+                    by=request.user,
+                    campaign=campaign,
+                    unit=unit,
+                    stream=upload,
+                    size=upload.size or 0,
+                )
+            except DomainError as exc:
+                errors = [exc.message]
+            else:
+                errors = result.errors
+                if not errors:
+                    messages.success(
+                        request, _("Đã nhập %(n)s đề nghị (dự thảo).") % {"n": result.created}
+                    )
+                    return redirect(f"/khen-thuong/?unit={unit.pk}&campaign={campaign.pk}")
+    context = {
+        "unit": unit,
+        "units": units,
+        "campaign": campaign,
+        "campaigns": campaigns,
+        "errors": errors,
+    }
+    return render(request, "awards/excel_upload.html", context)
