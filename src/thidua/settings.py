@@ -152,6 +152,8 @@ THIDUA_REPORT_REMINDER_DAYS = tuple(
 THIDUA_REPORT_ESCALATION_DAYS = tuple(
     int(day) for day in os.environ.get("THIDUA_REPORT_ESCALATION_DAYS", "1,7").split(",")
 )
+# Certificates: the public address printed in their QR code (verification page).
+THIDUA_PUBLIC_BASE_URL = os.environ.get("THIDUA_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 
 # --- Language, time, formats
 LANGUAGE_CODE = "vi"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from thidua.decisions import views
+from thidua.decisions import views_public
 
 app_name = "verification"
 
 urlpatterns: list[URLPattern] = [
-    path("", views.index_page, name="search"),
+    path("", views_public.verify_search, name="search"),
+    path("<str:code>/", views_public.verify_detail, name="detail"),
 ]

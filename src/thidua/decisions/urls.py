@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from thidua.decisions import views
+from thidua.decisions import views, views_history
 
 app_name = "decisions"
 
 urlpatterns: list[URLPattern] = [
-    path("", views.index_page, name="index"),
+    path("", views.decision_list_page, name="index"),
+    path("moi/", views.decision_create_page, name="create"),
+    path("<int:pk>/", views.decision_detail_page, name="detail"),
+    path("<int:pk>/sua/", views.decision_edit_page, name="edit"),
+    path("<int:pk>/ban-hanh/", views.decision_issue_page, name="issue"),
+    path("<int:pk>/thay-the/", views.decision_supersede_view, name="supersede"),
+    path("<int:pk>/tai/docx/", views.decision_file, {"kind": "docx"}, name="docx"),
+    path("<int:pk>/tai/pdf/", views.decision_file, {"kind": "pdf"}, name="pdf"),
+    path("<int:pk>/in-chung-nhan/", views.batch_start, name="batch_start"),
+    path("lo-in/<int:pk>/", views.batch_page, name="batch"),
+    path("lo-in/<int:pk>/tai/zip/", views.batch_file, {"kind": "zip"}, name="batch_zip"),
+    path("lo-in/<int:pk>/tai/pdf/", views.batch_file, {"kind": "pdf"}, name="batch_pdf"),
+    path("chung-nhan/<int:pk>/", views.certificate_file, name="certificate"),
+    path("lich-su/", views_history.history_page, name="history"),
+    path("lich-su/xlsx/", views_history.history_export, name="history_xlsx"),
+    path("lich-su/<int:pk>/", views_history.nominee_page, name="nominee"),
 ]

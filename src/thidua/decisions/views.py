@@ -1,9 +1,418 @@
-"""Pages of decisions (placeholder until the capability lands)."""
+"""Decision pages under /quyet-dinh/: list, draft from the approved list, edit, issue,
+supersede, detail with the DOCX/PDF and the certificates.
+
+Every view starts from ``decisions_visible_to`` (a decision the user may not see is a
+404). Actions are POST forms calling one service each; a ``DomainError`` comes back as a
+Vietnamese message, a refused permission as the 403 page — never a server error.
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from thidua.accounts.models import Role
+from thidua.accounts.selectors import reach_of
+from thidua.campaigns.models import Campaign
+from thidua.core.errors import DomainError
+from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.files import stored_file_response
+from thidua.core.views import wants_fragment
+from thidua.decisions import services
+from thidua.decisions.certificates import (
+    PENDING,
+    certificate_batch_request,
+    certificate_file_name,
+    certificate_pdf_ensure,
+)
+from thidua.decisions.forms import DraftForm, EditForm, ReasonForm
+from thidua.decisions.models import BatchState, CertificateBatch, Decision, DecisionState
+from thidua.decisions.rules import (
+    can_read_whole_decision,
+    is_decision_issuer,
+    issuer_units,
+    province_paths,
+)
+from thidua.decisions.selectors import (
+    certificates_visible_to,
+    decision_detail,
+    decision_list,
+    decisions_visible_to,
+)
+from thidua.decisions.transitions import allowed_actions
+from thidua.organisations.models import Unit, UnitKind
+
+EVENT_LABELS = {
+    "draft": _lazy("Lập dự thảo"),
+    "edit": _lazy("Sửa dự thảo"),
+    "issue": _lazy("Ban hành"),
+    "supersede": _lazy("Được thay thế bởi quyết định mới"),
+    "correction_drafted": _lazy("Lập dự thảo thay thế"),
+    "certificates_requested": _lazy("Yêu cầu in bằng khen, giấy khen"),
+}
+DOCUMENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "zip": "application/zip",
+}
 
 
-def index_page(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+def _refuse(exc: DomainPermissionDenied) -> PermissionDenied:
+    return PermissionDenied(exc.message)
+
+
+def _visible(user: Any, pk: int) -> Decision:
+    found = (
+        decisions_visible_to(user)
+        .select_related("grantor_unit", "form", "campaign")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404(_("Không tìm thấy quyết định."))
+    return found
+
+
+@login_required
+@require_GET
+def decision_list_page(request: HttpRequest) -> HttpResponse:
+    """ "Quyết định khen thưởng": the visible decisions, newest first, 25 a page."""
+    state = request.GET.get("state", "")
+    if state not in DecisionState.values:
+        state = ""
+    page = Paginator(decision_list(request.user, state=state), 25).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "state": state,
+        "states": DecisionState.choices,
+        "can_draft": bool(is_decision_issuer(request.user)),
+    }
+    return render(request, "decisions/list.html", context)
+
+
+def _draft_choices(user: Any) -> tuple[Any, Any]:
+    """Campaigns and granting units the user may draft for: the province (secretariat)
+    and the units whose own decisions the user prepares."""
+    from django.db.models import Q
+
+    if reach_of(user).is_admin:
+        units = Unit.objects.all()
+    else:
+        query = Q(pk__in=sorted(issuer_units(user)))
+        for path in sorted(province_paths(user, (Role.SECRETARIAT,))):
+            query |= Q(kind=UnitKind.PROVINCE, path__startswith=path)
+        units = Unit.objects.filter(query)
+    ancestors = {
+        int(p)
+        for path in units.values_list("path", flat=True)
+        for p in path.strip("/").split("/")
+        if p
+    }
+    campaigns = Campaign.objects.filter(issuer_unit__in=ancestors).order_by("-doc_date")
+    return campaigns, units.order_by("path")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_create_page(request: HttpRequest) -> HttpResponse:
+    """ "Lập quyết định": choose campaign, phase, form and grantor; tick the approved
+    nominations to list; create the draft."""
+    user = request.user
+    if not is_decision_issuer(user):
+        raise PermissionDenied(_("Bạn không có quyền lập quyết định khen thưởng."))
+    campaigns, grantors = _draft_choices(user)
+    data = request.POST if request.method == "POST" else (request.GET or None)
+    form = DraftForm(data, campaigns=campaigns, grantors=grantors)
+    candidates: list[Any] = []
+    error = ""
+    if form.is_bound and form.is_valid():
+        chosen = form.cleaned_data
+        candidates = services.candidates(
+            campaign=chosen["campaign"],
+            form=chosen["form"],
+            grantor_unit=chosen["grantor_unit"],
+            phase=chosen["phase"],
+        )
+        if request.method == "POST":
+            picked = [int(v) for v in request.POST.getlist("nomination") if v.isdigit()]
+            try:
+                decision = services.decision_draft(
+                    actor=user,
+                    campaign=chosen["campaign"],
+                    form=chosen["form"],
+                    grantor_unit=chosen["grantor_unit"],
+                    phase=chosen["phase"],
+                    nominations=picked,
+                )
+            except DomainPermissionDenied as exc:
+                raise _refuse(exc) from exc
+            except DomainError as exc:
+                error = exc.message
+            else:
+                messages.success(request, _("Đã lập dự thảo quyết định."))
+                return redirect("decisions:edit", pk=decision.pk)
+    context = {"form": form, "candidates": candidates, "error": error}
+    return render(request, "decisions/create.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_GET
+def decision_detail_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """One decision: its facts, rows, files, certificates, history and the actions."""
+    try:
+        decision = decision_detail(request.user, pk)
+    except Decision.DoesNotExist:
+        raise Http404(_("Không tìm thấy quyết định.")) from None
+    entries: list[Any] = getattr(decision, "visible_entries", [])
+    for event in getattr(decision, "event_list", []):
+        event.label = EVENT_LABELS.get(event.kind, event.kind)
+    manage = bool(is_decision_issuer(request.user, decision))
+    batch = decision.certificate_batches.first() if manage else None
+    context = {
+        "decision": decision,
+        "entries": entries,
+        "manage": manage,
+        "actions": [a.value for a in allowed_actions(decision.state)] if manage else [],
+        "batch": batch,
+        "reason_form": ReasonForm(),
+        "whole": bool(can_read_whole_decision(request.user, decision)),
+        "total": sum(int(e.amount or 0) for e in entries),
+    }
+    return render(request, "decisions/detail.html", context)
+
+
+def _managed(request: HttpRequest, pk: int) -> Decision:
+    decision = _visible(request.user, pk)
+    if not is_decision_issuer(request.user, decision):
+        raise PermissionDenied(_("Bạn không có quyền sửa, ban hành quyết định này."))
+    return decision
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Sửa dự thảo": number, date, signer, căn cứ; remove rows."""
+    decision = _managed(request, pk)
+    if decision.state != DecisionState.DRAFT:
+        messages.warning(request, _("Quyết định đã ban hành không được sửa."))
+        return redirect("decisions:detail", pk=pk)
+    initial = {
+        "number": decision.number,
+        "date": decision.date,
+        "signer_title": decision.signer_title,
+        "authority_prefix": decision.authority_prefix,
+        "signer_position": decision.signer_position,
+        "signer_name": decision.signer_name,
+        "place_name": decision.place_name,
+        "legal_bases": "\n".join(decision.legal_bases),
+        "proposal": decision.proposal,
+        "achievement": decision.achievement,
+    }
+    form = EditForm(request.POST or None, initial=initial)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.decision_edit(
+                actor=request.user,
+                decision=decision,
+                number=data["number"],
+                date=data["date"],
+                signer_name=data["signer_name"],
+                signer_title=data["signer_title"],
+                authority_prefix=data["authority_prefix"],
+                signer_position=data["signer_position"],
+                place_name=data["place_name"],
+                legal_bases=_lines(data["legal_bases"])
+                if "legal_bases" in form.changed_data
+                else None,
+                proposal=data["proposal"],
+                achievement=data["achievement"],
+                remove_entries=[int(v) for v in request.POST.getlist("remove") if v.isdigit()],
+            )
+        except DomainPermissionDenied as exc:
+            raise _refuse(exc) from exc
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã lưu dự thảo."))
+            return redirect("decisions:detail", pk=pk)
+    entries = decision.entries.select_related("nomination").order_by("order", "pk")
+    status = 400 if (error or form.errors) else 200
+    context = {"decision": decision, "form": form, "entries": entries, "error": error}
+    return render(request, "decisions/edit.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_issue_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Ban hành": confirm, then issue (checks the signer's authority as of the date)."""
+    decision = _managed(request, pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.decision_issue(actor=request.user, decision=decision)
+        except DomainPermissionDenied as exc:
+            raise _refuse(exc) from exc
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(
+                request, _("Đã ban hành Quyết định số %(number)s.") % {"number": decision.number}
+            )
+            return redirect("decisions:detail", pk=pk)
+    if decision.state != DecisionState.DRAFT and not error:
+        return redirect("decisions:detail", pk=pk)
+    context = {
+        "decision": decision,
+        "entries": decision.entries.order_by("order", "pk"),
+        "error": error,
+    }
+    return render(request, "decisions/issue.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_POST
+def decision_supersede_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Lập quyết định thay thế": a new draft linked to this issued decision."""
+    decision = _managed(request, pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Hãy ghi lý do đính chính, thay thế."))
+        return redirect("decisions:detail", pk=pk)
+    try:
+        draft = services.decision_supersede(
+            actor=request.user, decision=decision, reason=form.cleaned_data["reason"]
+        )
+    except DomainPermissionDenied as exc:
+        raise _refuse(exc) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("decisions:detail", pk=pk)
+    messages.success(request, _("Đã lập dự thảo quyết định thay thế."))
+    return redirect("decisions:edit", pk=draft.pk)
+
+
+@login_required
+@require_GET
+def decision_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
+    """The DOCX or PDF of an issued decision, for those who may see it."""
+    decision = _visible(request.user, pk)
+    if not can_read_whole_decision(request.user, decision):
+        raise PermissionDenied(_("Đơn vị chỉ xem được các dòng về người của mình."))
+    field = decision.docx if kind == "docx" else decision.pdf
+    if decision.state == DecisionState.DRAFT or not field.name:
+        raise Http404(_("Quyết định chưa ban hành."))
+    response = stored_file_response(
+        field,
+        content_type=DOCUMENT_TYPES[kind],
+        as_attachment=True,
+        filename=field.name.rsplit("/", 1)[-1],
+        missing=_("Tệp quyết định không còn trên máy chủ."),
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def certificate_file(request: HttpRequest, pk: int) -> FileResponse:
+    """One certificate's PDF (rendered once, on first download)."""
+    certificate = (
+        certificates_visible_to(request.user)
+        .select_related("entry__decision__form")
+        .filter(pk=pk)
+        .first()
+    )
+    if certificate is None:
+        raise Http404(_("Không tìm thấy bằng khen, giấy khen."))
+    certificate_pdf_ensure(certificate)
+    response = stored_file_response(
+        certificate.pdf,
+        content_type=DOCUMENT_TYPES["pdf"],
+        as_attachment=True,
+        filename=certificate_file_name(certificate),
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def batch_start(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "In bằng khen, giấy khen": queue the batch and follow it on its page."""
+    decision = _managed(request, pk)
+    try:
+        batch = certificate_batch_request(actor=request.user, decision=decision)
+    except DomainPermissionDenied as exc:
+        raise _refuse(exc) from exc
+    except DomainError as exc:
+        messages.warning(request, exc.message)
+        pending = CertificateBatch.objects.filter(decision=decision, state__in=PENDING).first()
+        if pending is not None:
+            return redirect("decisions:batch", pk=pending.pk)
+        return redirect("decisions:detail", pk=pk)
+    return redirect("decisions:batch", pk=batch.pk)
+
+
+def _batch(request: HttpRequest, pk: int) -> CertificateBatch:
+    batch = (
+        CertificateBatch.objects.select_related("decision__grantor_unit", "requested_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if batch is None or not is_decision_issuer(request.user, batch.decision):
+        raise Http404(_("Không tìm thấy lô in."))
+    return batch
+
+
+@login_required
+@require_GET
+def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The batch's progress bar; its fragment polls every 2 s until done or failed."""
+    batch = _batch(request, pk)
+    context = {
+        "batch": batch,
+        "decision": batch.decision,
+        "finished": batch.state in {BatchState.DONE, BatchState.FAILED},
+    }
+    template = (
+        "decisions/batch.html#progress" if wants_fragment(request) else "decisions/batch.html"
+    )
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_GET
+def batch_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
+    """The batch's ZIP of PDFs or its combined PDF."""
+    batch = _batch(request, pk)
+    field = batch.archive if kind == "zip" else batch.combined
+    if batch.state != BatchState.DONE or not field.name:
+        raise Http404(_("Lô in chưa xong."))
+    response = stored_file_response(
+        field,
+        content_type=DOCUMENT_TYPES[kind],
+        as_attachment=True,
+        filename=field.name.rsplit("/", 1)[-1],
+        missing=_("Tệp của lô in không còn trên máy chủ."),
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

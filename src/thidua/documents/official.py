@@ -292,6 +292,12 @@ class OfficialDocument:
         self.doc.add_paragraph()
         return table
 
+    def page_break(self) -> None:
+        """Start a new page (an attached list begins on its own page, LAW-NOTES §7.1)."""
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
     # Closing
 
     def closing(self, signature: Signature, recipients: Sequence[str]) -> None:

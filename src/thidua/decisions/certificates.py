@@ -1,0 +1,155 @@
+"""Printing certificates: one on demand, or every certificate of a decision as a task.
+
+``certificate_batch_request`` is the only way a ``CertificateBatch`` is created; the task
+``certificate_batch_run`` is the only code that moves it on: queued → running → done (a
+ZIP of the PDFs and one combined PDF), or failed with a Vietnamese message. Progress is
+saved every few certificates so the page's progress bar follows it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.text import fold
+from thidua.decisions.certificate_pdf import certificate_pdf
+from thidua.decisions.models import (
+    BatchState,
+    Certificate,
+    CertificateBatch,
+    Decision,
+    DecisionEvent,
+    DecisionState,
+)
+from thidua.decisions.rules import is_decision_issuer
+
+logger = logging.getLogger(__name__)
+PENDING = (BatchState.QUEUED, BatchState.RUNNING)
+#: Save the progress after this many certificates (a batch may hold hundreds).
+PROGRESS_EVERY = 10
+
+
+def certificate_file_name(certificate: Certificate) -> str:
+    entry = certificate.entry
+    return f"{entry.order:03d}-{slugify(fold(entry.name))[:60]}-{certificate.code[:6]}.pdf"
+
+
+def certificate_pdf_ensure(certificate: Certificate) -> Certificate:
+    """Render and store the certificate's PDF once (later calls reuse the file)."""
+    if certificate.pdf.name:
+        return certificate
+    content = certificate_pdf([certificate], title=certificate.entry.name)
+    certificate.pdf.save(certificate_file_name(certificate), ContentFile(content), save=False)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
+    return certificate
+
+
+def certificate_batch_request(*, actor: Any, decision: Decision) -> CertificateBatch:
+    """Queue the printing of every certificate of an issued decision (secretariat only;
+    one batch of a decision at a time; queued once the row is committed)."""
+    if not is_decision_issuer(actor, decision):
+        raise PermissionDenied()
+    if decision.state == DecisionState.DRAFT:
+        raise DomainError(
+            _("Chỉ in được bằng khen, giấy khen của quyết định đã ban hành."), code="draft"
+        )
+    with transaction.atomic():
+        Decision.objects.select_for_update().filter(pk=decision.pk).first()
+        if CertificateBatch.objects.filter(decision=decision, state__in=PENDING).exists():
+            raise DomainError(
+                _("Lô in của quyết định này đang được tạo; vui lòng chờ lô đó hoàn tất."),
+                code="batch_pending",
+            )
+        batch = CertificateBatch.objects.create(
+            decision=decision,
+            requested_by=actor,
+            total=Certificate.objects.filter(entry__decision=decision).count(),
+        )
+        DecisionEvent.objects.create(
+            decision=decision,
+            actor=actor,
+            kind="certificates_requested",
+            from_state=decision.state,
+            to_state=decision.state,
+            payload={"batch": batch.pk},
+        )
+        transaction.on_commit(lambda: certificate_batch_run.enqueue(batch.pk))
+    return batch
+
+
+def _step(batch: CertificateBatch, **fields: Any) -> None:
+    for name, value in fields.items():
+        setattr(batch, name, value)
+    batch.save(update_fields=list(fields))
+
+
+def _run(batch: CertificateBatch) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    certificates = list(
+        Certificate.objects.filter(entry__decision=batch.decision)
+        .select_related("entry__decision__form")
+        .order_by("entry__order", "pk")
+    )
+    total = len(certificates) or 1
+    _step(batch, state=BatchState.RUNNING, progress=1, total=len(certificates))
+    archive_buffer = io.BytesIO()
+    combined = PdfWriter()
+    with zipfile.ZipFile(archive_buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for done, certificate in enumerate(certificates, start=1):
+            certificate_pdf_ensure(certificate)
+            with certificate.pdf.open("rb") as handle:
+                content = handle.read()
+            archive.writestr(certificate_file_name(certificate), content)
+            combined.append(PdfReader(io.BytesIO(content)))
+            if done % PROGRESS_EVERY == 0 or done == len(certificates):
+                _step(batch, done_count=done, progress=max(1, int(done * 90 / total)))
+    merged = io.BytesIO()
+    combined.write(merged)
+    stem = slugify(fold(batch.decision.number).replace("/", "-")) or f"lo-{batch.pk}"
+    batch.archive.save(f"chung-nhan-{stem}.zip", ContentFile(archive_buffer.getvalue()), save=False)
+    batch.combined.save(f"chung-nhan-{stem}.pdf", ContentFile(merged.getvalue()), save=False)
+    _step(
+        batch,
+        archive=batch.archive,
+        combined=batch.combined,
+        progress=100,
+        state=BatchState.DONE,
+        finished_at=timezone.now(),
+        error="",
+    )
+
+
+@task()
+def certificate_batch_run(batch_id: int) -> str:
+    """Print every certificate of a queued batch; return the batch's state. A batch that
+    is missing or no longer queued is left alone (a retried task does nothing)."""
+    batch = (
+        CertificateBatch.objects.select_related("decision")
+        .filter(pk=batch_id, state=BatchState.QUEUED)
+        .first()
+    )
+    if batch is None:
+        return "skipped"
+    try:
+        with translation.override("vi"):
+            _run(batch)
+    except Exception as error:
+        logger.exception("Certificate batch %s failed", batch_id)
+        with translation.override("vi"):
+            message = _(
+                "Không tạo được lô bằng khen, giấy khen (%(error)s). Vui lòng thử lại; nếu "
+                "vẫn lỗi, báo cho quản trị hệ thống."
+            ) % {"error": type(error).__name__}
+        _step(batch, state=BatchState.FAILED, error=message, finished_at=timezone.now())
+    return str(batch.state)

@@ -1,0 +1,210 @@
+"""Reads of decisions, certificates and the award history.
+
+Every page, export and API call starts from one of the ``*_visible_to(user)`` selectors:
+the secretariat sees every decision of its province (drafts included), a granting unit's
+staff their unit's own decisions (drafts included); leaders and
+council members the issued ones; a unit only the issued decisions that concern its own
+people, and only their rows (leak tests).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from thidua.accounts.models import Role
+from thidua.accounts.selectors import reach_of
+from thidua.awards.models import AwardRecord, Nominee
+from thidua.core.text import fold
+from thidua.decisions.models import (
+    Certificate,
+    Decision,
+    DecisionEntry,
+    DecisionEvent,
+    DecisionState,
+)
+from thidua.decisions.rules import issuer_units, province_paths
+from thidua.organisations.selectors import unit_scope_q
+
+_WIDE_READERS = (Role.LEADER, Role.COUNCIL_MEMBER)
+PUBLISHED = (DecisionState.ISSUED, DecisionState.SUPERSEDED)
+
+
+def _paths_q(paths: frozenset[str], prefix: str) -> Q:
+    query = Q(pk__in=[])
+    for path in sorted(paths):
+        query |= Q(**{f"{prefix}path__startswith": path})
+    return query
+
+
+def _own_units_q(user: Any, prefix: str) -> Q:
+    """Entries about the user's own people: nominee's unit or proposing unit in scope."""
+    return unit_scope_q(user, prefix=f"{prefix}nomination__nominee__unit__") | unit_scope_q(
+        user, prefix=f"{prefix}nomination__proposer_unit__"
+    )
+
+
+def decisions_visible_to(user: Any) -> QuerySet[Decision]:
+    """Decisions the user may open (see the module docstring for who sees what)."""
+    if not getattr(user, "is_authenticated", False):
+        return Decision.objects.none()
+    if reach_of(user).is_admin:
+        return Decision.objects.all()
+    query = _paths_q(province_paths(user, (Role.SECRETARIAT,)), "grantor_unit__")
+    query |= Q(grantor_unit__in=sorted(issuer_units(user)))
+    wide = province_paths(user, _WIDE_READERS)
+    query |= Q(state__in=PUBLISHED) & _paths_q(wide, "grantor_unit__")
+    own = DecisionEntry.objects.filter(_own_units_q(user, "")).values("decision_id")
+    query |= Q(state__in=PUBLISHED, pk__in=own)
+    return Decision.objects.filter(query)
+
+
+def _sees_all_rows(user: Any) -> Q:
+    reach = reach_of(user)
+    if reach.is_admin:
+        return Q()
+    sec = province_paths(user, (Role.SECRETARIAT,))
+    wide = province_paths(user, _WIDE_READERS)
+    return (
+        _paths_q(sec, "decision__grantor_unit__")
+        | Q(decision__grantor_unit__in=sorted(issuer_units(user)))
+    ) | (Q(decision__state__in=PUBLISHED) & _paths_q(wide, "decision__grantor_unit__"))
+
+
+def entries_visible_to(user: Any) -> QuerySet[DecisionEntry]:
+    """Rows of attached lists the user may see: all rows of the decisions the user sees
+    province-wide; for a unit, the published rows of its own people."""
+    if not getattr(user, "is_authenticated", False):
+        return DecisionEntry.objects.none()
+    if reach_of(user).is_admin:
+        return DecisionEntry.objects.all()
+    own = Q(decision__state__in=PUBLISHED) & _own_units_q(user, "")
+    ids = DecisionEntry.objects.filter(_sees_all_rows(user) | own).values("pk")
+    return DecisionEntry.objects.filter(pk__in=ids)
+
+
+def certificates_visible_to(user: Any) -> QuerySet[Certificate]:
+    """Certificates of the rows the user may see."""
+    return Certificate.objects.filter(entry__in=entries_visible_to(user))
+
+
+def decision_list(user: Any, *, state: str = "", campaign: int | None = None) -> QuerySet[Decision]:
+    """Visible decisions with what a list row shows, in a fixed number of queries."""
+    decisions = decisions_visible_to(user).select_related(
+        "form", "grantor_unit", "campaign", "phase"
+    )
+    if state:
+        decisions = decisions.filter(state=state)
+    if campaign:
+        decisions = decisions.filter(campaign_id=campaign)
+    return decisions.annotate(entry_count=Count("entries")).order_by("-date", "-pk")
+
+
+def decision_detail(user: Any, pk: int) -> Decision:
+    """One visible decision with the rows the user may see (``Decision.DoesNotExist``)."""
+    rows = (
+        entries_visible_to(user)
+        .select_related("nomination__nominee", "certificate")
+        .order_by("order", "pk")
+    )
+    return (
+        decisions_visible_to(user)
+        .select_related(
+            "form",
+            "grantor_unit",
+            "campaign",
+            "phase",
+            "supersedes",
+            "created_by",
+            "issued_by",
+        )
+        .prefetch_related(
+            Prefetch("entries", queryset=rows, to_attr="visible_entries"),
+            "superseded_by",
+            Prefetch(
+                "events",
+                queryset=DecisionEvent.objects.select_related("actor"),
+                to_attr="event_list",
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+# --- Public reads (no sign-in) ----------------------------------------------------------
+
+
+def decisions_public() -> QuerySet[Decision]:
+    """Issued decisions with their public fields only (number, date, form, grantor,
+    counts): what the law asks to be made public (Luật TĐKT 2022 Điều 10)."""
+    return (
+        Decision.objects.filter(state__in=PUBLISHED)
+        .select_related("form")
+        .annotate(entry_count=Count("entries"))
+        .only(
+            "number",
+            "date",
+            "state",
+            "grantor_title",
+            "place_name",
+            "campaign_id",
+            "form__name",
+            "form__code",
+        )
+        .order_by("-date", "-pk")
+    )
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    """The certificate printed with ``code`` (of a published decision), or None."""
+    if not code or len(code) > 32:
+        return None
+    return (
+        Certificate.objects.filter(code=code, entry__decision__state__in=PUBLISHED)
+        .select_related("entry__decision__form")
+        .first()
+    )
+
+
+# --- Award history ----------------------------------------------------------------------
+
+
+def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
+    """Award records of nominees the user may see: province-wide for the secretariat,
+    leaders and council members (archive records without a unit included); a unit's
+    own people for unit staff."""
+    if not getattr(user, "is_authenticated", False):
+        return AwardRecord.objects.none()
+    if reach_of(user).is_admin:
+        return AwardRecord.objects.all()
+    wide = province_paths(user, (Role.SECRETARIAT, *_WIDE_READERS))
+    query = _paths_q(wide, "nominee__unit__")
+    if wide:
+        query |= Q(nominee__unit__isnull=True)
+    query |= unit_scope_q(user, prefix="nominee__unit__") & Q(nominee__unit__isnull=False)
+    return AwardRecord.objects.filter(query)
+
+
+def award_history(user: Any, *, search: str = "", kind: str = "") -> QuerySet[AwardRecord]:
+    """Visible award records, newest first, matching ``search`` typed with or without
+    diacritics ("nguyen van an" finds "Nguyễn Văn An") on the nominee's name."""
+    records = award_records_visible_to(user).select_related("nominee", "form", "campaign")
+    for word in fold(search).split():
+        records = records.filter(nominee__search_key__contains=word)
+    if kind:
+        records = records.filter(nominee__kind=kind)
+    return records.order_by("nominee__search_key", "nominee_id", "-decision_date", "-pk")
+
+
+def nominee_history(user: Any, nominee_id: int) -> tuple[Nominee, list[AwardRecord]]:
+    """One nominee and every award the user may see, across campaigns and years."""
+    records = list(
+        award_records_visible_to(user)
+        .filter(nominee_id=nominee_id)
+        .select_related("nominee__unit", "form", "campaign")
+        .order_by("-decision_date", "-pk")
+    )
+    if not records:
+        raise Nominee.DoesNotExist
+    return records[0].nominee, records

@@ -1,0 +1,111 @@
+"""The award history (lịch sử khen thưởng) under /quyet-dinh/lich-su/: search people and
+collectives without diacritics, one nominee's awards across campaigns and years, and the
+XLSX export. Visibility: ``award_records_visible_to`` (province-wide for the secretariat,
+leaders and council members; a unit's own people for unit staff)."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from thidua.awards.models import Nominee
+from thidua.decisions.forms import HistoryForm
+from thidua.decisions.selectors import award_history, nominee_history
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: Rows an export holds at most (a province's history fits; beyond, narrow the search).
+EXPORT_LIMIT = 20000
+
+
+def _search(request: HttpRequest) -> tuple[HistoryForm, str, str]:
+    form = HistoryForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return form, form.cleaned_data["q"], form.cleaned_data["kind"]
+    return form, "", ""
+
+
+@login_required
+@require_GET
+def history_page(request: HttpRequest) -> HttpResponse:
+    """Awards of the visible nominees, grouped by nominee, 50 rows a page."""
+    form, text, kind = _search(request)
+    records = award_history(request.user, search=text, kind=kind)
+    page = Paginator(records, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "searched": bool(text)}
+    return render(request, "decisions/history.html", context)
+
+
+@login_required
+@require_GET
+def nominee_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """One nominee's awards across campaigns and years (archive entries included)."""
+    try:
+        nominee, records = nominee_history(request.user, pk)
+    except Nominee.DoesNotExist:
+        raise Http404(_("Không tìm thấy đối tượng khen thưởng.")) from None
+    return render(request, "decisions/nominee.html", {"nominee": nominee, "records": records})
+
+
+@login_required
+@require_GET
+def history_export(request: HttpRequest) -> HttpResponse:
+    """The searched history as an XLSX workbook (one row per award)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    _form, text, kind = _search(request)
+    records = award_history(request.user, search=text, kind=kind)[:EXPORT_LIMIT]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Lịch sử khen thưởng")[:31]
+    headers = [
+        _("Họ tên / tên"),
+        _("Đối tượng"),
+        _("Đơn vị khi được khen"),
+        _("Hình thức"),
+        _("Năm"),
+        _("Loại thành tích"),
+        _("Số quyết định"),
+        _("Ngày quyết định"),
+        _("Cấp khen thưởng"),
+        _("Tiền thưởng (đồng)"),
+    ]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for record in records:
+        sheet.append(
+            [
+                record.nominee.name,
+                str(record.nominee.get_kind_display()),
+                record.unit_name,
+                record.form.name,
+                record.year,
+                str(record.get_basis_display()),
+                record.decision_number,
+                record.decision_date,
+                record.grantor_title,
+                record.amount,
+            ]
+        )
+        sheet.cell(row=sheet.max_row, column=8).number_format = "DD/MM/YYYY"
+        sheet.cell(row=sheet.max_row, column=10).number_format = "#,##0"
+    for column, width in zip("ABCDEFGHIJ", (32, 12, 36, 40, 8, 24, 18, 14, 40, 16), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="lich-su-khen-thuong-{stamp}.xlsx"'
+    response["Cache-Control"] = "private, no-store"
+    return response

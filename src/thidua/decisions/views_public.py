@@ -1,0 +1,60 @@
+"""The public certificate verification page under /public/xac-minh/ (no sign-in).
+
+It confirms what the certificate says and nothing more: the recipient's name, the unit
+name, the award form, the decision's number and date, the grantor. No birth year,
+gender, position, achievement report, dossier or amount (Luật TĐKT 2022 Điều 10 makes
+the award public, not the dossier; Luật Bảo vệ dữ liệu cá nhân).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from thidua.decisions.forms import VerifyForm
+from thidua.decisions.models import DecisionState
+from thidua.decisions.selectors import certificate_by_code
+
+
+@require_GET
+def verify_search(request: HttpRequest) -> HttpResponse:
+    """A form to type the code printed on a certificate."""
+    form = VerifyForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return redirect("verification:detail", code=form.cleaned_data["ma"].strip())
+    return render(request, "decisions/public/search.html", {"form": form})
+
+
+@require_GET
+def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """The verification of one code; an unknown code answers "không tìm thấy" (404)."""
+    certificate = certificate_by_code(code)
+    if certificate is None:
+        return render(
+            request,
+            "decisions/public/not_found.html",
+            {"code": code[:32], "form": VerifyForm()},
+            status=404,
+        )
+    entry = certificate.entry
+    decision = entry.decision
+    replacement = None
+    if decision.state == DecisionState.SUPERSEDED:
+        replacement = (
+            decision.superseded_by.filter(state=DecisionState.ISSUED).only("number", "date").first()
+        )
+    context = {
+        "name": entry.name,
+        "unit_name": entry.unit_name,
+        "form_name": decision.form.name,
+        "number": decision.number,
+        "date": decision.date,
+        "grantor": decision.grantor_title,
+        "superseded": decision.state == DecisionState.SUPERSEDED,
+        "replacement": replacement,
+        "code": certificate.code,
+    }
+    response = render(request, "decisions/public/detail.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
