@@ -1,0 +1,388 @@
+"""Writes of exemplary models: drafting (blank, from a work, from a nomination), editing,
+photos, and the workflow submit → approve → publish / return / unpublish.
+
+Every state change goes through ``_transition``: lock → check the table → check
+permission → apply → save → append an event → effects after commit. Every other write
+appends its own event too (events are append-only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.campaigns.models import Campaign, ContentArea
+from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.text import nfc
+from thidua.core.uploads import check_evidence
+from thidua.exemplars.models import (
+    Exemplar,
+    ExemplarEvent,
+    ExemplarPhoto,
+    ExemplarState,
+    SubjectKind,
+)
+from thidua.exemplars.rules import is_exemplar_author, is_secretariat_for_campaign, may_act
+from thidua.exemplars.transitions import EDITABLE_STATES, TRANSITIONS, Action
+from thidua.organisations.models import Unit
+
+#: At most this many photos in a story (a page stays light on a phone).
+MAX_PHOTOS = 8
+
+
+@dataclass
+class StoryData:
+    """What an author fills in."""
+
+    subject_kind: str
+    subject_name: str
+    title: str
+    achievements: str
+    results: str = ""
+    content_area: ContentArea | None = None
+    place: Unit | None = None
+
+
+def _check(data: StoryData, campaign: Campaign) -> None:
+    if not nfc(data.subject_name) or not nfc(data.title) or not nfc(data.achievements):
+        raise DomainError(
+            _("Hãy ghi tên tập thể, cá nhân, tiêu đề và việc đã làm."), code="required"
+        )
+    if data.subject_kind not in SubjectKind.values:
+        raise DomainError(_("Hãy chọn cá nhân hoặc tập thể."), code="bad_kind")
+    if data.content_area is not None and data.content_area.campaign_id != campaign.pk:
+        raise DomainError(
+            _("Nội dung thi đua phải thuộc phong trào của câu chuyện."), code="bad_area"
+        )
+
+
+def _may_draft_for(actor: Any, campaign: Campaign, unit: Unit) -> bool:
+    probe = Exemplar(campaign=campaign, unit=unit)
+    return bool(is_exemplar_author(actor, probe))
+
+
+def _event(
+    exemplar: Exemplar, actor: Any, kind: str, payload: dict[str, Any] | None = None
+) -> None:
+    ExemplarEvent.objects.create(exemplar=exemplar, actor=actor, kind=kind, payload=payload or {})
+
+
+def exemplar_create(*, actor: Any, campaign: Campaign, unit: Unit, data: StoryData) -> Exemplar:
+    """Draft a story for ``unit`` (its staff or the Ban TĐKT covering it may)."""
+    if not _may_draft_for(actor, campaign, unit):
+        raise PermissionDenied()
+    _check(data, campaign)
+    with transaction.atomic():
+        exemplar = Exemplar.objects.create(
+            campaign=campaign, unit=unit, created_by=actor, **_fields(data)
+        )
+        _event(exemplar, actor, "create")
+    return exemplar
+
+
+def _fields(data: StoryData) -> dict[str, Any]:
+    return {
+        "subject_kind": data.subject_kind,
+        "subject_name": nfc(data.subject_name),
+        "title": nfc(data.title),
+        "achievements": nfc(data.achievements),
+        "results": nfc(data.results),
+        "content_area": data.content_area,
+        "place": data.place,
+    }
+
+
+def exemplar_update(*, actor: Any, exemplar: Exemplar, data: StoryData) -> Exemplar:
+    """Edit a draft or returned story (the author side only)."""
+    with transaction.atomic():
+        locked = (
+            Exemplar.objects.select_for_update(of=("self",))
+            .select_related("unit")
+            .get(pk=exemplar.pk)
+        )
+        if locked.state not in EDITABLE_STATES:
+            raise DomainError(
+                _("Chỉ sửa được câu chuyện ở trạng thái nháp hoặc bị trả lại."), code="not_editable"
+            )
+        if not is_exemplar_author(actor, locked):
+            raise PermissionDenied()
+        _check(data, locked.campaign)
+        for name, value in _fields(data).items():
+            setattr(locked, name, value)
+        locked.save()
+        _event(locked, actor, "update")
+    return locked
+
+
+def _store_photo(
+    exemplar: Exemplar, stream: IO[bytes], *, name: str, size: int, caption: str
+) -> ExemplarPhoto:
+    checked = check_evidence(stream, name=name, size=size)
+    if checked.kind != "photo":
+        raise DomainError(
+            _("Tệp “%(name)s” không phải ảnh; hãy gửi ảnh JPEG, PNG hoặc WebP.") % {"name": name},
+            code="not_a_photo",
+        )
+    if exemplar.photos.count() >= MAX_PHOTOS:
+        raise DomainError(
+            _("Mỗi câu chuyện có tối đa %(n)s ảnh; hãy bỏ bớt ảnh cũ.") % {"n": MAX_PHOTOS},
+            code="too_many_photos",
+        )
+    position = (exemplar.photos.aggregate(m=Max("position"))["m"] or 0) + 1
+    photo = ExemplarPhoto(
+        exemplar=exemplar,
+        caption=nfc(caption)[:255],
+        original_name=name[:255],
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        position=position,
+    )
+    stream.seek(0)
+    photo.file.save(name, ContentFile(stream.read()), save=False)
+    photo.save()
+    return photo
+
+
+def exemplar_add_photo(
+    *, actor: Any, exemplar: Exemplar, stream: IO[bytes], name: str, size: int, caption: str = ""
+) -> ExemplarPhoto:
+    """Attach a photo, checked by content (JPEG, PNG, WebP ≤ 10 MB), to an editable story."""
+    with transaction.atomic():
+        locked = (
+            Exemplar.objects.select_for_update(of=("self",))
+            .select_related("unit")
+            .get(pk=exemplar.pk)
+        )
+        if locked.state not in EDITABLE_STATES:
+            raise DomainError(
+                _("Chỉ thêm ảnh khi câu chuyện ở trạng thái nháp hoặc bị trả lại."),
+                code="not_editable",
+            )
+        if not is_exemplar_author(actor, locked):
+            raise PermissionDenied()
+        photo = _store_photo(locked, stream, name=name, size=size, caption=caption)
+        _event(locked, actor, "photo_add", {"photo": photo.pk, "sha256": photo.sha256})
+    return photo
+
+
+def exemplar_remove_photo(*, actor: Any, photo: ExemplarPhoto) -> None:
+    """Remove a photo from an editable story."""
+    with transaction.atomic():
+        locked = (
+            Exemplar.objects.select_for_update(of=("self",))
+            .select_related("unit")
+            .get(pk=photo.exemplar_id)
+        )
+        if locked.state not in EDITABLE_STATES:
+            raise DomainError(
+                _("Chỉ bỏ ảnh khi câu chuyện ở trạng thái nháp hoặc bị trả lại."),
+                code="not_editable",
+            )
+        if not is_exemplar_author(actor, locked):
+            raise PermissionDenied()
+        _event(locked, actor, "photo_remove", {"photo": photo.pk, "sha256": photo.sha256})
+        name = photo.file.name
+        photo.delete()
+        transaction.on_commit(lambda: photo.file.storage.delete(name))
+
+
+def exemplar_from_work(*, actor: Any, work: Any) -> Exemplar:
+    """Draft a story from a work: its title, unit, place, content area, progress and photos.
+
+    KH 128 IV.5: works finished ahead of schedule and exemplary models are chosen for the
+    media. The author edits the draft before submitting it.
+    """
+    from thidua.works.models import EvidenceKind, ProgressUpdate
+
+    updates = list(
+        ProgressUpdate.objects.filter(work=work).prefetch_related("evidence").order_by("on", "pk")
+    )
+    results = [_("Tiến độ: %(p)s%%.") % {"p": work.percent_complete}]
+    if work.actual_finish:
+        results.append(
+            _("Hoàn thành ngày %(d)s (kế hoạch %(p)s).")
+            % {
+                "d": work.actual_finish.strftime("%d/%m/%Y"),
+                "p": work.planned_finish.strftime("%d/%m/%Y"),
+            }
+        )
+    results += [u.narrative for u in updates[-2:] if u.narrative]
+    data = StoryData(
+        subject_kind=SubjectKind.COLLECTIVE,
+        subject_name=work.unit.name,
+        title=work.title,
+        achievements=work.description or work.title,
+        results="\n".join(results),
+        content_area=work.content_area,
+        place=work.place or work.unit,
+    )
+    with transaction.atomic():
+        exemplar = exemplar_create(actor=actor, campaign=work.campaign, unit=work.unit, data=data)
+        Exemplar.objects.filter(pk=exemplar.pk).update(source_work=work)
+        exemplar.source_work = work
+        photos = [e for u in updates for e in u.evidence.all() if e.kind == EvidenceKind.PHOTO]
+        for evidence in photos[-MAX_PHOTOS:]:
+            try:
+                with evidence.file.open("rb") as handle:
+                    _store_photo(
+                        exemplar,
+                        handle,
+                        name=evidence.original_name,
+                        size=evidence.size,
+                        caption=work.title,
+                    )
+            except (OSError, DomainError):
+                continue  # a missing or odd file is left out; the author may add others
+        _event(exemplar, actor, "from_work", {"work": work.pk, "photos": exemplar.photos.count()})
+    return exemplar
+
+
+def exemplar_from_nomination(*, actor: Any, nomination: Any) -> Exemplar:
+    """Draft a story from a nomination's nominee and its summary of achievements."""
+    nominee = nomination.nominee
+    individual = nominee.kind == SubjectKind.INDIVIDUAL
+    unit = nominee.unit if nominee.unit_id else nomination.proposer_unit
+    data = StoryData(
+        subject_kind=SubjectKind.INDIVIDUAL if individual else SubjectKind.COLLECTIVE,
+        subject_name=nominee.name,
+        title=nominee.name,
+        achievements=nomination.summary or nominee.name,
+        content_area=None,
+        place=unit,
+    )
+    with transaction.atomic():
+        exemplar = exemplar_create(actor=actor, campaign=nomination.campaign, unit=unit, data=data)
+        Exemplar.objects.filter(pk=exemplar.pk).update(source_nomination=nomination)
+        exemplar.source_nomination = nomination
+        _event(exemplar, actor, "from_nomination", {"nomination": nomination.pk})
+    return exemplar
+
+
+def _transition(
+    *,
+    actor: Any,
+    exemplar: Exemplar,
+    action: Action,
+    payload: dict[str, Any] | None = None,
+    apply: Callable[[Exemplar], None] | None = None,
+) -> Exemplar:
+    """The one place a story changes state."""
+    with transaction.atomic():
+        locked = (
+            Exemplar.objects.select_for_update(of=("self",))
+            .select_related("unit", "campaign__issuer_unit")
+            .get(pk=exemplar.pk)
+        )
+        source = ExemplarState(locked.state)
+        entry = TRANSITIONS.get((source, action))
+        if entry is None:
+            raise DomainError(
+                _("Không thể “%(action)s” khi câu chuyện đang “%(state)s”.")
+                % {"action": action_label(action), "state": source.label},
+                code="invalid_transition",
+            )
+        target, who = entry
+        if not may_act(actor, locked, who):
+            raise PermissionDenied()
+        if apply is not None:
+            apply(locked)
+        locked.state = target
+        locked.save()
+        ExemplarEvent.objects.create(
+            exemplar=locked,
+            actor=actor,
+            kind=action.value,
+            from_state=source,
+            to_state=target,
+            payload=payload or {},
+        )
+    return locked
+
+
+def action_label(action: Action) -> str:
+    labels = {
+        Action.SUBMIT: _("gửi duyệt"),
+        Action.APPROVE: _("duyệt"),
+        Action.RETURN: _("trả lại"),
+        Action.PUBLISH: _("công bố"),
+        Action.UNPUBLISH: _("thu hồi công bố"),
+    }
+    return str(labels[action])
+
+
+def exemplar_submit(*, actor: Any, exemplar: Exemplar) -> Exemplar:
+    """Send a draft (or corrected) story to the Ban TĐKT."""
+
+    def apply(e: Exemplar) -> None:
+        e.return_reason = ""
+
+    return _transition(actor=actor, exemplar=exemplar, action=Action.SUBMIT, apply=apply)
+
+
+def exemplar_approve(*, actor: Any, exemplar: Exemplar, note: str = "") -> Exemplar:
+    """The Ban TĐKT approves a submitted story (KH 128 IV.5)."""
+    return _transition(
+        actor=actor, exemplar=exemplar, action=Action.APPROVE, payload={"note": note}
+    )
+
+
+def exemplar_return(*, actor: Any, exemplar: Exemplar, reason: str) -> Exemplar:
+    """Return a submitted or approved story with the reason (required)."""
+    if not reason.strip():
+        raise DomainError(_("Hãy ghi lý do trả lại."), code="reason_required")
+
+    def apply(e: Exemplar) -> None:
+        e.return_reason = nfc(reason)
+
+    return _transition(
+        actor=actor,
+        exemplar=exemplar,
+        action=Action.RETURN,
+        payload={"reason": reason},
+        apply=apply,
+    )
+
+
+def exemplar_publish(*, actor: Any, exemplar: Exemplar) -> Exemplar:
+    """Publish an approved story on the public site (it must have at least one photo)."""
+    if not exemplar.photos.exists():
+        raise DomainError(
+            _("Câu chuyện cần ít nhất một ảnh trước khi công bố."), code="photo_required"
+        )
+
+    def apply(e: Exemplar) -> None:
+        e.published_at = timezone.now()
+
+    return _transition(actor=actor, exemplar=exemplar, action=Action.PUBLISH, apply=apply)
+
+
+def exemplar_unpublish(*, actor: Any, exemplar: Exemplar, reason: str) -> Exemplar:
+    """Take a published story off the public site, with the reason (required)."""
+    if not reason.strip():
+        raise DomainError(_("Hãy ghi lý do thu hồi công bố."), code="reason_required")
+
+    def apply(e: Exemplar) -> None:
+        e.published_at = None
+
+    return _transition(
+        actor=actor,
+        exemplar=exemplar,
+        action=Action.UNPUBLISH,
+        payload={"reason": reason},
+        apply=apply,
+    )
+
+
+def may_draft(actor: Any, campaign: Campaign, unit: Unit) -> bool:
+    """Whether ``actor`` may draft a story for ``unit`` in ``campaign``."""
+    return _may_draft_for(actor, campaign, unit) or bool(
+        is_secretariat_for_campaign(actor, campaign)
+    )
