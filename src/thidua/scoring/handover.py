@@ -1,0 +1,115 @@
+"""Hand the ranking's proposals over to commendation as nominations.
+
+The units proposed for the Cờ thi đua của UBND tỉnh (award form ``co-thi-dua-tinh``) and
+the Bằng khen của Chủ tịch UBND tỉnh (``bang-khen-tinh``) become draft nominations
+through ``thidua.awards.services.nomination_create``. The Cụm/Khối proposes: its leading
+unit sends the tờ trình with the meeting's minutes to Sở Nội vụ (LAW-NOTES §5; Luật TĐKT
+Điều 84: the proposing unit files the dossier), so the nominations are created by the
+leading unit's staff, with the leading unit as proposer and the group's organiser (the
+province) as grantor. The basis is the annual result (Cờ thi đua of a province is an
+annual cluster title: Law Điều 26, R11), on the set's campaign and its last phase, which
+a nomination needs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.campaigns.templatetags.campaign_format import number
+from thidua.core.errors import DomainError, PermissionDenied
+from thidua.organisations.models import GroupRole, Unit
+from thidua.scoring.models import CriteriaSet, Proposal, Ranking, ScoringEvent
+
+FORM_CODES = {Proposal.FLAG: "co-thi-dua-tinh", Proposal.MERIT: "bang-khen-tinh"}
+
+
+def available() -> bool:
+    """Whether commendation takes nominations (the awards services exist)."""
+    try:
+        from thidua.awards import services
+    except ImportError:  # pragma: no cover - the awards app ships with thidua
+        return False
+    return hasattr(services, "nomination_create")
+
+
+def leading_unit(criteria_set: CriteriaSet) -> Unit | None:
+    membership = (
+        criteria_set.group.memberships.filter(role=GroupRole.LEADER).select_related("unit").first()
+    )
+    return membership.unit if membership else None
+
+
+def may_hand_over(user: Any, criteria_set: CriteriaSet) -> bool:
+    """The leading unit's officers or head (they propose for the group)."""
+    from thidua.awards.rules import can_propose_for
+
+    return bool(can_propose_for(user, leading_unit(criteria_set)))
+
+
+def ranking_hand_over(*, actor: Any, criteria_set: CriteriaSet) -> int:
+    """Create one draft nomination per proposed unit, once; returns how many."""
+    from thidua.awards.models import AwardBasis, AwardForm, Nominee, SubjectKind
+    from thidua.awards.services import nomination_create
+
+    proposer = leading_unit(criteria_set)
+    if proposer is None or not may_hand_over(actor, criteria_set):
+        raise PermissionDenied(
+            _(
+                "Đơn vị trưởng cụm, khối lập đề nghị khen thưởng của cụm, khối (tờ trình gửi Sở Nội vụ)."
+            )
+        )
+    campaign = criteria_set.campaign
+    phase = campaign.phases.order_by("-end", "-pk").first() if campaign else None
+    if campaign is None or phase is None:
+        raise DomainError(
+            _("Bảng tiêu chí chưa gắn với phong trào có đợt thi đua: chưa lập được hồ sơ đề nghị."),
+            code="no_campaign",
+        )
+    forms = {f.code: f for f in AwardForm.objects.filter(code__in=FORM_CODES.values())}
+    if len(forms) != len(FORM_CODES):
+        raise DomainError(_("Chưa nạp danh mục hình thức khen thưởng."), code="no_forms")
+    with transaction.atomic():
+        ranking = Ranking.objects.select_for_update().get(criteria_set=criteria_set)
+        if ranking.handed_over_at is not None:
+            raise DomainError(_("Đề nghị đã được chuyển."), code="already_handed_over")
+        created = 0
+        for row in ranking.rows.select_related("unit").exclude(proposal=Proposal.NONE):
+            nominee = Nominee.objects.filter(
+                kind=SubjectKind.COLLECTIVE, unit=row.unit, merged_into__isnull=True
+            ).first() or Nominee.objects.create(
+                kind=SubjectKind.COLLECTIVE, name=row.unit.name, unit=row.unit
+            )
+            nomination = nomination_create(
+                by=actor,
+                campaign=campaign,
+                phase=phase,
+                proposer_unit=proposer,
+                nominee=nominee,
+                form=forms[FORM_CODES[Proposal(row.proposal)]],
+                grantor_unit=criteria_set.group.organiser,
+                basis=AwardBasis.ANNUAL,
+                summary=_("Xếp hạng %(rank)s/%(n)s %(group)s năm %(year)s, %(total)s điểm.")
+                % {
+                    "rank": row.rank,
+                    "n": ranking.rows.count(),
+                    "group": criteria_set.group.name,
+                    "year": criteria_set.year,
+                    "total": number(row.total),
+                },
+            )
+            row.nomination_id = nomination.pk
+            row.save(update_fields=["nomination_id"])
+            created += 1
+        ranking.handed_over_at = timezone.now()
+        ranking.save(update_fields=["handed_over_at"])
+        ScoringEvent.objects.create(
+            criteria_set=criteria_set,
+            actor=actor,
+            kind="hand_over",
+            payload={"nominations": created},
+        )
+    return created
