@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from thidua.accounts.demo import DEMO_PASSWORD
 from thidua.accounts.models import Membership, Scope, User
+from thidua.councils.demo import COUNCIL_PREFIX
 from thidua.reports.demo import HEAD_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,7 +168,11 @@ def test_readme_demo_table_matches_demo_setup(db: None) -> None:
     heads = User.objects.filter(username__startswith=HEAD_PREFIX)
     assert "`tt_<mã đơn vị>`" in README.read_text(encoding="utf-8")
     assert heads.count() == Membership.objects.filter(user__in=heads, role="unit_head").count()
-    others = User.objects.exclude(pk__in=heads)
+    # The other members of the provincial council (councils.demo), in one sentence too.
+    council = User.objects.filter(username__startswith=COUNCIL_PREFIX)
+    assert "`hd_<…>`" in README.read_text(encoding="utf-8")
+    assert set(council.values_list("memberships__role", flat=True)) == {"council_member"}
+    others = User.objects.exclude(pk__in=heads).exclude(pk__in=council)
     assert sorted(row[0] for row in rows) == sorted(others.values_list("username", flat=True))
     for username, role, unit, sees in rows:
         user = User.objects.get(username=username)

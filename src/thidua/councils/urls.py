@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from thidua.councils import views
+from thidua.councils import views, views_actions
 
 app_name = "councils"
 
 urlpatterns: list[URLPattern] = [
     path("", views.index_page, name="index"),
+    path("moi/", views.create_page, name="create"),
+    path("<int:pk>/", views.detail_page, name="detail"),
+    path("<int:pk>/bien-ban.docx", views.minutes_download, name="minutes"),
+    path("<int:pk>/thanh-vien/", views_actions.member_add, name="member_add"),
+    path(
+        "<int:pk>/thanh-vien/<int:member_pk>/diem-danh/",
+        views_actions.attendance_set,
+        name="attendance",
+    ),
+    path("<int:pk>/noi-dung/", views_actions.items_add, name="items_add"),
+    path("<int:pk>/khai-mac/", views_actions.session_open, name="open"),
+    path("<int:pk>/ket-thuc/", views_actions.session_close, name="close"),
+    path("<int:pk>/phieu-van-ban/", views_actions.written_vote, name="written_vote"),
+    path("<int:pk>/bo-phieu/", views_actions.ballot_page, name="ballot"),
+    path("<int:pk>/bo-phieu/<int:item_pk>/", views_actions.vote, name="vote"),
 ]

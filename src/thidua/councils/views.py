@@ -1,9 +1,181 @@
-"""Pages of councils (placeholder until the capability lands)."""
+"""Pages of councils under /hoi-dong/: the sessions, one session, the minutes.
+
+Every page starts from ``sessions_visible_to`` (a session out of reach is a 404, so a
+member of another session cannot tell it exists). Actions are POST forms calling one
+service each (``views_actions``); a ``DomainError`` comes back as a Vietnamese message,
+a refused permission as the 403 page, never a server error.
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from thidua.accounts.models import Role
+from thidua.accounts.selectors import has_role
+from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.core.errors import DomainError
+from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.files import stored_file_response
+from thidua.councils import services
+from thidua.councils.forms import MemberForm, SessionForm, WrittenVoteForm
+from thidua.councils.minutes import MINUTES_FILENAME, minutes_document
+from thidua.councils.models import (
+    Attendance,
+    BallotReceipt,
+    CouncilSession,
+    SessionState,
+    Vote,
+)
+from thidua.councils.rules import (
+    can_manage_session,
+    can_record_written_votes,
+    can_vote_in_session,
+)
+from thidua.councils.selectors import (
+    agenda_candidates,
+    attendance_counts,
+    member_seat,
+    session_detail,
+    session_list,
+    written_receipts,
+    written_votes,
+)
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def visible_session(user: Any, pk: int) -> CouncilSession:
+    """A session the user may see, with its members and agenda; else 404."""
+    try:
+        return session_detail(user, pk)
+    except CouncilSession.DoesNotExist:
+        raise Http404(_("Không tìm thấy phiên họp.")) from None
+
+
+@login_required
+@require_GET
 def index_page(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    """The sessions the user may see (for a council member: "my sessions")."""
+    sessions = list(session_list(request.user))
+    overseer = has_role(request.user, Role.SECRETARIAT, Role.LEADER)
+    return render(
+        request,
+        "councils/index.html",
+        {
+            "sessions": sessions,
+            "mine_only": not overseer,
+            "can_create": has_role(request.user, Role.SECRETARIAT),
+        },
+    )
+
+
+@login_required
+def create_page(request: HttpRequest) -> HttpResponse:
+    """Plan a new session (the secretariat)."""
+    if not has_role(request.user, Role.SECRETARIAT):
+        raise PermissionDenied
+    campaigns = campaigns_visible_to(request.user).order_by("-doc_date", "pk")
+    form = SessionForm(request.POST or None, campaigns=campaigns)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_create(actor=request.user, **form.cleaned_data)
+        except DomainPermissionDenied:
+            raise PermissionDenied from None
+        except DomainError as refusal:
+            error = refusal.message
+        else:
+            messages.success(request, _("Đã tạo phiên họp."))
+            return redirect("councils:detail", pk=session.pk)
+    return render(request, "councils/create.html", {"form": form, "error": error})
+
+
+def _progress(session: CouncilSession) -> dict[int, int]:
+    """How many members have voted on each item (open votes and receipts; no choices)."""
+    counts: dict[int, int] = {}
+    for model in (Vote, BallotReceipt):
+        rows = (
+            model.objects.filter(item__session=session)
+            .values_list("item_id")
+            .annotate(n=Count("pk"))
+            .values_list("item_id", "n")
+        )
+        for item_id, n in rows:
+            counts[item_id] = counts.get(item_id, 0) + n
+    return counts
+
+
+def render_detail(
+    request: HttpRequest,
+    session: CouncilSession,
+    *,
+    error: str = "",
+    member_form: MemberForm | None = None,
+    written_form: WrittenVoteForm | None = None,
+) -> HttpResponse:
+    user = request.user
+    manage = bool(can_manage_session(user, session))
+    state = SessionState(session.state)
+    members = list(session.members.all())
+    items = list(session.items.all())
+    context: dict[str, Any] = {
+        "session": session,
+        "members": members,
+        "items": items,
+        "counts": attendance_counts(session),
+        "manage": manage,
+        "seat": member_seat(session, user),
+        "can_vote": bool(can_vote_in_session(user, session)),
+        "error": error,
+        "attendance_choices": Attendance.choices,
+        "search": request.GET.get("q", ""),
+    }
+    if state == SessionState.PLANNED and manage:
+        root = session.campaign.issuer_unit.path.strip("/").split("/")[0]
+        context["member_form"] = member_form or MemberForm(province_path=f"/{root}/")
+        context["candidates"] = list(agenda_candidates(session, search=context["search"])[:200])
+    if state == SessionState.OPEN:
+        progress = _progress(session)
+        for item in items:
+            item.voted_count = progress.get(item.pk, 0)  # type: ignore[attr-defined]
+        absent = [m for m in members if m.attendance == Attendance.WRITTEN]
+        if absent and can_record_written_votes(user, session):
+            context["written_form"] = written_form or WrittenVoteForm(members=absent, items=items)
+    if state != SessionState.PLANNED:
+        context["written_votes"] = written_votes(session)
+        context["written_receipts"] = written_receipts(session)
+    return render(request, "councils/detail.html", context)
+
+
+@login_required
+@require_GET
+def detail_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """One session: members and attendance, agenda, actions, results, minutes."""
+    return render_detail(request, visible_session(request.user, pk))
+
+
+@login_required
+@require_GET
+def minutes_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The minutes of a closed session (DOCX), to whoever may see the session."""
+    session = visible_session(request.user, pk)
+    if session.state != SessionState.CLOSED:
+        raise Http404(_("Biên bản chỉ có sau khi phiên họp kết thúc."))
+    filename = MINUTES_FILENAME % session.pk
+    if session.minutes:
+        return stored_file_response(
+            session.minutes, content_type=DOCX, filename=filename, as_attachment=True
+        )
+    response = HttpResponse(minutes_document(session), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,200 @@
+"""The POST actions of a session page and the member's voting page: one service each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from thidua.core.errors import DomainError
+from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.councils import services
+from thidua.councils.forms import AttendanceForm, MemberForm, WrittenVoteForm
+from thidua.councils.models import Attendance, CouncilSession
+from thidua.councils.selectors import member_seat, own_open_choices, voted_item_ids
+from thidua.councils.views import render_detail, visible_session
+
+
+def _run(
+    request: HttpRequest, session: CouncilSession, done: str, call: Any
+) -> HttpResponse | None:
+    """Call a service; a refusal is shown on the session page, a 403 stays a 403."""
+    try:
+        call()
+    except DomainPermissionDenied:
+        raise PermissionDenied from None
+    except DomainError as refusal:
+        return render_detail(
+            request, visible_session(request.user, session.pk), error=refusal.message
+        )
+    messages.success(request, done)
+    return None
+
+
+def _back(session: CouncilSession, anchor: str = "") -> HttpResponse:
+    return redirect(reverse("councils:detail", args=[session.pk]) + anchor)
+
+
+@login_required
+@require_POST
+def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    session = visible_session(request.user, pk)
+    root = session.campaign.issuer_unit.path.strip("/").split("/")[0]
+    form = MemberForm(request.POST, province_path=f"/{root}/")
+    if not form.is_valid():
+        return render_detail(request, session, member_form=form)
+    data = form.cleaned_data
+    failed = _run(
+        request,
+        session,
+        _("Đã thêm thành viên."),
+        lambda: services.session_add_member(
+            actor=request.user,
+            session=session,
+            user=data["user"],
+            name=data["name"],
+            position=data["position"],
+            role=data["role"],
+        ),
+    )
+    return failed or _back(session, "#thanh-vien")
+
+
+@login_required
+@require_POST
+def attendance_set(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    session = visible_session(request.user, pk)
+    member = next((m for m in session.members.all() if m.pk == member_pk), None)
+    form = AttendanceForm(request.POST)
+    if member is None or not form.is_valid():
+        raise Http404
+    failed = _run(
+        request,
+        session,
+        _("Đã cập nhật điểm danh."),
+        lambda: services.session_set_attendance(
+            actor=request.user, member=member, attendance=form.cleaned_data["attendance"]
+        ),
+    )
+    return failed or _back(session, "#thanh-vien")
+
+
+@login_required
+@require_POST
+def items_add(request: HttpRequest, pk: int) -> HttpResponse:
+    from thidua.awards.models import Nomination
+
+    session = visible_session(request.user, pk)
+    ids = [int(v) for v in request.POST.getlist("nomination") if v.isascii() and v.isdigit()]
+    if not ids:
+        return render_detail(
+            request, session, error=_("Hãy chọn ít nhất một đề nghị khen thưởng để đưa vào.")
+        )
+    nominations = list(Nomination.objects.filter(pk__in=ids))
+    failed = _run(
+        request,
+        session,
+        _("Đã đưa %(count)s đề nghị vào nội dung xét.") % {"count": len(nominations)},
+        lambda: services.session_add_items(
+            actor=request.user, session=session, nominations=nominations
+        ),
+    )
+    return failed or _back(session, "#noi-dung")
+
+
+@login_required
+@require_POST
+def session_open(request: HttpRequest, pk: int) -> HttpResponse:
+    session = visible_session(request.user, pk)
+    failed = _run(
+        request,
+        session,
+        _("Đã khai mạc phiên họp: thành viên có mặt có thể bỏ phiếu."),
+        lambda: services.session_open(actor=request.user, session=session),
+    )
+    return failed or _back(session)
+
+
+@login_required
+@require_POST
+def session_close(request: HttpRequest, pk: int) -> HttpResponse:
+    session = visible_session(request.user, pk)
+    failed = _run(
+        request,
+        session,
+        _("Đã kết thúc phiên họp: kết quả và biên bản đã được lập."),
+        lambda: services.session_close(actor=request.user, session=session),
+    )
+    return failed or _back(session, "#ket-qua")
+
+
+@login_required
+@require_POST
+def written_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    session = visible_session(request.user, pk)
+    members = [m for m in session.members.all() if m.attendance == Attendance.WRITTEN]
+    items = list(session.items.all())
+    form = WrittenVoteForm(request.POST, members=members, items=items)
+    if not form.is_valid():
+        return render_detail(request, session, written_form=form)
+    member = next(m for m in members if m.pk == form.cleaned_data["member"])
+    item = next(i for i in items if i.pk == form.cleaned_data["item"])
+    failed = _run(
+        request,
+        session,
+        _("Đã ghi nhận ý kiến bằng văn bản của %(name)s.") % {"name": member.name},
+        lambda: services.council_written_vote(
+            actor=request.user, item=item, member=member, choice=form.cleaned_data["choice"]
+        ),
+    )
+    return failed or _back(session, "#phieu-van-ban")
+
+
+def _ballot_context(
+    request: HttpRequest, session: CouncilSession, error: str = ""
+) -> dict[str, Any]:
+    seat = member_seat(session, request.user)
+    if seat is None:
+        raise PermissionDenied
+    return {
+        "session": session,
+        "seat": seat,
+        "items": list(session.items.all()),
+        "voted": voted_item_ids(seat),
+        "own": own_open_choices(seat),
+        "error": error,
+        "present": seat.attendance == Attendance.PRESENT,
+    }
+
+
+@login_required
+@require_GET
+def ballot_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member's voting page (phone first): one card per nomination."""
+    session = visible_session(request.user, pk)
+    return render(request, "councils/ballot.html", _ballot_context(request, session))
+
+
+@login_required
+@require_POST
+def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    session = visible_session(request.user, pk)
+    item = next((i for i in session.items.all() if i.pk == item_pk), None)
+    if item is None:
+        raise Http404
+    try:
+        services.council_vote(actor=request.user, item=item, choice=request.POST.get("choice", ""))
+    except DomainPermissionDenied:
+        raise PermissionDenied from None
+    except DomainError as refusal:
+        context = _ballot_context(request, visible_session(request.user, pk), refusal.message)
+        return render(request, "councils/ballot.html", context)
+    messages.success(request, _("Đã ghi nhận phiếu của bạn."))
+    return redirect(reverse("councils:ballot", args=[session.pk]) + f"#muc-{item.pk}")

@@ -1,0 +1,111 @@
+"""Votes: a present member votes on their own phone; the secretary records the written
+opinions of absent members (ND 98/2023/NĐ-CP Điều 30.7). Each member votes once per item.
+
+A secret ballot (where the form's rule says so: CSTĐCS, CSTĐ tỉnh, Cờ thi đua) writes a
+receipt "member X has voted on item Y" and adds one to a counter of the item's ballot
+box, in the same transaction; the choice is stored nowhere else, so nobody (an
+administrator included) can tell how a member voted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from thidua.core.errors import DomainError, PermissionDenied
+from thidua.councils.models import (
+    AgendaItem,
+    Attendance,
+    BallotReceipt,
+    CouncilMember,
+    CouncilSession,
+    SecretTally,
+    Vote,
+    VoteChoice,
+)
+from thidua.councils.rules import can_record_written_votes
+from thidua.councils.transitions import Operation
+from thidua.councils.workflow import append_event, locked_session
+
+#: The ballot box counter each choice adds to.
+_COUNTER = {VoteChoice.YES: "yes", VoteChoice.NO: "no", VoteChoice.ABSTAIN: "abstain"}
+
+
+def council_vote(*, actor: Any, item: AgendaItem, choice: str) -> None:
+    """Cast the acting member's own vote on an item of an open session."""
+    with transaction.atomic():
+        session = locked_session(item.session, Operation.VOTE)
+        seat = CouncilMember.objects.filter(session=session, user=actor).first()
+        if seat is None:
+            raise PermissionDenied(_("Bạn không phải thành viên của phiên họp này."))
+        if seat.attendance != Attendance.PRESENT:
+            raise DomainError(
+                _("Bạn được ghi nhận vắng mặt: ý kiến bằng văn bản do Thư ký Hội đồng ghi nhận."),
+                code="not_present",
+            )
+        _cast(session, item, seat, choice, actor=actor, written=False)
+
+
+def council_written_vote(
+    *, actor: Any, item: AgendaItem, member: CouncilMember, choice: str
+) -> None:
+    """Record the written opinion of a member absent from an open session (by the
+    secretariat or the session's secretary); it is listed in the minutes."""
+    with transaction.atomic():
+        session = locked_session(item.session, Operation.WRITTEN_VOTE)
+        if not can_record_written_votes(actor, session):
+            raise PermissionDenied()
+        seat = CouncilMember.objects.get(pk=member.pk)
+        if seat.session_id != session.pk or seat.attendance != Attendance.WRITTEN:
+            raise DomainError(
+                _(
+                    "Chỉ ghi nhận ý kiến bằng văn bản của thành viên vắng mặt có gửi ý kiến "
+                    "(điểm danh “Vắng mặt, có ý kiến bằng văn bản”)."
+                ),
+                code="not_written",
+            )
+        _cast(session, item, seat, choice, actor=actor, written=True)
+
+
+def _cast(
+    session: CouncilSession,
+    item: AgendaItem,
+    seat: CouncilMember,
+    choice: str,
+    *,
+    actor: Any,
+    written: bool,
+) -> None:
+    if choice not in VoteChoice.values:
+        raise DomainError(_("Hãy chọn Đồng ý, Không đồng ý hoặc Không ý kiến."), code="bad_choice")
+    item = AgendaItem.objects.get(pk=item.pk)
+    if item.session_id != session.pk:
+        raise DomainError(_("Nội dung xét không thuộc phiên họp này."), code="bad_item")
+    already = (
+        BallotReceipt.objects.filter(item=item, member=seat).exists()
+        or Vote.objects.filter(item=item, member=seat).exists()
+    )
+    if already:
+        raise DomainError(
+            _("%(name)s đã bỏ phiếu cho nội dung này; mỗi thành viên chỉ bỏ phiếu một lần.")
+            % {"name": seat.name},
+            code="already_voted",
+        )
+    if item.secret_ballot:
+        BallotReceipt.objects.create(item=item, member=seat, written=written)
+        counter = _COUNTER[VoteChoice(choice)]
+        SecretTally.objects.get_or_create(item=item)
+        SecretTally.objects.filter(item=item).update(**{counter: F(counter) + 1})
+        # Only who voted on what item: the choice never reaches the event log.
+        append_event(session, actor, "secret_ballot_cast", {"member": seat.pk, "item": item.pk})
+        return
+    Vote.objects.create(item=item, member=seat, choice=choice, written=written)
+    append_event(
+        session,
+        actor,
+        "vote_cast",
+        {"member": seat.pk, "item": item.pk, "choice": choice, "written": written},
+    )

@@ -1,0 +1,149 @@
+"""The session workflow: open (quorum checked) and close (results counted, nominations
+approved or not, minutes made).
+
+Every state change goes through ``_transition``: lock → check the table → check
+permission → apply → save → append an event. No other code assigns
+``CouncilSession.state``. Changes inside a session (members, agenda, attendance, votes)
+lock the session through ``locked_session`` and check ``transitions.OPERATIONS``, so a
+vote cannot slip in while the session is being closed, and a closed session never changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.core.errors import DomainError, PermissionDenied
+from thidua.councils.models import (
+    Attendance,
+    CouncilEvent,
+    CouncilSession,
+    SessionState,
+)
+from thidua.councils.rules import can_manage_session
+from thidua.councils.selectors import quorum_met
+from thidua.councils.transitions import OPERATIONS, TRANSITIONS, Action, Operation
+
+
+def action_label(action: Action) -> str:
+    labels = {Action.OPEN: _("khai mạc phiên họp"), Action.CLOSE: _("kết thúc phiên họp")}
+    return str(labels[action])
+
+
+def operation_refusal(state: SessionState) -> str:
+    """Why nothing of that kind can change now, in words that say what to do."""
+    if state == SessionState.CLOSED:
+        return str(_("Phiên họp đã kết thúc: biên bản và kết quả không thể thay đổi."))
+    if state == SessionState.OPEN:
+        return str(_("Phiên họp đang diễn ra: thành viên, điểm danh và nội dung xét đã được chốt."))
+    return str(_("Phiên họp chưa khai mạc: chỉ bỏ phiếu sau khi Thư ký khai mạc phiên họp."))
+
+
+def locked_session(session: CouncilSession, operation: Operation) -> CouncilSession:
+    """The session row locked for the rest of the transaction, with ``operation`` allowed
+    in its state; a ``DomainError`` otherwise. Call inside ``transaction.atomic``."""
+    locked = (
+        CouncilSession.objects.select_for_update()
+        .select_related("campaign__issuer_unit")
+        .get(pk=session.pk)
+    )
+    if operation not in OPERATIONS[SessionState(locked.state)]:
+        raise DomainError(operation_refusal(SessionState(locked.state)), code="session_state")
+    return locked
+
+
+def append_event(
+    session: CouncilSession, actor: Any, kind: str, payload: dict[str, Any] | None = None
+) -> None:
+    CouncilEvent.objects.create(session=session, actor=actor, kind=kind, payload=payload or {})
+
+
+def _transition(
+    *,
+    actor: Any,
+    session: CouncilSession,
+    action: Action,
+    check: Callable[[CouncilSession], None] | None = None,
+    apply: Callable[[CouncilSession], dict[str, Any]] | None = None,
+) -> CouncilSession:
+    """The one place a session changes state (STYLE.md: one transition per workflow)."""
+    with transaction.atomic():
+        locked = (
+            CouncilSession.objects.select_for_update()
+            .select_related("campaign__issuer_unit")
+            .get(pk=session.pk)
+        )
+        source = SessionState(locked.state)
+        target = TRANSITIONS.get((source, action))
+        if target is None:
+            raise DomainError(
+                _("Không thể %(action)s khi phiên họp đang ở trạng thái “%(state)s”.")
+                % {"action": action_label(action), "state": source.label},
+                code="invalid_transition",
+            )
+        if not can_manage_session(actor, locked):
+            raise PermissionDenied()
+        if check is not None:
+            check(locked)
+        locked.state = target
+        now = timezone.now()
+        if target == SessionState.OPEN:
+            locked.opened_at = now
+        if target == SessionState.CLOSED:
+            locked.closed_at = now
+        locked.save()
+        payload = apply(locked) if apply is not None else {}
+        append_event(
+            locked, actor, action.value, {"from": source.value, "to": target.value, **payload}
+        )
+    return locked
+
+
+def _check_can_open(session: CouncilSession) -> None:
+    """Members and agenda exist; present members reach the quorum share of all members
+    (QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 8.4.b: award sessions need ≥ 80 % present)."""
+    members = list(session.members.all())
+    if not members:
+        raise DomainError(_("Hãy thêm thành viên Hội đồng trước khi khai mạc."), code="no_members")
+    if not session.items.exists():
+        raise DomainError(
+            _("Hãy đưa ít nhất một đề nghị khen thưởng vào nội dung xét trước khi khai mạc."),
+            code="no_agenda",
+        )
+    present = sum(1 for m in members if m.attendance == Attendance.PRESENT)
+    if not quorum_met(present, len(members), session.quorum_share):
+        share = int(session.quorum_share * 100)
+        raise DomainError(
+            _(
+                "Chưa đủ số thành viên dự họp: có mặt %(present)s/%(total)s thành viên, "
+                "phiên xét khen thưởng cần ít nhất %(share)s %% tổng số thành viên. "
+                "Hãy cập nhật điểm danh hoặc dời phiên họp."
+            )
+            % {"present": present, "total": len(members), "share": share},
+            code="no_quorum",
+        )
+
+
+def session_open(*, actor: Any, session: CouncilSession) -> CouncilSession:
+    """Open a planned session once the attendance quorum is met; members and agenda are
+    then fixed and members vote from their phones."""
+    return _transition(actor=actor, session=session, action=Action.OPEN, check=_check_can_open)
+
+
+def session_close(*, actor: Any, session: CouncilSession) -> CouncilSession:
+    """Close an open session: count each item against its threshold, approve or reject
+    each nomination through the awards workflow (a quota refusal is recorded as not
+    approved with its message), store the minutes. Immutable afterwards."""
+    from thidua.councils.minutes import minutes_store
+    from thidua.councils.results import count_and_decide
+
+    def apply(locked: CouncilSession) -> dict[str, Any]:
+        summary = count_and_decide(locked, actor=actor)
+        minutes_store(locked)
+        return {"results": summary}
+
+    return _transition(actor=actor, session=session, action=Action.CLOSE, apply=apply)
