@@ -34,5 +34,7 @@ def test_decisions_demo_issues_the_decision_once(kh128: Campaign) -> None:  # no
     assert set(decision.entries.values_list("nomination__state", flat=True)) == {
         NominationState.DECIDED
     }
+    # One approved nomination is left for the next decision: the demo shows that state too.
+    assert decision.campaign.nominations.filter(state=NominationState.APPROVED).count() == 1
     assert AwardRecord.objects.filter(nomination__isnull=True, year__in=[2022, 2023]).exists()
     assert "1234/QĐ-UBND" in first and "0 khen thưởng lưu trữ mới" in second

@@ -109,6 +109,16 @@ def demo_ensure(campaign: Campaign) -> str:
             campaign=campaign, form=form, grantor_unit=grantor, state=NominationState.APPROVED
         ).exists():
             _approve_some(campaign, form, grantor, secretariat)
+        approved = list(
+            Nomination.objects.filter(
+                campaign=campaign, form=form, grantor_unit=grantor, state=NominationState.APPROVED
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        # The last approved nomination waits for the next decision, so the demo shows the
+        # "approved" state too.
+        listed = approved[:-1] if len(approved) > 1 else approved
         try:
             with transaction.atomic():
                 draft = decision_draft(
@@ -116,6 +126,7 @@ def demo_ensure(campaign: Campaign) -> str:
                     campaign=campaign,
                     form=form,
                     grantor_unit=grantor,
+                    nominations=listed,
                     on=DEMO_DATE,
                 )
                 decision_edit(
