@@ -254,6 +254,18 @@ SPECTACULAR_SETTINGS = {
         "UnitKindEnum": "thidua.organisations.models.UnitKind",
         "GroupKindEnum": "thidua.organisations.models.GroupKind",
         "SuccessionKindEnum": "thidua.organisations.models.SuccessionKind",
+        "CampaignStatusEnum": "thidua.campaigns.models.CampaignStatus",
+        "SubjectKindEnum": "thidua.awards.models.SubjectKind",
+        "NominationStateEnum": "thidua.awards.models.NominationState",
+        "SessionStateEnum": "thidua.councils.models.SessionState",
+        "DecisionStateEnum": "thidua.decisions.models.DecisionState",
+        "SheetStateEnum": "thidua.scoring.models.SheetState",
+        "CriteriaSetStateEnum": "thidua.scoring.models.SetState",
+        "ExemplarStateEnum": "thidua.exemplars.models.ExemplarState",
+        "ExemplarSubjectKindEnum": "thidua.exemplars.models.SubjectKind",
+        "PhaseReviewStateEnum": "thidua.reviews.models.ReviewState",
+        "PhaseReviewKindEnum": "thidua.reviews.models.ReviewKind",
+        "DraftStatusEnum": "thidua.plan_import.models.DraftStatus",
     },
 }
 

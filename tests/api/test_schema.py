@@ -41,6 +41,38 @@ PATHS = [
     "/api/v1/targets/",
     "/api/v1/targets/{id}/evaluation/",
     "/api/v1/target-values/",
+    # Commendation (#5)
+    "/api/v1/nominations/",
+    "/api/v1/nominations/{id}/",
+    "/api/v1/nominations/{id}/submit/",
+    "/api/v1/nominations/{id}/review-start/",
+    "/api/v1/nominations/{id}/return/",
+    "/api/v1/nominations/{id}/send-to-council/",
+    "/api/v1/nominations/{id}/approve/",
+    "/api/v1/nominations/{id}/reject/",
+    "/api/v1/nominations/{id}/withdraw/",
+    "/api/v1/nominees/",
+    "/api/v1/council-sessions/",
+    "/api/v1/council-sessions/{id}/",
+    "/api/v1/decisions/",
+    "/api/v1/decisions/{id}/",
+    "/api/v1/certificates/",
+    "/api/v1/certificates/{id}/",
+    # Scoring, reviews, exemplary models (#6)
+    "/api/v1/criteria-sets/",
+    "/api/v1/criteria-sets/{id}/",
+    "/api/v1/score-sheets/",
+    "/api/v1/score-sheets/{id}/",
+    "/api/v1/rankings/",
+    "/api/v1/rankings/{id}/",
+    "/api/v1/phase-reviews/",
+    "/api/v1/phase-reviews/{id}/",
+    "/api/v1/phase-reviews/{id}/report/",
+    "/api/v1/exemplars/",
+    "/api/v1/exemplars/{id}/",
+    # Plan import (#7)
+    "/api/v1/plan-imports/",
+    "/api/v1/plan-imports/{id}/",
 ]
 
 
