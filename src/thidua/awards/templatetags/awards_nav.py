@@ -44,8 +44,10 @@ def _links_for(roles: set[str], is_admin: bool) -> list[tuple[str, Any]]:
         chosen += _COUNCIL_LINKS
     if Role.LEADER in roles:
         chosen += _LEADER_LINKS
-    seen: set[str] = set()
-    return [(name, label) for name, label in chosen if not (name in seen or seen.add(name))]
+    unique: dict[str, Any] = {}
+    for name, label in chosen:
+        unique.setdefault(name, label)
+    return list(unique.items())
 
 
 @register.inclusion_tag("awards/partials/home_card.html", takes_context=True)
