@@ -64,7 +64,12 @@ def test_public_site_on_a_phone_and_a_desktop(live_server, browser, kh, people, 
     page.get_by_role("link", name="Điển hình", exact=True).click()
     page.get_by_role("link", name=story.title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(story.title)
-    assert page.locator("img").first.evaluate("img => img.naturalWidth") > 0
+    # The photo loads after the page: wait until it has, and fail if it never does.
+    page.wait_for_function(
+        "() => { const img = document.querySelector('img');"
+        " return img !== null && img.complete && img.naturalWidth > 0; }",
+        timeout=15000,
+    )
     _fits(page)
     _shot(page, "story", width)
     assert errors == []
