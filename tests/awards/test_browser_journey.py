@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 
 from tests.awards.conftest import Kh, People
 from tests.awards.factories import PDF, NomineeFactory
+from tests.browser.live_checks import LiveChecks
 from thidua.awards.models import Nomination, NominationState
 
 SCREENSHOTS = Path(tempfile.gettempdir()) / "thidua-awards-journey"
@@ -45,6 +46,7 @@ def _shot(page: Page, name: str, width: int = 390) -> None:
 def _draft(browser: Any, live_server: Any, kh: Kh, people: People, tmp_path: Path) -> Nomination:
     NomineeFactory(unit=kh.province.health, name="Đỗ Thị Thanh Tâm")
     context, page, errors = _page(browser, live_server, people.officer, "/khen-thuong/")
+    checks = LiveChecks(page)
     page.get_by_role("link", name="Lập đề nghị").click()
     page.locator("#id_phase").select_option(label="Đợt 1")
     page.locator("#id_nominee").select_option(label="Đỗ Thị Thanh Tâm")
@@ -55,6 +57,7 @@ def _draft(browser: Any, live_server: Any, kh: Kh, people: People, tmp_path: Pat
     expect(page.locator("#checks")).to_contain_text("Hồ sơ còn thiếu")
     expect(page.locator("[data-check=authority]")).to_contain_text("có thẩm quyền")
     _shot(page, "1-form")
+    checks.settle()
     page.get_by_role("button", name="Lưu dự thảo").click()
     expect(page.locator("h1")).to_have_text("Đỗ Thị Thanh Tâm")
     for kind in (
