@@ -3,10 +3,10 @@ a dossier file, and the reasons asked for by return and withdraw."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import AwardBasis, AwardForm, DossierKind, Gender, Nominee, SubjectKind
@@ -94,9 +94,7 @@ class NomineeForm(forms.Form):
     gender = forms.ChoiceField(
         label=_("Giới tính"), choices=[("", "—"), *Gender.choices], required=False
     )
-    birth_year = forms.IntegerField(
-        label=_("Năm sinh"), required=False, min_value=1900, max_value=dt.date.today().year
-    )
+    birth_year = forms.IntegerField(label=_("Năm sinh"), required=False, min_value=1900)
     position = forms.CharField(label=_("Chức vụ"), max_length=255, required=False)
     unit_part = forms.CharField(label=_("Bộ phận"), max_length=255, required=False)
     address = forms.CharField(label=_("Địa chỉ"), max_length=255, required=False)
@@ -111,6 +109,16 @@ class NomineeForm(forms.Form):
     confirm_new = forms.BooleanField(
         label=_("Tôi đã xem các đối tượng có sẵn: đây là đối tượng khác"), required=False
     )
+
+    def clean_birth_year(self) -> int | None:
+        """No birth year after this year (read on each submission, not when the server starts)."""
+        year: int | None = self.cleaned_data.get("birth_year")
+        this_year = timezone.localdate().year
+        if year is not None and year > this_year:
+            raise forms.ValidationError(
+                _("Năm sinh không được sau năm %(year)s.") % {"year": this_year}
+            )
+        return year
 
 
 class DossierFileForm(forms.Form):
