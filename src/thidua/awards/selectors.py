@@ -22,22 +22,21 @@ from thidua.awards.models import Nomination, NominationEvent, NominationState
 from thidua.core.text import fold
 from thidua.core.validity import valid_on
 from thidua.organisations.models import UnitKind
+from thidua.organisations.selectors import subtree_q
 
 _UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
 _OVERSEERS = (Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER)
 
 
 def _unit_query(user: Any) -> tuple[Q, set[int]]:
-    rows = Membership.objects.filter(
-        valid_on(timezone.localdate()), user=user, role__in=_UNIT_ROLES
-    ).values_list("unit_id", "unit__path", "scope")
-    query = Q(pk__in=[])
-    own: set[int] = set()
-    for unit_id, path, scope in rows:
-        own.add(unit_id)
-        if scope == Scope.SUBTREE:
-            query |= Q(proposer_unit__path__startswith=path)
-    return query | Q(proposer_unit_id__in=sorted(own)), own
+    rows = list(
+        Membership.objects.filter(
+            valid_on(timezone.localdate()), user=user, role__in=_UNIT_ROLES
+        ).values_list("unit_id", "unit__path", "scope")
+    )
+    own = {unit_id for unit_id, _path, _scope in rows}
+    subtrees = {path for _unit_id, path, scope in rows if scope == Scope.SUBTREE}
+    return subtree_q(subtrees, "proposer_unit__") | Q(proposer_unit_id__in=sorted(own)), own
 
 
 def nominations_visible_to(user: Any) -> QuerySet[Nomination]:
@@ -55,10 +54,7 @@ def nominations_visible_to(user: Any) -> QuerySet[Nomination]:
         province_paths = {
             path for path in reach.subtree_paths if path.count("/") == 2
         }  # "/<root id>/": a province-wide role covers its province
-        province_q = Q(pk__in=[])
-        for path in sorted(province_paths):
-            province_q |= Q(proposer_unit__path__startswith=path)
-        query |= sent & province_q
+        query |= sent & subtree_q(province_paths, "proposer_unit__")
     return Nomination.objects.filter(query)
 
 

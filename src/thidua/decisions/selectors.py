@@ -25,17 +25,10 @@ from thidua.decisions.models import (
     DecisionState,
 )
 from thidua.decisions.rules import issuer_units, province_paths
-from thidua.organisations.selectors import unit_scope_q
+from thidua.organisations.selectors import subtree_q, unit_scope_q
 
 _WIDE_READERS = (Role.LEADER, Role.COUNCIL_MEMBER)
 PUBLISHED = (DecisionState.ISSUED, DecisionState.SUPERSEDED)
-
-
-def _paths_q(paths: frozenset[str], prefix: str) -> Q:
-    query = Q(pk__in=[])
-    for path in sorted(paths):
-        query |= Q(**{f"{prefix}path__startswith": path})
-    return query
 
 
 def _own_units_q(user: Any, prefix: str) -> Q:
@@ -51,10 +44,10 @@ def decisions_visible_to(user: Any) -> QuerySet[Decision]:
         return Decision.objects.none()
     if reach_of(user).is_admin:
         return Decision.objects.all()
-    query = _paths_q(province_paths(user, (Role.SECRETARIAT,)), "grantor_unit__")
+    query = subtree_q(province_paths(user, (Role.SECRETARIAT,)), "grantor_unit__")
     query |= Q(grantor_unit__in=sorted(issuer_units(user)))
     wide = province_paths(user, _WIDE_READERS)
-    query |= Q(state__in=PUBLISHED) & _paths_q(wide, "grantor_unit__")
+    query |= Q(state__in=PUBLISHED) & subtree_q(wide, "grantor_unit__")
     own = DecisionEntry.objects.filter(_own_units_q(user, "")).values("decision_id")
     query |= Q(state__in=PUBLISHED, pk__in=own)
     return Decision.objects.filter(query)
@@ -67,9 +60,9 @@ def _sees_all_rows(user: Any) -> Q:
     sec = province_paths(user, (Role.SECRETARIAT,))
     wide = province_paths(user, _WIDE_READERS)
     return (
-        _paths_q(sec, "decision__grantor_unit__")
+        subtree_q(sec, "decision__grantor_unit__")
         | Q(decision__grantor_unit__in=sorted(issuer_units(user)))
-    ) | (Q(decision__state__in=PUBLISHED) & _paths_q(wide, "decision__grantor_unit__"))
+    ) | (Q(decision__state__in=PUBLISHED) & subtree_q(wide, "decision__grantor_unit__"))
 
 
 def entries_visible_to(user: Any) -> QuerySet[DecisionEntry]:
@@ -179,7 +172,7 @@ def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
     if reach_of(user).is_admin:
         return AwardRecord.objects.all()
     wide = province_paths(user, (Role.SECRETARIAT, *_WIDE_READERS))
-    query = _paths_q(wide, "nominee__unit__")
+    query = subtree_q(wide, "nominee__unit__")
     if wide:
         query |= Q(nominee__unit__isnull=True)
     query |= unit_scope_q(user, prefix="nominee__unit__") & Q(nominee__unit__isnull=False)

@@ -13,8 +13,9 @@ from thidua.core.validity import valid_on
 from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole, Unit
 
 
-def _subtree_q(paths: frozenset[str], prefix: str = "") -> Q:
-    """Units inside the subtrees at ``paths`` (one index-friendly prefix match each)."""
+def subtree_q(paths: frozenset[str] | set[str], prefix: str = "") -> Q:
+    """A filter on ``<prefix>path``: units inside the subtrees at ``paths`` (one
+    index-friendly prefix match each; none when ``paths`` is empty)."""
     query = Q(**{f"{prefix}pk__in": []})
     for path in sorted(paths):
         query |= Q(**{f"{prefix}path__startswith": path})
@@ -33,7 +34,7 @@ def unit_scope_q(user: Any, prefix: str = "") -> Q:
     if reach.is_admin:
         return Q()
     led = reach.roles.get("cluster_leader", frozenset())
-    query = Q(**{f"{prefix}pk__in": sorted(reach.exact)}) | _subtree_q(reach.subtree_paths, prefix)
+    query = Q(**{f"{prefix}pk__in": sorted(reach.exact)}) | subtree_q(reach.subtree_paths, prefix)
     if led:
         query |= Q(
             **{

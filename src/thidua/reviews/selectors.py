@@ -17,6 +17,7 @@ from django.utils import timezone
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign, Phase
+from thidua.organisations.selectors import subtree_q
 from thidua.reviews.models import PhaseReview
 from thidua.works.models import REGISTERED_STATES, Work, WorkState
 from thidua.works.selectors import with_flags
@@ -31,10 +32,7 @@ def reviews_visible_to(user: Any) -> QuerySet[PhaseReview]:
         return PhaseReview.objects.all()
     if not (Role.SECRETARIAT in reach.roles or Role.LEADER in reach.roles):
         return PhaseReview.objects.none()
-    query = Q(pk__in=[])
-    for path in sorted(reach.subtree_paths):
-        query |= Q(campaign__issuer_unit__path__startswith=path)
-    return PhaseReview.objects.filter(query)
+    return PhaseReview.objects.filter(subtree_q(reach.subtree_paths, "campaign__issuer_unit__"))
 
 
 def review_list(user: Any) -> QuerySet[PhaseReview]:

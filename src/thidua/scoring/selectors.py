@@ -30,7 +30,7 @@ from django.db.models.functions import Coalesce
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole
-from thidua.organisations.selectors import groups_visible_to
+from thidua.organisations.selectors import groups_visible_to, subtree_q
 from thidua.scoring.models import (
     CriteriaSet,
     Criterion,
@@ -46,13 +46,6 @@ POINTS: DecimalField[Decimal, Decimal] = DecimalField(max_digits=9, decimal_plac
 ZERO = Decimal("0.00")
 
 
-def _subtree_q(paths: frozenset[str], prefix: str) -> Q:
-    query = Q(pk__in=[])
-    for path in sorted(paths):
-        query |= Q(**{f"{prefix}path__startswith": path})
-    return query
-
-
 def score_sheets_visible_to(user: Any) -> QuerySet[ScoreSheet]:
     """Sheets the user may see: their own unit's (or subtree's), those of the groups whose
     leading or deputy unit they act for (as its cluster leader or head), the whole province for the
@@ -62,7 +55,7 @@ def score_sheets_visible_to(user: Any) -> QuerySet[ScoreSheet]:
     reach = reach_of(user)
     if reach.is_admin:
         return ScoreSheet.objects.all()
-    query = Q(unit_id__in=sorted(reach.exact)) | _subtree_q(reach.subtree_paths, "unit__")
+    query = Q(unit_id__in=sorted(reach.exact)) | subtree_q(reach.subtree_paths, "unit__")
     acting = reach.roles.get(Role.CLUSTER_LEADER, frozenset()) | reach.roles.get(
         Role.UNIT_HEAD, frozenset()
     )
