@@ -9,7 +9,7 @@ from tests.awards.factories import AwardRecordFactory, NominationFactory, Nomine
 from tests.factories import UserFactory
 from thidua.awards import services
 from thidua.awards.nominees import NomineeData, PossibleDuplicate
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 
 
 def _data(kh: Kh, name: str, birth_year: int | None = 1985, **kw: object) -> NomineeData:
@@ -64,7 +64,7 @@ def test_similar_name_in_the_unit_warns_and_confirm_creates(kh: Kh, people: Peop
 def test_nominee_for_a_sibling_unit_is_refused(kh: Kh, people: People) -> None:
     data = NomineeData(kind="individual", name="Lê Văn A", unit=kh.province.home_affairs)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.nominee_create(by=people.officer, data=data)
 
 
@@ -96,7 +96,7 @@ def test_merge_refused_for_officers_and_conflicting_phases(kh: Kh, people: Peopl
         campaign=kh.campaign, phase=kh.phase1, proposer_unit=kh.province.health, nominee=duplicate
     )
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.nominee_merge(by=people.officer, duplicate=duplicate, into=keep)
     with pytest.raises(DomainError) as caught:
         services.nominee_merge(by=people.secretariat, duplicate=duplicate, into=keep)

@@ -14,7 +14,7 @@ from tests.awards.factories import NominationFactory, NomineeFactory, full_dossi
 from thidua.awards import services
 from thidua.awards.models import Nomination, NominationState
 from thidua.awards.selectors import nominations_visible_to
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 
 S = NominationState
 ACTIONS: dict[str, tuple[str, Callable[..., object]]] = {
@@ -63,7 +63,7 @@ def test_permission_matrix(kh: Kh, people: People, role: str, action: str) -> No
     try:
         run(nomination, user)
         outcome = "done"
-    except PermissionDenied:
+    except NotPermitted:
         outcome = "denied"
     except DomainError as exc:  # a blocking check, not a permission question
         outcome = f"refused: {exc.message}"
@@ -81,7 +81,7 @@ def test_editing_is_for_the_proposing_units_staff_only(kh: Kh, people: People) -
 
     services.nomination_update(nomination, by=people.officer, summary="Của đơn vị")
     for outsider in (people.sibling_officer, people.secretariat, people.district_officer):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(NotPermitted):
             services.nomination_update(nomination, by=outsider, summary="Người ngoài")
 
 

@@ -14,7 +14,7 @@ from tests.awards.conftest import Kh, People
 from tests.awards.factories import PDF, NominationFactory, NomineeFactory, form, full_dossier
 from thidua.awards import services
 from thidua.awards.models import Nomination, NominationState
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_create_picks_the_nearest_granting_unit_for_giay_khen(kh: Kh, people: Pe
 
 
 def test_create_for_a_sibling_unit_is_refused(kh: Kh, people: People) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         _draft(kh, people, proposer_unit=kh.province.home_affairs)
 
 
@@ -131,7 +131,7 @@ def test_dossier_file_checked_by_content(kh: Kh, people: People) -> None:
 def test_sibling_officer_cannot_upload(kh: Kh, people: People) -> None:
     nomination = _draft(kh, people)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.dossier_file_add(
             nomination,
             by=people.sibling_officer,
@@ -242,7 +242,7 @@ def test_giay_khen_goes_straight_to_approved_by_the_granting_unit(kh: Kh, people
     )  # fmt: skip
     full_dossier(nomination)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.nomination_approve(nomination, by=people.secretariat)
     services.nomination_approve(nomination, by=people.head)
 

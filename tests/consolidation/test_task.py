@@ -21,7 +21,7 @@ from tests.conftest import Province
 from tests.consolidation.conftest import NOW, Quarter
 from tests.factories import UnitFactory, member
 from thidua.accounts.models import Role, Scope, User
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import UnitKind
 from thidua.reports.consolidation_tasks import consolidate, consolidation_request
 from thidua.reports.models import Consolidation, ConsolidationState
@@ -108,7 +108,7 @@ def test_consolidation_request_permission(
         consolidation = consolidation_request(actor=user, period=quarter.period)
         assert consolidation.requested_by == user
     else:
-        with pytest.raises(PermissionDenied) as refused:
+        with pytest.raises(NotPermitted) as refused:
             consolidation_request(actor=user, period=quarter.period)
         assert refused.value.message == "Bạn không có quyền thực hiện thao tác này."
         assert not Consolidation.objects.exists()

@@ -9,7 +9,7 @@ import pytest
 
 from tests.councils.conftest import make_session, nominations, seats, vote_all
 from thidua.awards.models import NominationState, Quota
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.councils import services
 from thidua.councils.models import (
     AgendaItem,
@@ -241,7 +241,7 @@ def test_written_votes_only_for_members_absent_with_an_opinion(kh, people, provi
 def test_a_stranger_cannot_vote(kh, people, province):
     session = _open(make_session(kh, people, members=3, items=nominations(kh, province, 1)), people)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.council_vote(
             actor=people.outsider_councillor, item=session.items.get(), choice=YES
         )

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from tests.decisions.conftest import World
 from tests.decisions.helpers import draft, issued
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.decisions.certificates import certificate_batch_request, certificate_batch_run
 from thidua.decisions.models import BatchState, CertificateBatch, Decision
 
@@ -43,7 +43,7 @@ def test_batch_request_queues_once_on_commit(
 
 
 def test_batch_request_by_leader_or_for_a_draft_refused(world: World, decision: Decision) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         certificate_batch_request(actor=world.leader, decision=decision)
     from tests.decisions.factories import NominationFactory, nominee
 

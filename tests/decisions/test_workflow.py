@@ -14,7 +14,7 @@ from tests.decisions.helpers import DATE, NUMBER, draft, fill, issued
 from tests.factories import member
 from thidua.accounts.models import Role, User
 from thidua.awards.models import AwardRecord, Nomination, NominationState
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.decisions.amounts import multiplier_for, reward_amount, rule_on
 from thidua.decisions.models import (
     Certificate,
@@ -96,7 +96,7 @@ def test_decision_draft_lists_the_approved_nominations_with_snapshots(world: Wor
 
 
 def test_decision_draft_by_a_unit_officer_refused(world: World) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         from thidua.decisions.services import decision_draft
 
         decision_draft(
@@ -111,7 +111,7 @@ def test_decision_draft_by_a_unit_officer_refused(world: World) -> None:
 def test_decision_draft_by_another_provinces_secretariat_refused(world: World) -> None:
     from thidua.decisions.services import decision_draft
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         decision_draft(
             actor=world.other_secretariat,
             campaign=world.campaign,
@@ -288,7 +288,7 @@ def test_commune_chair_signing_giay_khen_on_30_june_2025_refused(world: World) -
 def test_provincial_secretariat_may_not_issue_a_districts_giay_khen(world: World) -> None:
     decision, _officer = _giay_khen(world, world.province.district_a, dt.date(2025, 6, 30))
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         decision_issue(actor=world.secretariat, decision=decision)
 
 
@@ -329,7 +329,7 @@ def test_decision_issue_number_already_used_that_year_refused(world: World) -> N
 def test_decision_issue_by_a_leader_refused(world: World) -> None:
     decision = fill(world, draft(world))
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         decision_issue(actor=world.leader, decision=decision)
 
     decision.refresh_from_db()

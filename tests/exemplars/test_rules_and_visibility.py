@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from tests.exemplars.factories import story_data, story_in
-from thidua.core.errors import PermissionDenied
+from thidua.core.errors import NotPermitted
 from thidua.exemplars import workflow
 from thidua.exemplars.models import ExemplarState
 from thidua.exemplars.selectors import exemplars_visible_to
@@ -42,7 +42,7 @@ def test_who_may_draft_for_commune_a1(kh, people, province, who):
         )
         assert story.state == ExemplarState.DRAFT
     else:
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(NotPermitted):
             workflow.exemplar_create(
                 actor=actor, campaign=kh.campaign, unit=province.commune_a1, data=story_data()
             )
@@ -63,14 +63,14 @@ def test_permission_matrix_of_the_workflow(kh, people, province, who, step):
     if who in allowed:
         assert call(actor=actor, exemplar=story).state != source
     else:
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(NotPermitted):
             call(actor=actor, exemplar=story)
 
 
 def test_edit_only_by_the_author_side_and_only_while_editable(kh, people, province):
     story = story_in(ExemplarState.DRAFT, kh, people, province.commune_a1)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         workflow.exemplar_update(actor=people.a2_officer, exemplar=story, data=story_data(2))
     edited = workflow.exemplar_update(actor=people.a1_officer, exemplar=story, data=story_data(2))
     assert edited.title == story_data(2).title

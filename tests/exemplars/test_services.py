@@ -13,7 +13,7 @@ from tests.exemplars.factories import (
     story_in,
 )
 from tests.works_pages.conftest import png_bytes
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.exemplars import workflow
 from thidua.exemplars.models import ExemplarEvent, ExemplarPhoto, ExemplarState, SubjectKind
 
@@ -45,7 +45,7 @@ def test_from_work_prefills_the_story_and_copies_its_photos(kh, people, province
 def test_a_sibling_cannot_draft_from_a_work(kh, people, province):
     work = completed_work_with_photo(kh, people, province)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         workflow.exemplar_from_work(actor=people.a2_officer, work=work)
 
 

@@ -13,7 +13,7 @@ from thidua.campaigns.files.export import campaign_to_yaml
 from thidua.campaigns.files.validate import validate_text
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import SHIPPED
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.plan_import import services
 from thidua.plan_import.models import DraftStatus, ImportDraft, ImportDraftEvent
 from thidua.plan_import.transitions import TRANSITIONS, Action
@@ -89,7 +89,7 @@ def test_broken_files_are_refused_in_vietnamese_and_leave_no_draft(
 
 
 def test_a_unit_officer_may_not_import(unit_officer, seed_bytes):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.draft_create(actor=unit_officer, content=seed_bytes, file_name="kh.txt")
 
     assert ImportDraft.objects.count() == 0
@@ -262,7 +262,7 @@ def test_removing_an_item_leaves_it_out_of_the_campaign(importer):
 def test_another_province_secretariat_may_not_review(importer, other_province_secretariat):
     draft = DraftFactory(created_by=importer)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.draft_field_accept(
             actor=other_province_secretariat, draft=draft, path="document.number"
         )

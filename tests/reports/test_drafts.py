@@ -15,7 +15,7 @@ from tests.factories import CampaignFactory
 from tests.reports.conftest import Kh, People, at, put_in_state, report_of
 from tests.works.factories import WorkFactory
 from thidua.campaigns.models import ContentArea
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.reports.models import ReportAttachment, ReportPeriod, ReportState, UnitReport
 from thidua.reports.services import (
     report_open,
@@ -121,7 +121,7 @@ def test_report_save_again_updates_sections_and_keeps_figures_when_not_given(
 def test_report_save_by_anyone_but_the_units_staff_is_denied(
     report: UnitReport, people: People, who: str
 ) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         report_save(actor=getattr(people, who), report=report, summary="Không được phép")
 
     report.refresh_from_db()
@@ -235,7 +235,7 @@ def test_report_open_stores_the_snapshot_once(
 
 
 def test_report_open_hidden_report_is_denied(report: UnitReport, people: People) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         report_open(actor=people.health_officer, report=report)
 
     report.refresh_from_db()
@@ -255,5 +255,5 @@ def test_report_prefill_refresh_while_open_only(
 
     assert refreshed.prefill["works"]["active"] == 1
     assert refused.value.code == "not_editable"
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         report_prefill_refresh(actor=people.secretariat, report=report)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from tests.conftest import Province
 from tests.reports.conftest import VN, People, at, put_in_state, report_of
 from thidua.core.dates import WeekendPolicy
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.models import Notification
 from thidua.reports import services
 from thidua.reports.models import ReportEvent, ReportPeriod, ReportState, UnitReport
@@ -85,7 +85,7 @@ def test_transition_table_state_by_action_changes_state_or_refuses(
             with pytest.raises(DomainError) as refused:
                 CALLS[action](actor, report)
             assert refused.value.code == "invalid_transition"
-            assert not isinstance(refused.value, PermissionDenied)
+            assert not isinstance(refused.value, NotPermitted)
         report.refresh_from_db()
         assert report.state == state
         assert not report.events.exclude(kind="created").exists()
@@ -119,7 +119,7 @@ def test_transition_by_wrong_actor_is_denied_and_leaves_no_trace(
     for name in WRONG_ACTORS[who]:
         try:
             CALLS[action](getattr(people, name), report)
-        except PermissionDenied:
+        except NotPermitted:
             continue
         accepted.append(name)
 

@@ -13,7 +13,7 @@ from tests.conftest import Province
 from tests.factories import GroupFactory, GroupMembershipFactory, UnitFactory, member
 from tests.reports.conftest import Kh, People, at, make_campaign, put_in_state, report_of
 from thidua.accounts.models import Role, User
-from thidua.core.errors import PermissionDenied
+from thidua.core.errors import NotPermitted
 from thidua.organisations.models import UnitKind
 from thidua.reports.models import ReportPeriod, ReportState, UnitReport
 from thidua.reports.selectors import (
@@ -115,11 +115,11 @@ def test_leak_sibling_unit_cannot_read_or_change_the_report(
 
     with pytest.raises(UnitReport.DoesNotExist):
         report_detail(sibling, report.pk)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         report_open(actor=sibling, report=report)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         report_save(actor=sibling, report=report, summary="Ghi đè")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         report_submit(actor=sibling, report=report)
 
     report.refresh_from_db()

@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from tests.reviews.factories import known_figures, open_review
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.reviews import workflow
 from thidua.reviews.models import PhaseReview, PhaseReviewEvent, ReviewKind, ReviewState
 from thidua.reviews.selectors import reviews_visible_to
@@ -91,7 +91,7 @@ def test_only_the_secretariat_opens_and_issues(kh, people, who, allowed):
         )
         assert workflow.review_issue(actor=actor, review=review).state == ReviewState.ISSUED
     else:
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(NotPermitted):
             workflow.review_open(
                 actor=actor,
                 campaign=kh.campaign,
@@ -100,7 +100,7 @@ def test_only_the_secretariat_opens_and_issues(kh, people, who, allowed):
                 held_on=dt.date(2025, 5, 1),
             )
         review = open_review(kh, people)
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(NotPermitted):
             workflow.review_issue(actor=actor, review=review)
         PhaseReview.objects.all().delete()
 

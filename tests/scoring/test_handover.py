@@ -11,7 +11,7 @@ from tests.factories import PhaseFactory
 from tests.scoring.conftest import Cluster, make_set, manual_entries, reviewer_for, self_submit
 from thidua.awards.loading import award_forms_load_shipped
 from thidua.awards.models import Nomination
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.scoring import services
 from thidua.scoring.handover import ranking_hand_over
 from thidua.scoring.models import CriteriaSet, Proposal
@@ -66,7 +66,7 @@ def test_others_cannot_hand_over(cluster: Cluster) -> None:
         cluster.heads[cluster.members[0].pk],
         cluster.cluster_leader,
     ):
-        with pytest.raises(PermissionDenied, match="Đơn vị trưởng cụm, khối lập đề nghị"):
+        with pytest.raises(NotPermitted, match="Đơn vị trưởng cụm, khối lập đề nghị"):
             ranking_hand_over(actor=actor, criteria_set=cs)
 
     assert not Nomination.objects.exists()

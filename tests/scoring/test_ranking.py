@@ -14,7 +14,7 @@ from tests.scoring.conftest import (
     self_submit,
     sheet_of,
 )
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.scoring import services
 from thidua.scoring.models import CriteriaSet, Proposal, Ranking, ScoreSheet, SheetState
 from thidua.scoring.ranking import ranking_publish
@@ -184,7 +184,7 @@ def test_only_the_secretariat_publishes(cluster: Cluster) -> None:
     cs = make_set(cluster, campaign=False)
     _all_through(cluster, cs, {})
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         ranking_publish(actor=cluster.cluster_leader, criteria_set=cs)
 
 

@@ -14,7 +14,7 @@ from tests.scoring.conftest import (
     self_submit,
     sheet_of,
 )
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.scoring import services
 from thidua.scoring.models import ScoreSheet, ScoringEvent, SheetState
 from thidua.scoring.transitions import TRANSITIONS, Action, allowed_actions
@@ -99,7 +99,7 @@ def test_officer_drafts_but_only_the_head_submits(cluster: Cluster) -> None:
         entries=manual_entries(criteria_set, share=Decimal(0)),
     )
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.sheet_submit(actor=cluster.officers[unit.pk], sheet=sheet)
 
     assert (
@@ -151,7 +151,7 @@ def test_leader_cannot_review_its_own_sheet_the_deputy_does(cluster: Cluster) ->
     criteria_set = make_set(cluster)
     sheet = self_submit(cluster, criteria_set, cluster.leader)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.sheet_review(
             actor=cluster.cluster_leader, sheet=sheet, entries=manual_entries(criteria_set)
         )
@@ -167,7 +167,7 @@ def test_deputy_cannot_review_other_members(cluster: Cluster) -> None:
     criteria_set = make_set(cluster)
     sheet = self_submit(cluster, criteria_set, cluster.members[0])
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.sheet_review(
             actor=cluster.deputy_head, sheet=sheet, entries=manual_entries(criteria_set)
         )
@@ -178,7 +178,7 @@ def test_without_a_deputy_the_secretariat_reviews_the_leaders_sheet(cluster: Clu
     criteria_set = make_set(cluster)
     sheet = self_submit(cluster, criteria_set, cluster.leader)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.sheet_review(
             actor=cluster.deputy_head, sheet=sheet, entries=manual_entries(criteria_set)
         )
@@ -199,7 +199,7 @@ def test_a_unit_never_reviews_its_own_sheet_even_with_the_role(cluster: Cluster)
     other.memberships.filter(unit=home).update(role="leader")
     sheet = self_submit(cluster, criteria_set, home)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.sheet_review(
             actor=cluster.secretariat, sheet=sheet, entries=manual_entries(criteria_set)
         )

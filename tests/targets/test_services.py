@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from tests.conftest import Province
 from tests.factories import UnitFactory
 from tests.targets.conftest import Kh, People
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.targets.models import Target, TargetValue
 from thidua.targets.services import period_label, target_value_record
 
@@ -57,7 +57,7 @@ def test_record_campaign_target_only_by_the_secretariat(kh: Kh, people: People, 
             kh.campaign.issuer_unit,
         )
     else:
-        with pytest.raises(PermissionDenied, match="Ban Thi đua - Khen thưởng"):
+        with pytest.raises(NotPermitted, match="Ban Thi đua - Khen thưởng"):
             record(actor, kh.growth)
         assert not TargetValue.objects.exists()
 
@@ -87,7 +87,7 @@ def test_record_unit_target_by_that_unit_or_the_secretariat(
             Decimal(1620),
         )
     else:
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(NotPermitted):
             record(actor, kh.district_jobs, **values)
         assert not TargetValue.objects.exists()
 

@@ -14,7 +14,7 @@ from tests.factories import UnitFactory
 from tests.targets.conftest import Kh, People
 from thidua.campaigns.models import CampaignStatus
 from thidua.core.dates import PartialDate
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import Unit
 from thidua.targets.models import Target
 from thidua.targets.selectors import parent_target
@@ -94,7 +94,7 @@ def test_unit_target_permission(kh: Kh, people: People, province: Province, who,
     if allowed:
         assert create(actor, kh, province.commune_a1).unit == province.commune_a1
     else:
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(NotPermitted):
             create(actor, kh, province.commune_a1)
         assert not Target.objects.filter(unit=province.commune_a1).exists()
 

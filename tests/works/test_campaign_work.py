@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.works.factories import work_data
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.works import services
 from thidua.works.models import WorkEvent
 
@@ -36,7 +36,7 @@ def test_campaign_work_registered_once(kh, people):
 
 
 def test_campaign_work_not_registered_by_a_commune(kh, people):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.campaign_work_register(
             actor=people.a1_officer, campaign_work=kh.province_work, data=work_data()
         )

@@ -6,7 +6,7 @@ import pytest
 
 from tests.works.conftest import TODAY
 from tests.works.factories import WorkFactory, advance, register
-from thidua.core.errors import PermissionDenied
+from thidua.core.errors import NotPermitted
 from thidua.works import services
 from thidua.works.models import Work, WorkState
 from thidua.works.selectors import approval_queue
@@ -97,7 +97,7 @@ def test_works_move_to_successor_hands_over_approval_of_the_communes(
     assert (event.kind, event.payload) == ("approver_moved", {"from": "P-A", "to": "P-B"})
     assert works["a1_submitted"] in approval_queue(people.district_b_officer)
     assert works["a1_submitted"] not in approval_queue(people.district_a_officer)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.work_approve(actor=people.district_a_officer, work=works["a1_submitted"])
     services.work_approve(actor=people.district_b_officer, work=works["a1_submitted"])
     assert Work.objects.get(pk=works["a1_submitted"].pk).state == S.APPROVED
@@ -110,7 +110,7 @@ def test_works_move_to_successor_staff_follow_the_work(
     services.works_move_to_successor(unit=province.district_a, successor=province.district_b)
     running = Work.objects.get(pk=district_a_works["running"].pk)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.progress_add(
             actor=people.district_a_officer, work=running, on=TODAY, percent=50, narrative="x"
         )

@@ -10,7 +10,7 @@ from tests.works.conftest import TODAY
 from tests.works.factories import TITLES, WorkFactory, work_data
 from thidua.accounts.models import User
 from thidua.campaigns.models import RegistrationRule
-from thidua.core.errors import PermissionDenied
+from thidua.core.errors import NotPermitted
 from thidua.organisations.models import UnitKind
 from thidua.works import services
 from thidua.works.models import Work, WorkState
@@ -198,15 +198,15 @@ def test_leak_sibling_commune_cannot_read_or_change_the_work(works, people):
 
     with pytest.raises(Work.DoesNotExist):
         work_detail(people.a2_officer, work.pk)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.work_update(actor=people.a2_officer, work=work, data=work_data())
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.work_submit(actor=people.a2_officer, work=work)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.progress_add(
             actor=people.a2_officer, work=work, on=TODAY, percent=10, narrative="Đã khởi công"
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.change_request_create(
             actor=people.a2_officer, work=work, changes={"title": "Khác"}, reason="Thử"
         )
@@ -215,9 +215,9 @@ def test_leak_sibling_commune_cannot_read_or_change_the_work(works, people):
 
 
 def test_leak_district_approves_only_its_own_communes(works, people):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.work_approve(actor=people.district_b_officer, work=works["a1_sub"])
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.work_return(
             actor=people.district_a_officer, work=works["b1_sub"], reason="x", what_to_fix="y"
         )
@@ -230,14 +230,14 @@ def test_leak_district_approves_only_its_own_communes(works, people):
 
 
 def test_leak_commune_cannot_register_for_another_commune(kh, province, people):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.work_create(
             actor=people.a1_officer,
             campaign=kh.campaign,
             unit=province.commune_a2,
             data=work_data(),
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.work_create(
             actor=people.district_a_subtree,
             campaign=kh.campaign,

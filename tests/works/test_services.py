@@ -15,7 +15,7 @@ from tests.factories import member
 from tests.works.conftest import NOW
 from tests.works.factories import WorkFactory, register, work_data
 from thidua.accounts.models import Role
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.models import Notification
 from thidua.works import services
 from thidua.works.models import ChangeRequest, ChangeRequestState, Work, WorkState
@@ -193,7 +193,7 @@ def test_change_request_only_one_pending_at_a_time(approved, people):
 def test_change_request_decided_by_anyone_but_the_approver_is_denied(approved, people, user):
     request = _request(approved, people)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.change_request_decide(actor=getattr(people, user), request=request, accept=True)
 
     request.refresh_from_db()
@@ -242,7 +242,7 @@ def test_change_request_requires_a_reason_and_the_units_staff(approved, people):
         services.change_request_create(
             actor=people.a1_officer, work=approved, changes=CHANGES, reason=""
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.change_request_create(
             actor=people.district_a_officer, work=approved, changes=CHANGES, reason="Thử"
         )

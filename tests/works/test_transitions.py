@@ -9,7 +9,7 @@ import pytest
 
 from tests.works.conftest import NOW
 from tests.works.factories import ACTUAL_FINISH, WorkFactory, advance
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.works import services
 from thidua.works.models import Work, WorkEvent, WorkState
 from thidua.works.transitions import TRANSITIONS, Action, Actor, allowed_actions
@@ -88,7 +88,7 @@ def test_transition_table_state_by_action_changes_state_or_refuses(
             with pytest.raises(DomainError) as refused:
                 CALLS[action](actor, work)
             assert refused.value.code == "invalid_transition"
-            assert not isinstance(refused.value, PermissionDenied)
+            assert not isinstance(refused.value, NotPermitted)
         work.refresh_from_db()
         assert work.state == state
         assert not WorkEvent.objects.filter(work=work).exists()
@@ -128,7 +128,7 @@ def test_transition_by_wrong_actor_is_denied_and_leaves_no_trace(
     for name in WRONG_ACTORS[who]:
         try:
             CALLS[action](getattr(people, name), work)
-        except PermissionDenied:
+        except NotPermitted:
             continue
         accepted.append(name)
 

@@ -19,7 +19,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 
 #: Messages for the errors DRF raises itself (its Vietnamese catalogue is incomplete).
 _MESSAGES: list[tuple[type[exceptions.APIException], Any]] = [
@@ -107,7 +107,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     and headers (``WWW-Authenticate``, ``Retry-After``). Anything else is a server
     error and is left to Django (logged, 500).
     """
-    if isinstance(exc, PermissionDenied):
+    if isinstance(exc, NotPermitted):
         return Response({"detail": exc.message, "code": exc.code, "errors": {}}, status=403)
     if isinstance(exc, DomainError):
         return Response({"detail": exc.message, "code": exc.code, "errors": {}}, status=400)

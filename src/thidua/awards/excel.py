@@ -20,7 +20,7 @@ from thidua.awards.nominations import nomination_create
 from thidua.awards.nominees import NomineeData, nominee_find_or_create
 from thidua.awards.rules import can_propose_for
 from thidua.campaigns.models import Campaign, Phase
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import fold, nfc
 from thidua.core.uploads import sniff
 from thidua.organisations.models import Unit
@@ -203,7 +203,7 @@ def import_nominations(
 ) -> ImportResult:
     """Create the file's nominations (and their nominees) for ``unit``, all or nothing."""
     if not can_propose_for(by, unit):
-        raise PermissionDenied()
+        raise NotPermitted()
     if size > MAX_IMPORT_BYTES or sniff(stream) != "xlsx":
         return ImportResult(errors=[_("Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB.")])
     rows, errors = read_rows(stream, _lookups(campaign))

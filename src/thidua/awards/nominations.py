@@ -31,7 +31,7 @@ from thidua.awards.models import (
 from thidua.awards.rules import can_propose_for, is_proposer_staff
 from thidua.awards.transitions import EDITABLE_STATES
 from thidua.campaigns.models import Campaign, Phase
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.core.uploads import check_evidence
 from thidua.organisations.models import Unit, UnitKind
@@ -128,7 +128,7 @@ def nomination_create(
     """Draft a nomination for the officer's own unit (Luật TĐKT Điều 84: the unit that
     manages the subject proposes). One live nomination per nominee and phase (Điều 5)."""
     if not can_propose_for(by, proposer_unit):
-        raise PermissionDenied()
+        raise NotPermitted()
     if grantor_unit is None:
         grantor_unit = default_grantor(
             form=form, proposer_unit=proposer_unit, subject_kind=nominee.kind, on=phase.last_day
@@ -168,7 +168,7 @@ _EDITABLE_FIELDS = frozenset(
 
 def _check_editable(nomination: Nomination, by: Any) -> None:
     if not is_proposer_staff(by, nomination):
-        raise PermissionDenied()
+        raise NotPermitted()
     if nomination.state not in EDITABLE_STATES:
         raise DomainError(
             _("Đề nghị đã gửi đi; chỉ sửa được khi còn dự thảo hoặc bị trả lại."),

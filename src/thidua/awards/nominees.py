@@ -23,7 +23,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.awards.models import AwardRecord, Hold, Nomination, Nominee, SubjectKind
 from thidua.awards.rules import can_propose_for
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import fold, nfc
 from thidua.organisations.models import Unit
 from thidua.organisations.selectors import unit_scope_q
@@ -120,7 +120,7 @@ def nominee_create(*, by: Any, data: NomineeData, confirm_new: bool = False) -> 
     Raises ``PossibleDuplicate`` with the candidates unless ``confirm_new``."""
     _validate(data)
     if not (has_role(by, Role.SECRETARIAT) or (data.unit and can_propose_for(by, data.unit))):
-        raise PermissionDenied()
+        raise NotPermitted()
     if not confirm_new:
         candidates = nominee_duplicates(data)
         if candidates:
@@ -151,7 +151,7 @@ def nominee_merge(*, by: Any, duplicate: Nominee, into: Nominee) -> Nominee:
     """Merge ``duplicate`` into ``into``: its nominations, award records and holds move,
     and ``duplicate.merged_into`` points at the record that stays. Ban TĐKT only."""
     if not has_role(by, Role.SECRETARIAT):
-        raise PermissionDenied()
+        raise NotPermitted()
     if duplicate.pk == into.pk or into.merged_into_id:
         raise DomainError(_("Hãy gộp vào một đối tượng khác, chưa bị gộp."), code="bad_merge")
     if duplicate.kind != into.kind:

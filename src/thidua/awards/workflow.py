@@ -27,7 +27,7 @@ from thidua.awards.eligibility import (
 from thidua.awards.models import Nomination, NominationEvent, NominationState
 from thidua.awards.rules import may_act
 from thidua.awards.transitions import TRANSITIONS, Action
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.notifications import notify
 from thidua.core.validity import valid_on
 
@@ -76,7 +76,7 @@ def _transition(
                 code="invalid_transition",
             )
         if not may_act(actor, locked, step.actor):
-            raise PermissionDenied()
+            raise NotPermitted()
         if action is Action.APPROVE:
             # The quota lock: every matching quota row, in primary-key order (no deadlock),
             # held until commit so two approvals of the last slot run one after the other.

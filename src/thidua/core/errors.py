@@ -17,7 +17,7 @@ class DomainError(Exception):
             self.code = code
 
 
-class PermissionDenied(DomainError):
+class NotPermitted(DomainError):
     """The acting user may not do this."""
 
     code = "permission_denied"

@@ -20,7 +20,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.awards.models import Nomination
 from thidua.campaigns.models import Campaign, Phase
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.councils.models import (
     DEFAULT_QUORUM_SHARE,
@@ -76,7 +76,7 @@ def session_create(
         created_by=actor,
     )
     if not can_manage_session(actor, session):
-        raise PermissionDenied()
+        raise NotPermitted()
     session.full_clean(exclude=["created_by", "minutes"])
     with transaction.atomic():
         session.save()
@@ -108,7 +108,7 @@ def session_add_member(
     with transaction.atomic():
         locked = locked_session(session, Operation.EDIT_MEMBERS)
         if not can_manage_session(actor, locked):
-            raise PermissionDenied()
+            raise NotPermitted()
         seats = locked.members.all()
         if user is not None and seats.filter(user=user).exists():
             raise DomainError(
@@ -141,7 +141,7 @@ def session_set_attendance(*, actor: Any, member: CouncilMember, attendance: str
     with transaction.atomic():
         locked = locked_session(member.session, Operation.ATTENDANCE)
         if not can_manage_session(actor, locked):
-            raise PermissionDenied()
+            raise NotPermitted()
         seat = CouncilMember.objects.get(pk=member.pk)
         seat.attendance = attendance
         seat.save(update_fields=["attendance"])
@@ -157,7 +157,7 @@ def session_add_items(
     with transaction.atomic():
         locked = locked_session(session, Operation.EDIT_AGENDA)
         if not can_manage_session(actor, locked):
-            raise PermissionDenied()
+            raise NotPermitted()
         allowed = set(
             agenda_candidates(locked)
             .filter(pk__in=[n.pk for n in nominations])

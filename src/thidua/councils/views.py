@@ -23,8 +23,7 @@ from django.views.decorators.http import require_GET
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
 from thidua.councils import services
 from thidua.councils.forms import MemberForm, SessionForm, WrittenVoteForm
@@ -90,7 +89,7 @@ def create_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_create(actor=request.user, **form.cleaned_data)
-        except DomainPermissionDenied:
+        except NotPermitted:
             raise PermissionDenied from None
         except DomainError as refusal:
             error = refusal.message

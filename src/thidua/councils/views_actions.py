@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.councils import services
 from thidua.councils.forms import AttendanceForm, MemberForm, WrittenVoteForm
 from thidua.councils.models import Attendance, CouncilSession
@@ -28,7 +27,7 @@ def _run(
     """Call a service; a refusal is shown on the session page, a 403 stays a 403."""
     try:
         call()
-    except DomainPermissionDenied:
+    except NotPermitted:
         raise PermissionDenied from None
     except DomainError as refusal:
         return render_detail(
@@ -191,7 +190,7 @@ def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         raise Http404
     try:
         services.council_vote(actor=request.user, item=item, choice=request.POST.get("choice", ""))
-    except DomainPermissionDenied:
+    except NotPermitted:
         raise PermissionDenied from None
     except DomainError as refusal:
         context = _ballot_context(request, visible_session(request.user, pk), refusal.message)

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.councils.models import (
     AgendaItem,
     Attendance,
@@ -40,7 +40,7 @@ def council_vote(*, actor: Any, item: AgendaItem, choice: str) -> None:
         session = locked_session(item.session, Operation.VOTE)
         seat = CouncilMember.objects.filter(session=session, user=actor).first()
         if seat is None:
-            raise PermissionDenied(_("Bạn không phải thành viên của phiên họp này."))
+            raise NotPermitted(_("Bạn không phải thành viên của phiên họp này."))
         if seat.attendance != Attendance.PRESENT:
             raise DomainError(
                 _("Bạn được ghi nhận vắng mặt: ý kiến bằng văn bản do Thư ký Hội đồng ghi nhận."),
@@ -57,7 +57,7 @@ def council_written_vote(
     with transaction.atomic():
         session = locked_session(item.session, Operation.WRITTEN_VOTE)
         if not can_record_written_votes(actor, session):
-            raise PermissionDenied()
+            raise NotPermitted()
         seat = CouncilMember.objects.get(pk=member.pk)
         if seat.session_id != session.pk or seat.attendance != Attendance.WRITTEN:
             raise DomainError(

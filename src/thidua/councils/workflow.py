@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.councils.models import (
     Attendance,
     CouncilEvent,
@@ -86,7 +86,7 @@ def _transition(
                 code="invalid_transition",
             )
         if not can_manage_session(actor, locked):
-            raise PermissionDenied()
+            raise NotPermitted()
         if check is not None:
             check(locked)
         locked.state = target

@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import fold
 from thidua.decisions.certificate_pdf import certificate_pdf
 from thidua.decisions.models import (
@@ -58,7 +58,7 @@ def certificate_batch_request(*, actor: Any, decision: Decision) -> CertificateB
     """Queue the printing of every certificate of an issued decision (secretariat only;
     one batch of a decision at a time; queued once the row is committed)."""
     if not is_decision_issuer(actor, decision):
-        raise PermissionDenied()
+        raise NotPermitted()
     if decision.state == DecisionState.DRAFT:
         raise DomainError(
             _("Chỉ in được bằng khen, giấy khen của quyết định đã ban hành."), code="draft"

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from thidua.awards.models import AwardForm, Nomination, NominationState
 from thidua.campaigns.models import Campaign, Phase
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.decisions.documents import default_legal_bases
 from thidua.decisions.issuing import issue_apply
@@ -78,7 +78,7 @@ def _transition(
                 code="invalid_transition",
             )
         if not is_decision_issuer(actor, locked):
-            raise PermissionDenied()
+            raise NotPermitted()
         if apply is not None:
             apply(locked)
         locked.state = target
@@ -157,7 +157,7 @@ def decision_draft(
     ``nominations``). Only the secretariat of the grantor's province may draft."""
     draft = Decision(campaign=campaign, form=form, grantor_unit=grantor_unit, phase=phase)
     if not is_decision_issuer(actor, draft):
-        raise PermissionDenied()
+        raise NotPermitted()
     pool = candidates(campaign=campaign, form=form, grantor_unit=grantor_unit, phase=phase)
     if nominations is not None:
         chosen = set(nominations)
@@ -297,7 +297,7 @@ def decision_supersede(*, actor: Any, decision: Decision, reason: str) -> Decisi
             code="invalid_transition",
         )
     if not is_decision_issuer(actor, decision):
-        raise PermissionDenied()
+        raise NotPermitted()
     if Decision.objects.filter(supersedes=decision, state=DecisionState.DRAFT).exists():
         raise DomainError(
             _("Đã có một dự thảo thay thế quyết định này; hãy hoàn thiện dự thảo đó."),

@@ -24,8 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
 from thidua.core.views import wants_fragment
 from thidua.decisions import services
@@ -67,7 +66,7 @@ DOCUMENT_TYPES = {
 }
 
 
-def _refuse(exc: DomainPermissionDenied) -> PermissionDenied:
+def _refuse(exc: NotPermitted) -> PermissionDenied:
     return PermissionDenied(exc.message)
 
 
@@ -154,7 +153,7 @@ def decision_create_page(request: HttpRequest) -> HttpResponse:
                     phase=chosen["phase"],
                     nominations=picked,
                 )
-            except DomainPermissionDenied as exc:
+            except NotPermitted as exc:
                 raise _refuse(exc) from exc
             except DomainError as exc:
                 error = exc.message
@@ -244,7 +243,7 @@ def decision_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
                 achievement=data["achievement"],
                 remove_entries=[int(v) for v in request.POST.getlist("remove") if v.isdigit()],
             )
-        except DomainPermissionDenied as exc:
+        except NotPermitted as exc:
             raise _refuse(exc) from exc
         except DomainError as exc:
             error = exc.message
@@ -266,7 +265,7 @@ def decision_issue_page(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             services.decision_issue(actor=request.user, decision=decision)
-        except DomainPermissionDenied as exc:
+        except NotPermitted as exc:
             raise _refuse(exc) from exc
         except DomainError as exc:
             error = exc.message
@@ -298,7 +297,7 @@ def decision_supersede_view(request: HttpRequest, pk: int) -> HttpResponse:
         draft = services.decision_supersede(
             actor=request.user, decision=decision, reason=form.cleaned_data["reason"]
         )
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise _refuse(exc) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -358,7 +357,7 @@ def batch_start(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _managed(request, pk)
     try:
         batch = certificate_batch_request(actor=request.user, decision=decision)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise _refuse(exc) from exc
     except DomainError as exc:
         messages.warning(request, exc.message)

@@ -19,8 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
 from thidua.exemplars import workflow
 from thidua.exemplars.forms import PhotoForm, ReasonForm, StoryForm
@@ -91,7 +90,7 @@ def create_page(request: HttpRequest) -> HttpResponse:
                 unit=form.cleaned_data["unit"],
                 data=form.story_data(),
             )
-        except DomainPermissionDenied as exc:
+        except NotPermitted as exc:
             raise PermissionDenied(exc.message) from None
         except DomainError as exc:
             form.add_error(None, exc.message)
@@ -131,7 +130,7 @@ def edit_page(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             workflow.exemplar_update(actor=request.user, exemplar=story, data=form.story_data())
-        except DomainPermissionDenied as exc:
+        except NotPermitted as exc:
             raise PermissionDenied(exc.message) from None
         except DomainError as exc:
             form.add_error(None, exc.message)
@@ -184,7 +183,7 @@ def action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404
     try:
         run(request.user, story, request.POST.get("reason", ""))
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -211,7 +210,7 @@ def photo_add_view(request: HttpRequest, pk: int) -> HttpResponse:
             size=upload.size,
             caption=form.cleaned_data.get("caption") or "",
         )
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -229,7 +228,7 @@ def photo_remove_view(request: HttpRequest, pk: int, photo_pk: int) -> HttpRespo
         raise Http404
     try:
         workflow.exemplar_remove_photo(actor=request.user, photo=photo)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -271,7 +270,7 @@ def from_work_view(request: HttpRequest, work_pk: int) -> HttpResponse:
     assert isinstance(work, Work)
     try:
         story = workflow.exemplar_from_work(actor=request.user, work=work)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -315,7 +314,7 @@ def from_nomination_view(request: HttpRequest, nomination_pk: int) -> HttpRespon
         raise Http404
     try:
         story = workflow.exemplar_from_nomination(actor=request.user, nomination=nomination)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign, ContentArea
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.core.uploads import check_evidence
 from thidua.exemplars.models import (
@@ -77,7 +77,7 @@ def _event(
 def exemplar_create(*, actor: Any, campaign: Campaign, unit: Unit, data: StoryData) -> Exemplar:
     """Draft a story for ``unit`` (its staff or the Ban TĐKT covering it may)."""
     if not _may_draft_for(actor, campaign, unit):
-        raise PermissionDenied()
+        raise NotPermitted()
     _check(data, campaign)
     with transaction.atomic():
         exemplar = Exemplar.objects.create(
@@ -112,7 +112,7 @@ def exemplar_update(*, actor: Any, exemplar: Exemplar, data: StoryData) -> Exemp
                 _("Chỉ sửa được câu chuyện ở trạng thái nháp hoặc bị trả lại."), code="not_editable"
             )
         if not is_exemplar_author(actor, locked):
-            raise PermissionDenied()
+            raise NotPermitted()
         _check(data, locked.campaign)
         for name, value in _fields(data).items():
             setattr(locked, name, value)
@@ -167,7 +167,7 @@ def exemplar_add_photo(
                 code="not_editable",
             )
         if not is_exemplar_author(actor, locked):
-            raise PermissionDenied()
+            raise NotPermitted()
         photo = _store_photo(locked, stream, name=name, size=size, caption=caption)
         _event(locked, actor, "photo_add", {"photo": photo.pk, "sha256": photo.sha256})
     return photo
@@ -187,7 +187,7 @@ def exemplar_remove_photo(*, actor: Any, photo: ExemplarPhoto) -> None:
                 code="not_editable",
             )
         if not is_exemplar_author(actor, locked):
-            raise PermissionDenied()
+            raise NotPermitted()
         _event(locked, actor, "photo_remove", {"photo": photo.pk, "sha256": photo.sha256})
         name = photo.file.name
         photo.delete()
@@ -291,7 +291,7 @@ def _transition(
             )
         target, who = entry
         if not may_act(actor, locked, who):
-            raise PermissionDenied()
+            raise NotPermitted()
         if apply is not None:
             apply(locked)
         locked.state = target

@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from thidua.api.viewsets import SelectorViewSet, path_id
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.plan_import import fields as f
 from thidua.plan_import import services
 from thidua.plan_import.models import ImportDraft
@@ -125,7 +125,7 @@ class PlanImportViewSet(SelectorViewSet):
     )
     def create(self, request: Request) -> Response:
         if not can_import_plan(request.user):
-            raise PermissionDenied(_("Chỉ Ban Thi đua - Khen thưởng được nhập kế hoạch."))
+            raise NotPermitted(_("Chỉ Ban Thi đua - Khen thưởng được nhập kế hoạch."))
         uploaded = request.FILES.get("file")
         if uploaded is None:
             raise DomainError(_("Hãy gửi tệp kế hoạch trong trường “file”."), code="file_missing")

@@ -24,7 +24,7 @@ from thidua.accounts.selectors import reach_of
 from thidua.campaigns.files.errors import CampaignFileInvalid, FileError
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import campaign_load_bytes
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.plan_import import fields as f
 from thidua.plan_import.models import DraftStatus, ImportDraft, ImportDraftEvent, ReviewState
 from thidua.plan_import.rules import can_import_plan, can_review_draft
@@ -67,7 +67,7 @@ def draft_create(*, actor: Any, content: bytes, file_name: str) -> ImportDraft:
     from thidua.plan_import.reading import read_plan
 
     if not can_import_plan(actor):
-        raise PermissionDenied(_("Chỉ Ban Thi đua - Khen thưởng được nhập kế hoạch."))
+        raise NotPermitted(_("Chỉ Ban Thi đua - Khen thưởng được nhập kế hoạch."))
     name = f.nfc(file_name)[:255] or "ke-hoach"
     started = time.perf_counter()
     lines = read_plan(content, name)
@@ -145,7 +145,7 @@ def _transition(
                 code="invalid_transition",
             )
         if not can_review_draft(actor, locked):
-            raise PermissionDenied()
+            raise NotPermitted()
         payload = apply(locked) if apply is not None else {}
         kind = payload.pop("_kind", kind)
         locked.status = target

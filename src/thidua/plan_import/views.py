@@ -21,8 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.plan_import import fields as f
 from thidua.plan_import import services
 from thidua.plan_import.models import DraftStatus, ImportDraft
@@ -95,7 +94,7 @@ def _upload(request: HttpRequest, gate: Any) -> HttpResponse:
         content, name = uploaded.read(), uploaded.name or "ke-hoach"
     try:
         draft = services.draft_create(actor=request.user, content=content, file_name=name)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         return _index(request, error=exc.message, status=400)
@@ -183,7 +182,7 @@ def field_action(request: HttpRequest, pk: int) -> HttpResponse:
             draft = services.draft_item_remove(actor=request.user, draft=draft, item=item)
         else:
             error = _("Thao tác không hợp lệ.")
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         error = exc.message
@@ -212,7 +211,7 @@ def section_accept(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         raise Http404(_("Không có phần này."))
     try:
         services.draft_section_accept(actor=request.user, draft=draft, section=section)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -226,7 +225,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     draft = _visible(request, pk)
     try:
         draft = services.draft_confirm(actor=request.user, draft=draft)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except services.ConfirmRefused as exc:
         context = _review_context(draft, errors=exc.errors)
@@ -250,7 +249,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
     draft = _visible(request, pk)
     try:
         services.draft_discard(actor=request.user, draft=draft)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         messages.error(request, exc.message)

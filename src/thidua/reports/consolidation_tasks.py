@@ -21,7 +21,7 @@ from django_tasks import task
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.reports.models import Consolidation, ConsolidationState, ReportPeriod
 
 logger = logging.getLogger(__name__)
@@ -52,12 +52,12 @@ def consolidation_request(*, actor: Any, period: ReportPeriod) -> Consolidation:
     """Queue the consolidated report of ``period`` and return its row (state *queued*).
 
     Guarantees: only the secretariat covering the campaign or an admin may ask
-    (``PermissionDenied`` otherwise); at most one consolidation of a period is queued or
+    (``NotPermitted`` otherwise); at most one consolidation of a period is queued or
     running at a time (the period row is locked while checking; ``DomainError``
     otherwise); the task is queued only once the row is committed.
     """
     if not can_consolidate(actor, period):
-        raise PermissionDenied()
+        raise NotPermitted()
     with transaction.atomic():
         ReportPeriod.objects.select_for_update().filter(pk=period.pk).first()
         if Consolidation.objects.filter(period=period, state__in=PENDING).exists():

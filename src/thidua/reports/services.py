@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from thidua.campaigns.models import Campaign, ContentArea
 from thidua.campaigns.selectors import DueDate, reporting_calendar
 from thidua.core.dates import Quarter
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.notifications import notify
 from thidua.core.text import nfc
 from thidua.core.uploads import check_evidence
@@ -231,7 +231,7 @@ def report_save(
     pre-filled snapshot when the report has none yet.
     """
     if not is_report_unit_staff(actor, report):
-        raise PermissionDenied(_("Chỉ cán bộ, thủ trưởng của đơn vị mới lập báo cáo này."))
+        raise NotPermitted(_("Chỉ cán bộ, thủ trưởng của đơn vị mới lập báo cáo này."))
     clean_figures = None if figures is None else _clean_figures(figures)
     clean_sections = {} if sections is None else _clean_sections(report, sections)
     checked = [(f, check_evidence(f, name=f.name, size=f.size)) for f in files or []]
@@ -284,7 +284,7 @@ def report_open(*, actor: Any, report: UnitReport) -> UnitReport:
     Anyone who may see the report may open it; a hidden report is refused.
     """
     if not can_view_report(actor, report):
-        raise PermissionDenied()
+        raise NotPermitted()
     if report.prefill or report.state not in EDITABLE_STATES:
         return report
     with transaction.atomic():
@@ -297,7 +297,7 @@ def report_open(*, actor: Any, report: UnitReport) -> UnitReport:
 def report_prefill_refresh(*, actor: Any, report: UnitReport) -> UnitReport:
     """Take a new snapshot of the unit's works and targets while the report is editable."""
     if not is_report_unit_staff(actor, report):
-        raise PermissionDenied()
+        raise NotPermitted()
     with transaction.atomic():
         locked = UnitReport.objects.select_for_update().select_related("period").get(pk=report.pk)
         _editable(locked)
@@ -336,7 +336,7 @@ def _transition(
             )
         target, who = entry
         if not may_act(actor, locked, who):
-            raise PermissionDenied()
+            raise NotPermitted()
         details = dict(payload or {})
         if apply is not None:
             details.update(apply(locked) or {})

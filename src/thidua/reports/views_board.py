@@ -26,8 +26,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
 from thidua.core.views import wants_fragment
 from thidua.reports import services
@@ -184,7 +183,7 @@ def report_review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     else:
         try:
             _review(user, report, action, form)
-        except DomainPermissionDenied as exc:
+        except NotPermitted as exc:
             if not fragment:
                 raise PermissionDenied(exc.message) from exc
             error, status = exc.message, 403
@@ -226,7 +225,7 @@ def consolidation_start(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(_("Không tìm thấy kỳ báo cáo."))
     try:
         consolidation = consolidation_request(actor=user, period=period)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.warning(request, exc.message)

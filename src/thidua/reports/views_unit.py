@@ -22,8 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from thidua.campaigns.models import ContentArea
 from thidua.core.dates import format_date
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
 from thidua.reports import services
 from thidua.reports.forms import ReportForm, ReturnForm
@@ -132,7 +131,7 @@ def _save(request: HttpRequest, report: UnitReport, form: ReportForm) -> HttpRes
             sections=form.sections(),
             files=form.cleaned_data["attachments"],
         )
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         form.add_error(None, exc.message)
@@ -142,7 +141,7 @@ def _save(request: HttpRequest, report: UnitReport, form: ReportForm) -> HttpRes
         return redirect("reports:detail", pk=report.pk)
     try:
         submitted = services.report_submit(actor=user, report=report)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(
@@ -196,7 +195,7 @@ def prefill_refresh(request: HttpRequest, pk: int) -> HttpResponse:
     report = visible_report(request.user, pk)
     try:
         services.report_prefill_refresh(actor=request.user, report=report)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)

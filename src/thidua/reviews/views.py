@@ -22,8 +22,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.campaigns.models import Phase
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
 from thidua.reviews import workflow
 from thidua.reviews.models import PhaseReview, ReviewKind, ReviewState
@@ -74,7 +73,7 @@ def index_page(request: HttpRequest) -> HttpResponse:
                     kind=request.POST.get("kind", ""),
                     held_on=held_on,
                 )
-            except DomainPermissionDenied as exc:
+            except NotPermitted as exc:
                 raise PermissionDenied(exc.message) from None
             except DomainError as exc:
                 messages.error(request, exc.message)
@@ -158,7 +157,7 @@ def action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             workflow.review_reopen(actor=request.user, review=review, reason=post.get("reason", ""))
         else:
             raise Http404
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from None
     except DomainError as exc:
         messages.error(request, exc.message)

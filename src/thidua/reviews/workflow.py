@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign, Phase
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.reviews.models import PhaseReview, PhaseReviewEvent, ReviewKind, ReviewState
 from thidua.reviews.rules import can_manage_reviews
@@ -35,10 +35,10 @@ def review_open(
     """Open the review of a phase (sơ kết) or of the campaign (tổng kết) — once each.
 
     KH 128 IV.8: units review the campaign at each phase and at its end. Only the Ban
-    TĐKT covering the campaign's issuer may (``PermissionDenied`` otherwise).
+    TĐKT covering the campaign's issuer may (``NotPermitted`` otherwise).
     """
     if not can_manage_reviews(actor, campaign):
-        raise PermissionDenied()
+        raise NotPermitted()
     if kind not in ReviewKind.values:
         raise DomainError(_("Hãy chọn sơ kết hoặc tổng kết."), code="bad_kind")
     if kind == ReviewKind.INTERIM and phase is None:
@@ -69,7 +69,7 @@ def _locked_editable(actor: Any, review: PhaseReview) -> PhaseReview:
         .get(pk=review.pk)
     )
     if not can_manage_reviews(actor, locked.campaign):
-        raise PermissionDenied()
+        raise NotPermitted()
     if locked.state not in EDITABLE_STATES:
         raise DomainError(_("Báo cáo đã ban hành; hãy mở lại để sửa."), code="not_editable")
     return locked
@@ -175,7 +175,7 @@ def _transition(
                 code="invalid_transition",
             )
         if not can_manage_reviews(actor, locked.campaign):
-            raise PermissionDenied()
+            raise NotPermitted()
         if apply is not None:
             apply(locked)
         locked.state = target

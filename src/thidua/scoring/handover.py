@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.templatetags.campaign_format import number
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import GroupRole, Unit
 from thidua.scoring.models import CriteriaSet, Proposal, Ranking, ScoringEvent
 
@@ -57,7 +57,7 @@ def ranking_hand_over(*, actor: Any, criteria_set: CriteriaSet) -> int:
 
     proposer = leading_unit(criteria_set)
     if proposer is None or not may_hand_over(actor, criteria_set):
-        raise PermissionDenied(
+        raise NotPermitted(
             _(
                 "Đơn vị trưởng cụm, khối lập đề nghị khen thưởng của cụm, khối (tờ trình gửi Sở Nội vụ)."
             )

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.templatetags.campaign_format import number
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.scoring.models import (
     CriteriaSet,
     CriterionKind,
@@ -170,7 +170,7 @@ def ranking_publish(*, actor: Any, criteria_set: CriteriaSet) -> Ranking:
     it), a second publication is refused, and the rows keep the figures used.
     """
     if not is_set_secretariat(actor, criteria_set):
-        raise PermissionDenied()
+        raise NotPermitted()
     with transaction.atomic():
         locked = (
             CriteriaSet.objects.select_for_update().select_related("group").get(pk=criteria_set.pk)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.templatetags.campaign_format import number
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.core.uploads import check_evidence
 from thidua.organisations.models import EmulationGroup
@@ -100,7 +100,7 @@ def criteria_set_create(
     campaign's criteria (group IV) only when a campaign adds them (KH 128 IV.3)."""
     probe = CriteriaSet(group=group, year=group.year)
     if not is_set_secretariat(actor, probe):
-        raise PermissionDenied()
+        raise NotPermitted()
     if CriteriaSet.objects.filter(group=group, year=group.year).exists():
         raise DomainError(
             _("%(group)s đã có bảng tiêu chí năm %(year)s.")
@@ -154,7 +154,7 @@ def criteria_set_activate(*, actor: Any, criteria_set: CriteriaSet) -> int:
     """Put the table in force and open a sheet for every member of the group (the
     covenant is signed: criteria no longer change). Returns the number of sheets opened."""
     if not is_set_secretariat(actor, criteria_set):
-        raise PermissionDenied()
+        raise NotPermitted()
     with transaction.atomic():
         locked = CriteriaSet.objects.select_for_update().get(pk=criteria_set.pk)
         if not locked.criteria.exists():
@@ -221,7 +221,7 @@ def sheet_save_self(
     """The unit's own points, notes and evidence for the manual criteria (officer or head),
     while the sheet is a draft or returned; the computed criteria are refreshed."""
     if not is_sheet_unit_staff(actor, sheet):
-        raise PermissionDenied()
+        raise NotPermitted()
     checked = {
         cid: check_evidence(e.evidence, name=e.evidence.name or "", size=e.evidence.size or 0)
         for cid, e in entries.items()
@@ -306,7 +306,7 @@ def sheet_review(
     """The reviewer's points for every criterion (computed ones are taken as measured;
     a blank bonus or deduction counts 0). Nobody reviews their own unit (rules.py)."""
     if not is_sheet_reviewer(actor, sheet):
-        raise PermissionDenied()
+        raise NotPermitted()
 
     def apply(s: ScoreSheet) -> None:
         missing = []

@@ -20,8 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole
 from thidua.organisations.selectors import groups_visible_to
 from thidua.scoring import handover, ranking, services
@@ -156,7 +155,7 @@ def ranking_page(request: HttpRequest, pk: int) -> HttpResponse:
 def _act(request: HttpRequest, go: Any, done: str, target: tuple[str, int]) -> HttpResponse:
     try:
         go()
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -177,7 +176,7 @@ def set_create(request: HttpRequest, group: int) -> HttpResponse:
     campaign = Campaign.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
     try:
         created = services.criteria_set_create(actor=request.user, group=found, campaign=campaign)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -207,7 +206,7 @@ def set_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("scoring:set", pk=pk)
     try:
         ranking.ranking_publish(actor=request.user, criteria_set=criteria_set)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -21,8 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
 from thidua.scoring import services
 from thidua.scoring.models import CriterionKind, Score, ScoreSheet, SheetState
@@ -201,7 +200,7 @@ def sheet_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             message = _("Đã xác nhận phiếu chấm điểm.")
         else:
             raise Http404
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         return render_sheet(request, pk, error=exc.message, posted=posted)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.scoring.models import ScoreSheet, ScoringEvent, SheetState
 from thidua.scoring.rules import may_act
 from thidua.scoring.transitions import TRANSITIONS, Action
@@ -57,7 +57,7 @@ def transition(
             )
         target, who = entry
         if not may_act(actor, locked, who):
-            raise PermissionDenied()
+            raise NotPermitted()
         if apply is not None:
             apply(locked)
         locked.state = target

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.dates import PartialDate, Precision, Quarter, format_date, quarter_of
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.organisations.models import Unit
 from thidua.targets.models import Comparator, Target, TargetKind, TargetValue
@@ -212,7 +212,7 @@ def target_value_record(
     not yet over unless the figure is an estimate (ước tính).
     """
     if not can_manage_target(actor, target):
-        raise PermissionDenied(
+        raise NotPermitted(
             _(
                 "Chỉ Ban Thi đua - Khen thưởng phụ trách phong trào (hoặc chính đơn vị, với chỉ "
                 "tiêu riêng của đơn vị) mới ghi được số liệu của chỉ tiêu này."
@@ -256,7 +256,7 @@ def target_values_import(*, rows: Sequence[ImportRow], actor: Any = None) -> dic
     today = timezone.localdate()
     for row in rows:
         if actor is not None and not can_manage_target(actor, row.target):
-            raise PermissionDenied()
+            raise NotPermitted()
         _value, outcome = _save_value(
             target=row.target, data=row.data, unit=row.unit, actor=actor, today=today
         )
@@ -390,7 +390,7 @@ def unit_target_create(
     """
     probe = Target(campaign=campaign, unit=unit)
     if not can_manage_target(actor, probe):
-        raise PermissionDenied(
+        raise NotPermitted(
             _(
                 "Chỉ cán bộ của đơn vị (hoặc Ban Thi đua - Khen thưởng) mới đặt được chỉ tiêu của đơn vị."
             )

@@ -28,8 +28,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets import services
 from thidua.targets.evaluation import Evaluation, evaluate
@@ -190,7 +189,7 @@ def target_add(request: HttpRequest, unit: int, campaign: int) -> HttpResponse:
             made = services.unit_target_create(
                 actor=request.user, campaign=campaign_obj, unit=unit_obj, **form.service_arguments()
             )
-        except DomainPermissionDenied as exc:
+        except NotPermitted as exc:
             raise PermissionDenied(exc.message) from exc
         except DomainError as exc:
             form.add_error(None, exc.message)
@@ -225,7 +224,7 @@ def value_record(request: HttpRequest, pk: int) -> HttpResponse:
             services.target_value_record(
                 actor=request.user, target=target, **form.service_arguments()
             )
-        except DomainPermissionDenied as exc:
+        except NotPermitted as exc:
             raise PermissionDenied(exc.message) from exc
         except DomainError as exc:
             form.add_error(None, exc.message)

@@ -9,7 +9,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.works.models import ChangeRequest, ChangeRequestState, Work, WorkEvent, WorkState
 from thidua.works.rules import is_work_approver, is_work_unit_staff
 
@@ -25,7 +25,7 @@ def change_request_create(
 ) -> ChangeRequest:
     """Ask the approver to change an approved work (one pending request at a time)."""
     if not is_work_unit_staff(actor, work):
-        raise PermissionDenied()
+        raise NotPermitted()
     if work.state not in {WorkState.APPROVED, WorkState.IN_PROGRESS}:
         raise DomainError(_("Chỉ điều chỉnh công trình đã duyệt."), code="bad_state")
     unknown = set(changes) - CHANGEABLE_FIELDS
@@ -63,7 +63,7 @@ def change_request_decide(
     locked = ChangeRequest.objects.select_for_update().select_related("work").get(pk=request.pk)
     work = locked.work
     if not is_work_approver(actor, work):
-        raise PermissionDenied()
+        raise NotPermitted()
     if locked.state != ChangeRequestState.PENDING:
         raise DomainError(_("Đề nghị này đã được xử lý."), code="already_decided")
     if accept and work.state not in {WorkState.APPROVED, WorkState.IN_PROGRESS}:

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from thidua.campaigns.models import Campaign, WorkKind
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import NotPermitted
 from thidua.core.views import wants_fragment
 from thidua.organisations.models import Unit
 from thidua.works.excel import (
@@ -140,7 +140,7 @@ def _import(
             content=upload.read(),
             confirm_similar=form.cleaned_data["confirm_similar"],
         )
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
 
 

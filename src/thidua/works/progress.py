@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.uploads import check_evidence
 from thidua.works.models import Evidence, ProgressUpdate, Work, WorkEvent, WorkState
 from thidua.works.rules import is_work_unit_staff
@@ -31,7 +31,7 @@ def progress_add(
     file rejects the whole update (nothing half-written).
     """
     if not is_work_unit_staff(actor, work):
-        raise PermissionDenied()
+        raise NotPermitted()
     if not 0 <= percent <= 100:
         raise DomainError(_("Tiến độ phải từ 0 đến 100%."), code="bad_percent")
     if on > timezone.localdate():

@@ -27,7 +27,7 @@ from thidua.campaigns.models import (
     RegistrationRule,
 )
 from thidua.core.dates import PartialDate
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets.models import Target
 from thidua.works.models import Work, WorkEvent
@@ -173,7 +173,7 @@ def work_create(
     """
     probe = Work(unit=unit, approver_unit=unit)
     if not is_work_unit_staff(actor, probe):
-        raise PermissionDenied(_("Chỉ cán bộ của đơn vị mới đăng ký công trình cho đơn vị."))
+        raise NotPermitted(_("Chỉ cán bộ của đơn vị mới đăng ký công trình cho đơn vị."))
     if not unit.path.startswith(campaign.issuer_unit.path):
         raise DomainError(_("Đơn vị không thuộc phạm vi của phong trào này."))
     _check_data(campaign, unit, data)
@@ -205,7 +205,7 @@ def campaign_work_register(*, actor: Any, campaign_work: CampaignWork, data: Wor
     issuer = campaign.issuer_unit
     probe = Work(unit=issuer, approver_unit=issuer, campaign=campaign)
     if not (is_work_unit_staff(actor, probe) or is_work_approver(actor, probe)):
-        raise PermissionDenied()
+        raise NotPermitted()
     if Work.objects.filter(campaign_work=campaign_work).exists():
         raise DomainError(_("Công trình này của tỉnh đã được đăng ký."), code="already_registered")
     data.title = campaign_work.title
@@ -244,7 +244,7 @@ def work_update(*, actor: Any, work: Work, data: WorkData, confirm_similar: bool
     """Edit a draft or returned work. After approval, only a change request may."""
     locked = Work.objects.select_for_update().get(pk=work.pk)
     if not is_work_unit_staff(actor, locked):
-        raise PermissionDenied()
+        raise NotPermitted()
     if locked.state not in EDITABLE_STATES:
         raise DomainError(
             _("Công trình đã gửi hoặc đã duyệt: hãy gửi đề nghị điều chỉnh."), code="not_editable"

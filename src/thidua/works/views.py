@@ -21,8 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
 from thidua.works import services
 from thidua.works.forms_actions import (
@@ -211,7 +210,7 @@ def work_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return render_detail(request, pk, failed=action, form=form)
     try:
         message = _perform(action, request.user, work, form)
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         return render_detail(request, pk, failed=action, form=form, error=exc.message)
@@ -235,7 +234,7 @@ def change_decide(request: HttpRequest, pk: int, change: int) -> HttpResponse:
         services.change_request_decide(
             actor=request.user, request=request_obj, accept=accept, note=form.cleaned_data["note"]
         )
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         return render_detail(request, pk, failed="decide", form=form, error=exc.message)

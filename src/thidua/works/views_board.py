@@ -28,8 +28,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role, reach_of
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.validity import valid_during
 from thidua.core.views import wants_fragment
 from thidua.organisations.models import Unit, UnitKind
@@ -153,7 +152,7 @@ def queue_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                     what_to_fix=form.cleaned_data["what_to_fix"],
                 )
-        except DomainPermissionDenied as exc:
+        except NotPermitted as exc:
             if not fragment:
                 raise PermissionDenied(exc.message) from exc
             error, status = exc.message, 403

@@ -27,8 +27,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role, reach_of
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError
-from thidua.core.errors import PermissionDenied as DomainPermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import Unit
 from thidua.works import services
 from thidua.works.forms import WorkForm
@@ -205,7 +204,7 @@ def _save(request: HttpRequest, form: WorkForm, work: Work | None) -> tuple[Work
     except services.SimilarWorks as exc:
         form.add_error(None, exc.message)
         return None, exc.matches
-    except DomainPermissionDenied as exc:
+    except NotPermitted as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         form.add_error(None, exc.message)

@@ -1,8 +1,7 @@
 """The workflow of a work: submit, approve, return, start, complete, cancel.
 
-Every state change goes through ``_transition``: lock → check the table → check
-permission → apply → save → append an event → effects after commit. No other code
-assigns ``Work.state``.
+Every state change goes through the workflow engine (``thidua.core.workflow``) with the
+table of ``works.transitions``; no other code assigns ``Work.state``.
 """
 
 from __future__ import annotations
@@ -11,17 +10,46 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
 from thidua.core.validity import valid_on
+from thidua.core.workflow import Move, Workflow
 from thidua.works.models import Work, WorkEvent, WorkState
 from thidua.works.rules import may_act
 from thidua.works.transitions import TRANSITIONS, Action
+
+
+def _record(work: Work, actor: Any, move: Move, payload: dict[str, Any]) -> None:
+    WorkEvent.objects.create(
+        work=work,
+        actor=actor,
+        kind=move.action.value,
+        from_state=move.source,
+        to_state=move.target,
+        payload=payload,
+    )
+
+
+def _refusal(work: Work, source: WorkState, action: Action) -> str:
+    return str(
+        _("Không thể “%(action)s” khi công trình đang “%(state)s”.")
+        % {"action": action_label(action), "state": source.label}
+    )
+
+
+WORKFLOW: Workflow[Work] = Workflow(
+    model=Work,
+    states=WorkState,
+    transitions=TRANSITIONS,
+    may_act=may_act,
+    record=_record,
+    refusal=_refusal,
+    related=("approver_unit", "unit"),
+)
 
 
 def _transition(
@@ -33,37 +61,10 @@ def _transition(
     apply: Callable[[Work], None] | None = None,
     effects: Callable[[Work], None] | None = None,
 ) -> Work:
-    """The one place a work changes state (STYLE.md: one transition function per workflow)."""
-    with transaction.atomic():
-        locked = (
-            Work.objects.select_for_update().select_related("approver_unit", "unit").get(pk=work.pk)
-        )
-        source = WorkState(locked.state)
-        entry = TRANSITIONS.get((source, action))
-        if entry is None:
-            raise DomainError(
-                _("Không thể “%(action)s” khi công trình đang “%(state)s”.")
-                % {"action": action_label(action), "state": source.label},
-                code="invalid_transition",
-            )
-        target, who = entry
-        if not may_act(actor, locked, who):
-            raise PermissionDenied()
-        if apply is not None:
-            apply(locked)
-        locked.state = target
-        locked.save()
-        WorkEvent.objects.create(
-            work=locked,
-            actor=actor,
-            kind=action.value,
-            from_state=source,
-            to_state=target,
-            payload=payload or {},
-        )
-        if effects is not None:
-            transaction.on_commit(lambda: effects(locked))
-    return locked
+    """A move of a work through the engine (``thidua.core.workflow``)."""
+    return WORKFLOW.run(
+        work, actor=actor, action=action, payload=payload, apply=apply, effects=effects
+    )
 
 
 def action_label(action: Action) -> str:

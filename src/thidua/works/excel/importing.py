@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from thidua.campaigns.models import Campaign
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import fold
 from thidua.core.uploads import sniff
 from thidua.organisations.models import Unit
@@ -84,10 +84,10 @@ def registration_import(
     any wrong row saves nothing and yields every error as "Dòng n, cột “…”: what to fix".
     Rows then go through ``work_create`` (KH 128 II.2 checks, duplicates of provincial
     works, look-alikes) inside one transaction: one refusal rolls back every row. Only the
-    unit's officers or head may import (raises ``PermissionDenied`` otherwise).
+    unit's officers or head may import (raises ``NotPermitted`` otherwise).
     """
     if not can_register_for(actor, unit):
-        raise PermissionDenied(_("Chỉ cán bộ của đơn vị mới đăng ký công trình cho đơn vị."))
+        raise NotPermitted(_("Chỉ cán bộ của đơn vị mới đăng ký công trình cho đơn vị."))
     problem = file_problem(content)
     if problem:
         return ImportResult(errors=[RowError(None, None, problem)])

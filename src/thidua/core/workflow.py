@@ -1,0 +1,157 @@
+"""The workflow engine: the one place where any record changes state.
+
+Every workflow of thidua (works, reports, nominations, council sessions, decisions, score
+sheets, reviews, exemplary models, plan drafts, …) is a ``Workflow``: a model, its state
+enum, a transition table ``(state, action) → target`` (or ``→ (target, who)``), a
+may-act predicate and a way to write the workflow's append-only event. ``Workflow.run``
+does, once for all of them (DESIGN.md §4, STYLE.md "Workflows"):
+
+    lock the row → look the move up in the table → check permission → check the
+    preconditions → apply the changes → save the new state → append the event →
+    queue the side effects for after the commit.
+
+Each app keeps its own table, predicate, event kinds and effects; no code outside this
+module assigns a state field (``tests/core/test_workflow_engine.py`` enforces it).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from thidua.core.errors import DomainError, NotPermitted
+
+M = TypeVar("M", bound=models.Model)
+
+Effects = Callable[[Any], None]
+Check = Callable[[Any], None]
+Apply = Callable[[Any], "dict[str, Any] | None"]
+
+
+class WorkflowError(enum.StrEnum):
+    """Error codes the engine itself raises."""
+
+    INVALID_TRANSITION = "invalid_transition"
+
+
+@dataclass(frozen=True)
+class Move:
+    """What the engine decided for one request: from ``source`` by ``action`` to ``target``."""
+
+    source: Any
+    action: Any
+    target: Any
+    who: Any = None
+
+
+@dataclass(frozen=True)
+class Workflow(Generic[M]):
+    """One workflow: its model, table, predicate and event writer.
+
+    ``transitions`` maps ``(state, action)`` to the target state, or to
+    ``(target, who)`` where ``who`` is handed to ``may_act`` (a role key of the app's
+    own). ``may_act(actor, locked_obj, who)`` returns whether the actor may make the
+    move; ``None`` means the caller has checked permission already (a service that must
+    check before it locks, say). ``record(obj, actor, move, payload)`` writes the event
+    in the same transaction. ``refusal(obj, move_source, action)`` words the message for
+    a move the table does not allow. ``related`` lists ``select_related`` paths loaded
+    with the locked row.
+    """
+
+    model: type[M]
+    states: type[enum.Enum]
+    transitions: Mapping[tuple[Any, Any], Any]
+    record: Callable[[M, Any, Move, dict[str, Any]], None]
+    may_act: Callable[[Any, M, Any], bool] | None = None
+    refusal: Callable[[M, Any, Any], str] | None = None
+    state_field: str = "state"
+    related: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        _REGISTRY[self.model] = self
+
+    def locked(self, obj: M) -> M:
+        """``obj`` read again under a row lock (PostgreSQL ``FOR UPDATE OF`` the row)."""
+        queryset = self.model._default_manager.select_for_update(of=("self",))
+        if self.related:
+            queryset = queryset.select_related(*self.related)
+        return queryset.get(pk=obj.pk)
+
+    def move_for(self, state: Any, action: Any) -> Move | None:
+        """The move the table allows from ``state`` by ``action``, or ``None``."""
+        source = self.states(state)
+        entry = self.transitions.get((source, action))
+        if entry is None:
+            return None
+        target, who = entry if isinstance(entry, tuple) else (entry, None)
+        return Move(source=source, action=action, target=target, who=who)
+
+    def allowed_actions(self, state: Any) -> list[Any]:
+        """The actions the table allows from ``state``, in table order."""
+        source = self.states(state)
+        return [action for (from_state, action) in self.transitions if from_state == source]
+
+    def run(
+        self,
+        obj: M,
+        *,
+        actor: Any,
+        action: Any,
+        payload: dict[str, Any] | None = None,
+        check: Check | None = None,
+        apply: Apply | None = None,
+        effects: Effects | None = None,
+    ) -> M:
+        """Make one move and return the locked, saved record.
+
+        ``check(locked)`` may raise a ``DomainError`` before anything is written;
+        ``apply(locked)`` changes other fields and may return more payload for the event;
+        ``effects(locked)`` runs after the commit (mail, notifications, tasks). Raises
+        ``DomainError`` (code ``invalid_transition``) for a move the table does not allow
+        and ``NotPermitted`` when ``may_act`` refuses; nothing is written then.
+        """
+        with transaction.atomic():
+            locked = self.locked(obj)
+            move = self.move_for(getattr(locked, self.state_field), action)
+            if move is None:
+                raise DomainError(
+                    self._refusal(locked, action), code=WorkflowError.INVALID_TRANSITION
+                )
+            if self.may_act is not None and not self.may_act(actor, locked, move.who):
+                raise NotPermitted()
+            if check is not None:
+                check(locked)
+            event_payload = dict(payload or {})
+            if apply is not None:
+                event_payload.update(apply(locked) or {})
+            setattr(locked, self.state_field, move.target)
+            locked.save()
+            self.record(locked, actor, move, event_payload)
+            if effects is not None:
+                transaction.on_commit(lambda: effects(locked))
+        return locked
+
+    def _refusal(self, obj: M, action: Any) -> str:
+        source = self.states(getattr(obj, self.state_field))
+        if self.refusal is not None:
+            return self.refusal(obj, source, action)
+        return str(
+            _("Không thể “%(action)s” khi hồ sơ đang “%(state)s”.")
+            % {
+                "action": getattr(action, "label", action),
+                "state": getattr(source, "label", source),
+            }
+        )
+
+
+_REGISTRY: dict[type[models.Model], Workflow[Any]] = {}
+
+
+def registered_workflows() -> dict[type[models.Model], Workflow[Any]]:
+    """Every workflow defined so far, by model (import the apps' workflow modules first)."""
+    return dict(_REGISTRY)
