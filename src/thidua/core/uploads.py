@@ -10,6 +10,7 @@ from typing import IO
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError
+from thidua.core.numbers import megabytes
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -89,7 +90,7 @@ def check_evidence(stream: IO[bytes], *, name: str, size: int) -> CheckedFile:
     if size > limit:
         raise DomainError(
             _("Tệp “%(name)s” quá lớn (%(size)s MB); tối đa %(limit)s MB.")
-            % {"name": name, "size": round(size / 1048576, 1), "limit": limit // 1048576},
+            % {"name": name, "size": megabytes(size), "limit": megabytes(limit)},
             code="file_too_large",
         )
     digest = hashlib.sha256()
