@@ -6,13 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DomainError(Exception):
-    """A request that the rules of the domain refuse; ``message`` says what to fix."""
+    """A request that the rules of the domain refuse; ``message`` says what to fix.
+
+    ``field`` names the input the refusal is about, when it is about one (a page shows the
+    message beside that field of its form: ``thidua.core.refusals``).
+    """
 
     code = "domain_error"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(self, message: str, *, code: str | None = None, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.field = field
         if code:
             self.code = code
 
