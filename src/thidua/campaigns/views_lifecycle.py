@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from thidua.campaigns.lifecycle import campaign_close, campaign_stage
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.rules import can_manage_campaign, can_view_campaign
-from thidua.core.errors import DomainError
+from thidua.core.refusals import refusal_caught
 
 NOTE_MAX_LENGTH = 2000
 
@@ -36,16 +36,13 @@ def campaign_close_page(request: HttpRequest, pk: int) -> HttpResponse:
         elif request.POST.get("confirm") != "yes":
             error = _("Hãy đánh dấu ô xác nhận trước khi kết thúc phong trào.")
         else:
-            try:
+            with refusal_caught() as outcome:  # a refusal is shown above the form
                 campaign_close(actor=request.user, campaign=campaign, note=note)
-            except DomainError as exc:
-                error = exc.message
-            else:
-                messages.success(
-                    request,
-                    _("Đã kết thúc phong trào %(number)s.") % {"number": campaign.doc_number},
-                )
+            if outcome.ok:
+                done = _("Đã kết thúc phong trào %(number)s.") % {"number": campaign.doc_number}
+                messages.success(request, done)
                 return redirect("campaigns:detail", pk=campaign.pk)
+            error = outcome.error
     context = {
         "campaign": campaign,
         "stage": stage,
