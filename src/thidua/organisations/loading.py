@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError
 from thidua.core.text import nfc
+from thidua.organisations.codes import ErrorCode
 from thidua.organisations.models import Unit
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -65,7 +66,7 @@ class Problem:
 class DataFileError(DomainError):
     """The data file cannot be loaded; ``errors`` lists every problem found, by line."""
 
-    code = "data_file_invalid"
+    code = ErrorCode.DATA_FILE_INVALID
 
     def __init__(self, errors: Sequence[Problem], *, source_name: str = "") -> None:
         self.errors = list(errors)
