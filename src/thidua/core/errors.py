@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.codes import ErrorCode
+
 
 class DomainError(Exception):
     """A request that the rules of the domain refuse; ``message`` says what to fix.
@@ -12,7 +14,7 @@ class DomainError(Exception):
     message beside that field of its form: ``thidua.core.refusals``).
     """
 
-    code = "domain_error"
+    code: str = ErrorCode.DOMAIN_ERROR
 
     def __init__(self, message: str, *, code: str | None = None, field: str | None = None) -> None:
         super().__init__(message)
@@ -25,7 +27,7 @@ class DomainError(Exception):
 class NotPermitted(DomainError):
     """The acting user may not do this."""
 
-    code = "permission_denied"
+    code = ErrorCode.PERMISSION_DENIED
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message or str(_("Bạn không có quyền thực hiện thao tác này.")))

@@ -9,6 +9,7 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 
+from thidua.core.codes import ErrorCode
 from thidua.core.errors import DomainError
 from thidua.core.numbers import megabytes
 
@@ -83,7 +84,7 @@ def check_evidence(stream: IO[bytes], *, name: str, size: int) -> CheckedFile:
                 "hãy gửi đúng loại tệp."
             )
             % {"name": name},
-            code="bad_file_type",
+            code=ErrorCode.BAD_FILE_TYPE,
         )
     kind, content_type = _TYPES[real]
     limit = MAX_PHOTO_BYTES if kind == "photo" else MAX_DOCUMENT_BYTES
@@ -91,7 +92,7 @@ def check_evidence(stream: IO[bytes], *, name: str, size: int) -> CheckedFile:
         raise DomainError(
             _("Tệp “%(name)s” quá lớn (%(size)s MB); tối đa %(limit)s MB.")
             % {"name": name, "size": megabytes(size), "limit": megabytes(limit)},
-            code="file_too_large",
+            code=ErrorCode.FILE_TOO_LARGE,
         )
     digest = hashlib.sha256()
     stream.seek(0)

@@ -25,6 +25,7 @@ from thidua.core.refusals import refusal_caught
 from thidua.plan_import import fields as f
 from thidua.plan_import import services
 from thidua.plan_import.models import DraftStatus, ImportDraft
+from thidua.plan_import.paths import item_of, path_from_error
 from thidua.plan_import.reading import max_bytes
 from thidua.plan_import.rules import can_import_plan, can_review_draft
 from thidua.plan_import.selectors import draft_detail, draft_list
@@ -117,7 +118,7 @@ def _review_context(draft: ImportDraft, *, errors: list[Any] | None = None) -> d
     error_paths: dict[str, list[str]] = {}
     shown_errors = []
     for error in errors or []:
-        path = f.path_from_error(error.field)
+        path = path_from_error(error.field)
         error_paths.setdefault(path, []).append(error.message)
         shown_errors.append(
             {"field": error.field, "message": error.message, "slug": _slug(path) if path else ""}
@@ -176,7 +177,7 @@ def field_action(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, draft=draft, path=path, raw=request.POST.get("value", "")
             )
         elif action == "remove":
-            item = f.item_of(path)
+            item = item_of(path)
             draft = services.draft_item_remove(actor=request.user, draft=draft, item=item)
         else:
             error = _("Thao tác không hợp lệ.")
