@@ -83,8 +83,10 @@ class Dataset:
 
     @property
     def source(self) -> str:
-        """The text recorded as the ``source`` of every unit taken from this dataset (data,
-        not an interface text: it stays in Vietnamese whatever the language)."""
+        """The ``source`` recorded on every unit taken from this dataset.
+
+        Data, not interface text: it stays in Vietnamese whatever the active language.
+        """
         return (
             "Danh mục đơn vị hành chính của Tổng cục Thống kê (%(gso)s), qua gói %(package)s "
             "%(version)s (dữ liệu ngày %(data)s); tỉnh theo Nghị quyết 202/2025/QH15, xã "

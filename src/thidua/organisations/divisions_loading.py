@@ -316,7 +316,10 @@ def _end_gone(
     if include_self:
         gone.append(parent)
     # Data, not interface text: stays Vietnamese whatever the language of the shell.
-    note = "Không còn trong gói %(package)s %(version)s (nạp ngày %(day)s): ghi ngày hết hiệu lực, không xóa."
+    note = (
+        "Không còn trong gói %(package)s %(version)s (nạp ngày %(day)s): "
+        "ghi ngày hết hiệu lực, không xóa."
+    )
     for unit in gone:
         end = day - dt.timedelta(days=1)
         unit.valid_to = max(end, unit.valid_from) if unit.valid_from else end
