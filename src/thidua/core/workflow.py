@@ -60,7 +60,9 @@ class Workflow(Generic[M]):
     check before it locks, say). ``record(obj, actor, move, payload)`` writes the event
     in the same transaction. ``refusal(obj, move_source, action)`` words the message for
     a move the table does not allow. ``related`` lists ``select_related`` paths loaded
-    with the locked row.
+    with the locked row. ``admits(locked_obj, move)``, when given, narrows the table for
+    one record (a row that holds only for some records, say a form needing no council):
+    a move it refuses is refused like one the table lacks, before the permission check.
     """
 
     model: type[M]
@@ -71,6 +73,7 @@ class Workflow(Generic[M]):
     refusal: Callable[[M, Any, Any], str] | None = None
     state_field: str = "state"
     related: tuple[str, ...] = field(default=())
+    admits: Callable[[M, Move], bool] | None = None
 
     def __post_init__(self) -> None:
         _REGISTRY[self.model] = self
@@ -118,6 +121,8 @@ class Workflow(Generic[M]):
         with transaction.atomic():
             locked = self.locked(obj)
             move = self.move_for(getattr(locked, self.state_field), action)
+            if move is not None and self.admits is not None and not self.admits(locked, move):
+                move = None
             if move is None:
                 raise DomainError(
                     self._refusal(locked, action), code=WorkflowError.INVALID_TRANSITION
