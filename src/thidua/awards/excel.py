@@ -178,7 +178,8 @@ def read_rows(
     expected = [fold(label) for _key, label in COLUMNS]
     if header[: len(expected)] != expected:
         raise DomainError(
-            _("Dòng tiêu đề không đúng mẫu; hãy tải tệp mẫu và điền lại."), code=ErrorCode.BAD_HEADER
+            _("Dòng tiêu đề không đúng mẫu; hãy tải tệp mẫu và điền lại."),
+            code=ErrorCode.BAD_HEADER,
         )
     rows: list[tuple[int, dict[str, Any]]] = []
     errors: list[str] = []

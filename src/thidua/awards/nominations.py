@@ -215,7 +215,9 @@ def nomination_update(
         if targets is not None:
             targets = list(targets)
             if any(t.campaign_id != locked.campaign_id for t in targets):
-                raise DomainError(_("Chỉ gắn chỉ tiêu của phong trào này."), code=ErrorCode.BAD_TARGET)
+                raise DomainError(
+                    _("Chỉ gắn chỉ tiêu của phong trào này."), code=ErrorCode.BAD_TARGET
+                )
             locked.targets.set(targets)
         NominationEvent.objects.create(
             nomination=locked,
@@ -248,7 +250,10 @@ def dossier_file_add(
     record.file.save(nfc(name)[-100:], File(stream), save=False)
     record.save()
     NominationEvent.objects.create(
-        nomination=nomination, actor=by, kind=EventKind.FILE_ADD, payload={"kind": kind, "name": name}
+        nomination=nomination,
+        actor=by,
+        kind=EventKind.FILE_ADD,
+        payload={"kind": kind, "name": name},
     )
     return record
 

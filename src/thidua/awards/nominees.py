@@ -154,7 +154,9 @@ def nominee_merge(*, by: Any, duplicate: Nominee, into: Nominee) -> Nominee:
     if not has_role(by, Role.SECRETARIAT):
         raise NotPermitted()
     if duplicate.pk == into.pk or into.merged_into_id:
-        raise DomainError(_("Hãy gộp vào một đối tượng khác, chưa bị gộp."), code=ErrorCode.BAD_MERGE)
+        raise DomainError(
+            _("Hãy gộp vào một đối tượng khác, chưa bị gộp."), code=ErrorCode.BAD_MERGE
+        )
     if duplicate.kind != into.kind:
         raise DomainError(_("Chỉ gộp hai đối tượng cùng loại."), code=ErrorCode.BAD_MERGE)
     with transaction.atomic():
