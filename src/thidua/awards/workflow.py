@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.accounts.models import Role
 from thidua.awards.authority import rule_for
@@ -31,7 +32,7 @@ from thidua.awards.transitions import TRANSITIONS, Action
 from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
 from thidua.core.validity import valid_on
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Move, Workflow, event_writer, worded_refusal
 
 
 def action_label(action: Action) -> str:
@@ -59,32 +60,16 @@ def _admits(nomination: Nomination, move: Move) -> bool:
     return not (step.without_council_only and _council_required(nomination, timezone.localdate()))
 
 
-def _record(nomination: Nomination, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    NominationEvent.objects.create(
-        nomination=nomination,
-        actor=actor,
-        kind=move.action.value,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
-
-
-def _refusal(nomination: Nomination, source: NominationState, action: Action) -> str:
-    return str(
-        _("Không thể “%(action)s” khi đề nghị đang “%(state)s”.")
-        % {"action": action_label(action), "state": source.label}
-    )
-
-
 WORKFLOW: Workflow[Nomination] = Workflow(
     model=Nomination,
     states=NominationState,
     #: The engine's view of ``transitions.TRANSITIONS``: (state, action) → (target, actor).
     transitions={key: (step.target, step.actor) for key, step in TRANSITIONS.items()},
     may_act=may_act,
-    record=_record,
-    refusal=_refusal,
+    record=event_writer(NominationEvent, "nomination"),
+    refusal=worded_refusal(
+        gettext_lazy("Không thể “%(action)s” khi đề nghị đang “%(state)s”."), action_label
+    ),
     admits=_admits,
 )
 

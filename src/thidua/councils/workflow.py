@@ -16,9 +16,10 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.core.errors import DomainError
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Move, Workflow, worded_refusal
 from thidua.councils.codes import ErrorCode, EventKind
 from thidua.councils.models import (
     Attendance,
@@ -78,20 +79,16 @@ def _record(session: CouncilSession, actor: Any, move: Move, payload: dict[str, 
     )
 
 
-def _refusal(session: CouncilSession, source: SessionState, action: Action) -> str:
-    return str(
-        _("Không thể %(action)s khi phiên họp đang ở trạng thái “%(state)s”.")
-        % {"action": action_label(action), "state": source.label}
-    )
-
-
 WORKFLOW: Workflow[CouncilSession] = Workflow(
     model=CouncilSession,
     states=SessionState,
     transitions=TRANSITIONS,
     may_act=lambda actor, session, _who: bool(can_manage_session(actor, session)),
     record=_record,
-    refusal=_refusal,
+    refusal=worded_refusal(
+        gettext_lazy("Không thể %(action)s khi phiên họp đang ở trạng thái “%(state)s”."),
+        action_label,
+    ),
     related=("campaign__issuer_unit",),
 )
 

@@ -13,10 +13,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Move, Workflow, event_writer, worded_refusal
 from thidua.decisions.models import (
     BatchState,
     CertificateBatch,
@@ -36,32 +35,16 @@ ACTION_LABELS = {
 }
 
 
-def _record(decision: Decision, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    DecisionEvent.objects.create(
-        decision=decision,
-        actor=actor,
-        kind=move.action,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
-
-
-def refusal(decision: Decision, source: DecisionState, action: Action) -> str:
-    """Why ``action`` cannot be taken on a decision in ``source``."""
-    return str(
-        _("Không thể %(action)s khi quyết định đang ở trạng thái “%(state)s”.")
-        % {"action": ACTION_LABELS[action], "state": source.label}
-    )
-
-
 WORKFLOW: Workflow[Decision] = Workflow(
     model=Decision,
     states=DecisionState,
     transitions=TRANSITIONS,
     may_act=lambda actor, decision, _who: bool(is_decision_issuer(actor, decision)),
-    record=_record,
-    refusal=refusal,
+    record=event_writer(DecisionEvent, "decision"),
+    refusal=worded_refusal(
+        gettext_lazy("Không thể %(action)s khi quyết định đang ở trạng thái “%(state)s”."),
+        ACTION_LABELS.__getitem__,
+    ),
     related=("grantor_unit", "form", "campaign", "phase"),
 )
 
