@@ -147,43 +147,6 @@ class AwardAuthority(models.Model):
         return f"{self.grantor_title}: {self.form}"
 
 
-class BaseSalary(models.Model):
-    """Lương cơ sở from a date (ND 73/2024: 2.340.000 đồng from 01/7/2024); rewards are a
-    multiple of it (ND 152/2025 Điều 50, 54)."""
-
-    valid_from = models.DateField(_("áp dụng từ"), unique=True)
-    amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng)"))
-    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
-
-    class Meta:
-        verbose_name = _("lương cơ sở")
-        verbose_name_plural = _("lương cơ sở")
-        ordering = ["valid_from"]
-
-    def __str__(self) -> str:
-        return f"{self.amount} ({self.valid_from:%d/%m/%Y})"
-
-
-class Holiday(models.Model):
-    """A public holiday or a day off in lieu: not a working day (Bộ luật Lao động Điều 112)."""
-
-    date = models.DateField(_("ngày"), unique=True)
-    name = models.CharField(_("tên"), max_length=128)
-    working = models.BooleanField(
-        _("ngày làm bù"),
-        default=False,
-        help_text=_("Thứ Bảy đi làm để bù cho một ngày nghỉ hoán đổi."),
-    )
-
-    class Meta:
-        verbose_name = _("ngày nghỉ lễ")
-        verbose_name_plural = _("ngày nghỉ lễ")
-        ordering = ["date"]
-
-    def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y} {self.name}"
-
-
 class PhaseReview(models.Model):
     """When a phase is reviewed (sơ kết, tổng kết): chuyên đề dossiers are due a number
     of days before it (Bắc Ninh QĐ 86/2025 Điều 6.1, LAW-NOTES §4.3, R13)."""
