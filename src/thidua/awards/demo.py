@@ -29,7 +29,7 @@ from thidua.awards.models import (
     Nomination,
     NominationState,
     Nominee,
-    PhaseReview,
+    PhaseAwardDate,
     Quota,
     SubjectKind,
 )
@@ -203,7 +203,7 @@ def demo_ensure(campaign: Campaign) -> str:
     if len(units) < len(PROPOSERS) or secretariat is None:
         return ""
     with transaction.atomic():
-        PhaseReview.objects.get_or_create(
+        PhaseAwardDate.objects.get_or_create(
             phase=phase,
             defaults={"review_on": PHASE1_REVIEW, "note": "Ngày mẫu (kế hoạch không nêu)."},
         )

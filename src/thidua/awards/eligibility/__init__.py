@@ -35,14 +35,14 @@ from thidua.awards.eligibility.quota import (
     quotas_for,
 )
 from thidua.awards.eligibility.result import BLOCK, WARN, CheckResult
-from thidua.awards.models import Nomination, PhaseReview
+from thidua.awards.models import Nomination, PhaseAwardDate
 
 
 def expected_decision_date(nomination: Nomination, today: dt.date) -> dt.date:
     """The date a nomination is judged as of: the phase's review (sơ kết, tổng kết), when
     the awards are decided, if it is set; otherwise ``today``. Which rule set and which
     authority apply follow the decision date (LAW-NOTES §1, R1, R2)."""
-    review = PhaseReview.objects.filter(phase_id=nomination.phase_id).first()
+    review = PhaseAwardDate.objects.filter(phase_id=nomination.phase_id).first()
     return review.review_on if review is not None else today
 
 

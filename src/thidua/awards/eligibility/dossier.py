@@ -11,7 +11,7 @@ from thidua.awards.authority import rule_for
 from thidua.awards.calendar import add_working_days, working_days_between
 from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
 from thidua.awards.models import AwardBasis, AwardRule, DossierKind, Nomination, NominationState
-from thidua.awards.models.forms import PhaseReview
+from thidua.awards.models.forms import PhaseAwardDate
 
 ART_DOSSIER = "Luật TĐKT 2022 Điều 84, 85; LAW-NOTES §4.1"
 ART_DEADLINE = "QĐ 86/2025/QĐ-UBND (Bắc Ninh) Điều 6.1 (ví dụ); LAW-NOTES §4.3"
@@ -58,7 +58,7 @@ def check_dossier(nomination: Nomination, rule: AwardRule | None) -> CheckResult
 def dossier_due(nomination: Nomination, rule: AwardRule) -> dt.date | None:
     """The last day to submit: N working days before the phase's review (R13), or None
     when the review date is not set."""
-    review = PhaseReview.objects.filter(phase_id=nomination.phase_id).first()
+    review = PhaseAwardDate.objects.filter(phase_id=nomination.phase_id).first()
     if review is None:
         return None
     return add_working_days(review.review_on, -rule.dossier_days_before_review)

@@ -10,7 +10,7 @@ from thidua.awards.models.forms import (
     AwardForm,
     AwardFormKind,
     AwardRule,
-    PhaseReview,
+    PhaseAwardDate,
     Quota,
     SubjectKind,
 )
@@ -44,7 +44,7 @@ __all__ = [
     "NominationEvent",
     "NominationState",
     "Nominee",
-    "PhaseReview",
+    "PhaseAwardDate",
     "Quota",
     "SubjectKind",
 ]

@@ -147,11 +147,13 @@ class AwardAuthority(models.Model):
         return f"{self.grantor_title}: {self.form}"
 
 
-class PhaseReview(models.Model):
-    """When a phase is reviewed (sơ kết, tổng kết): chuyên đề dossiers are due a number
-    of days before it (Bắc Ninh QĐ 86/2025 Điều 6.1, LAW-NOTES §4.3, R13)."""
+class PhaseAwardDate(models.Model):
+    """The day a phase's awards are decided, at its review (sơ kết, tổng kết): the checks
+    of its nominations are judged as of that day (authority and rule version follow the
+    decision date: LAW-NOTES R1, R2), and chuyên đề dossiers are due a number of working
+    days before it (Bắc Ninh QĐ 86/2025 Điều 6.1, LAW-NOTES §4.3, R13)."""
 
-    phase = models.OneToOneField(Phase, on_delete=models.CASCADE, related_name="award_review")
+    phase = models.OneToOneField(Phase, on_delete=models.CASCADE, related_name="award_date")
     review_on = models.DateField(_("ngày sơ kết, tổng kết"))
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
 
