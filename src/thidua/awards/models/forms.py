@@ -67,7 +67,13 @@ class AwardRule(models.Model):
     ``dossier`` lists the document kinds (``DossierKind``) a nomination needs;
     ``dossier_simplified`` those of the simplified procedure (Luật TĐKT Điều 85).
     ``council_threshold`` is the share of yes votes needed (0,8 = 80 %), counted over all
-    members when ``threshold_over_all_members`` (ND 98/2023 Điều 30.7).
+    members when ``threshold_over_all_members`` (ND 98/2023 Điều 30.7). ``thresholds``
+    holds, by check code, the values of the eligibility checks that read some (e.g.
+    ``merit_history``: 3 consecutive CSTĐCS years for CSTĐ tỉnh), each with its citation;
+    the check's own model validates them on loading (``awards.eligibility.registry``).
+    ``ranking_proposal`` names the proposal of a Cụm/Khối ranking that becomes a
+    nomination for this form (``flag``: the Cờ thi đua, ``merit``: the Bằng khen; LAW-NOTES
+    §5), blank for none.
     """
 
     form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="rules")
@@ -99,6 +105,10 @@ class AwardRule(models.Model):
     )
     dossier_days_before_review = models.PositiveSmallIntegerField(
         _("nộp hồ sơ trước lễ tổng kết (ngày)"), default=10
+    )
+    thresholds = models.JSONField(_("ngưỡng kiểm tra điều kiện"), default=dict, blank=True)
+    ranking_proposal = models.CharField(
+        _("đề nghị từ xếp hạng cụm, khối"), max_length=16, blank=True
     )
 
     class Meta:
