@@ -10,7 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from tests.awards.conftest import Kh
 from tests.awards.factories import AwardRecordFactory, NominationFactory, form, full_dossier
-from thidua.awards.eligibility import Facts, check_nomination, eligibility_check, registry
+from thidua.awards.eligibility import Facts, check_nomination
+from thidua.awards.eligibility.registry import eligibility_check, registry
 from thidua.awards.eligibility.result import WARN, CheckResult, failed
 from thidua.awards.loading import SHIPPED_FILE, AwardDataError, award_forms_load
 from thidua.awards.models import AwardBasis, AwardRule, Nomination

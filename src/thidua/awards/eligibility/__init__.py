@@ -15,7 +15,8 @@ import datetime as dt
 
 from thidua.awards.authority import authority_for, rule_for
 from thidua.awards.eligibility.facts import Facts, quotas_for
-from thidua.awards.eligibility.registry import eligibility_check, registry
+from thidua.awards.eligibility.registry import eligibility_check
+from thidua.awards.eligibility.registry import registry as check_registry
 from thidua.awards.eligibility.result import BLOCK, WARN, CheckResult
 from thidua.awards.models import Nomination, PhaseAwardDate
 
@@ -37,7 +38,7 @@ def check_nomination(
     check that does not apply (no threshold for this form, no quota exceeded) says
     nothing."""
     facts = Facts(nomination=nomination, as_of=as_of, today=today or as_of)
-    results = (check.run(facts) for check in registry.checks())
+    results = (check.run(facts) for check in check_registry.checks())
     return [result for result in results if result is not None]
 
 
@@ -57,6 +58,5 @@ __all__ = [
     "eligibility_check",
     "expected_decision_date",
     "quotas_for",
-    "registry",
     "rule_for",
 ]

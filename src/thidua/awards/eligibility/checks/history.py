@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from django.utils.translation import gettext as _
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import eligibility_check
@@ -37,13 +37,20 @@ class MeritCounter(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     counts: str
-    years: int = Field(ge=1)
+    years: int
     counted_bases: list[str]
     bases: list[str] = []
     severity: Literal["block", "warn"] = "block"
     legal_basis: str
 
     _known_bases = field_validator("counted_bases", "bases")(_bases)
+
+    @field_validator("years")
+    @classmethod
+    def _at_least_one(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError(_("số năm phải từ 1 trở lên"))
+        return value
 
 
 @eligibility_check("one_award", order=40)
