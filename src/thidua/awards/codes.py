@@ -55,6 +55,3 @@ CSTD_TINH = "cstd-tinh"
 TTLDTT = "ttldtt"
 TTLDXS = "ttldxs"
 CO_THI_DUA_TINH = "co-thi-dua-tinh"
-
-#: Forms granted by the province's chairman (the grantor unit is the province).
-PROVINCE_FORMS = frozenset({BANG_KHEN_TINH, CSTD_TINH, TTLDXS, CO_THI_DUA_TINH})

@@ -17,8 +17,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.awards.authority import authority_for
-from thidua.awards.codes import PROVINCE_FORMS, ErrorCode, EventKind
+from thidua.awards.authority import authority_for, province_grants
+from thidua.awards.codes import ErrorCode, EventKind
 from thidua.awards.models import (
     AwardBasis,
     AwardForm,
@@ -75,7 +75,7 @@ def default_grantor(
     ids = [int(part) for part in proposer_unit.path.strip("/").split("/") if part]
     units = {unit.pk: unit for unit in Unit.objects.filter(pk__in=ids)}
     chain = [units[pk] for pk in reversed(ids) if pk in units]
-    if form.code in PROVINCE_FORMS:
+    if province_grants(form, on):
         return next((u for u in reversed(chain) if u.kind == UnitKind.PROVINCE), None)
     for unit in chain:
         if authority_for(form=form, subject_kind=subject_kind, grantor_unit=unit, on=on):
