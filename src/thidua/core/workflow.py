@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 from django.db import models, transaction
@@ -47,6 +47,13 @@ class Move:
     action: Any
     target: Any
     who: Any = None
+    #: The event kind the caller named (``run(kind=…)``); ``None``: the action is the kind.
+    kind: Any = None
+
+    @property
+    def event_kind(self) -> Any:
+        """The kind of the event this move writes: the named kind, else the action."""
+        return self.action if self.kind is None else self.kind
 
 
 @dataclass(frozen=True)
@@ -59,8 +66,10 @@ class Workflow(Generic[M]):
     move; ``None`` means the caller has checked permission already (a service that must
     check before it locks, say). ``record(obj, actor, move, payload)`` writes the event
     in the same transaction. ``refusal(obj, move_source, action)`` words the message for
-    a move the table does not allow. ``related`` lists ``select_related`` paths loaded
-    with the locked row.
+    a move the table does not allow, and ``refusal_code`` is its error code (an app may
+    keep a code its callers already know). ``related`` lists ``select_related`` paths
+    loaded with the locked row; ``lock_also`` names those among them whose rows are
+    locked too (a move that reads a row another writer changes under its own lock).
     """
 
     model: type[M]
@@ -71,13 +80,16 @@ class Workflow(Generic[M]):
     refusal: Callable[[M, Any, Any], str] | None = None
     state_field: str = "state"
     related: tuple[str, ...] = field(default=())
+    refusal_code: str = WorkflowError.INVALID_TRANSITION
+    lock_also: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
         _REGISTRY[self.model] = self
 
     def locked(self, obj: M) -> M:
-        """``obj`` read again under a row lock (PostgreSQL ``FOR UPDATE OF`` the row)."""
-        queryset = self.model._default_manager.select_for_update(of=("self",))
+        """``obj`` read again under a row lock (PostgreSQL ``FOR UPDATE OF`` the row and
+        the ``lock_also`` rows)."""
+        queryset = self.model._default_manager.select_for_update(of=("self", *self.lock_also))
         if self.related:
             queryset = queryset.select_related(*self.related)
         return queryset.get(pk=obj.pk)
@@ -106,22 +118,23 @@ class Workflow(Generic[M]):
         check: Check | None = None,
         apply: Apply | None = None,
         effects: Effects | None = None,
+        kind: Any = None,
     ) -> M:
         """Make one move and return the locked, saved record.
 
         ``check(locked)`` may raise a ``DomainError`` before anything is written;
         ``apply(locked)`` changes other fields and may return more payload for the event;
-        ``effects(locked)`` runs after the commit (mail, notifications, tasks). Raises
-        ``DomainError`` (code ``invalid_transition``) for a move the table does not allow
-        and ``NotPermitted`` when ``may_act`` refuses; nothing is written then.
+        ``effects(locked)`` runs after the commit (mail, notifications, tasks); ``kind``
+        names the event when it is not the action (``Move.event_kind``). Raises
+        ``DomainError`` (code ``refusal_code``, ``invalid_transition`` unless the workflow
+        names another) for a move the table does not allow and ``NotPermitted`` when
+        ``may_act`` refuses; nothing is written then.
         """
         with transaction.atomic():
             locked = self.locked(obj)
             move = self.move_for(getattr(locked, self.state_field), action)
             if move is None:
-                raise DomainError(
-                    self._refusal(locked, action), code=WorkflowError.INVALID_TRANSITION
-                )
+                raise DomainError(self._refusal(locked, action), code=self.refusal_code)
             if self.may_act is not None and not self.may_act(actor, locked, move.who):
                 raise NotPermitted()
             if check is not None:
@@ -131,7 +144,7 @@ class Workflow(Generic[M]):
                 event_payload.update(apply(locked) or {})
             setattr(locked, self.state_field, move.target)
             locked.save()
-            self.record(locked, actor, move, event_payload)
+            self.record(locked, actor, replace(move, kind=kind), event_payload)
             if effects is not None:
                 transaction.on_commit(lambda: effects(locked))
         return locked

@@ -1,8 +1,9 @@
 """Writes of plan import: create a draft from an uploaded plan, decide on its fields,
 confirm it into a campaign, discard it.
 
-``_transition`` is the only code that assigns ``ImportDraft.status`` and writes the
-review decisions: lock → check the table → check permission → apply → save → event.
+Every change of a draft (its status and its review decisions) goes through the workflow
+engine (``thidua.core.workflow``) with the table of ``plan_import.transitions``; no other
+code assigns ``ImportDraft.status``.
 Confirming loads the campaign through ``campaign_load_bytes``, the same validation and
 all-or-nothing load as ``python -m thidua campaign load`` (docs/campaign-file.md).
 """
@@ -25,7 +26,9 @@ from thidua.campaigns.files.errors import CampaignFileInvalid, FileError
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import campaign_load_bytes
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.workflow import Move, Workflow
 from thidua.plan_import import fields as f
+from thidua.plan_import.codes import ErrorCode, EventKind
 from thidua.plan_import.models import DraftStatus, ImportDraft, ImportDraftEvent, ReviewState
 from thidua.plan_import.rules import can_import_plan, can_review_draft
 from thidua.plan_import.suggest import suggestions_for
@@ -40,7 +43,7 @@ class ConfirmRefused(DomainError):
         super().__init__(
             _("Chưa nạp được phong trào: %(count)s lỗi cần sửa; chưa ghi gì vào cơ sở dữ liệu.")
             % {"count": len(errors)},
-            code="campaign_invalid",
+            code=ErrorCode.CAMPAIGN_INVALID,
         )
         self.errors = errors
 
@@ -79,7 +82,7 @@ def draft_create(*, actor: Any, content: bytes, file_name: str) -> ImportDraft:
                 "văn bản hay mục nào của kế hoạch. Hãy kiểm tra lại tệp đã chọn."
             )
             % {"name": name},
-            code="not_a_plan",
+            code=ErrorCode.NOT_A_PLAN,
         )
     elapsed = int((time.perf_counter() - started) * 1000)
     sources = {
@@ -107,7 +110,7 @@ def draft_create(*, actor: Any, content: bytes, file_name: str) -> ImportDraft:
         ImportDraftEvent.objects.create(
             draft=draft,
             actor=actor,
-            kind="created",
+            kind=EventKind.CREATED,
             to_state=DraftStatus.DRAFT,
             payload={"file": name, "size": len(content), "ms": elapsed},
         )
@@ -126,39 +129,46 @@ def _looks_like_plan(lines: list[str], data: dict[str, Any]) -> bool:
     return any(fold(line).startswith("ke hoach") for line in lines[:80])
 
 
+def _may_review(actor: Any, draft: ImportDraft, who: Any) -> bool:
+    return bool(can_review_draft(actor, draft))
+
+
+def _record(draft: ImportDraft, actor: Any, move: Move, payload: dict[str, Any]) -> None:
+    ImportDraftEvent.objects.create(
+        draft=draft,
+        actor=actor,
+        kind=move.event_kind,
+        from_state=move.source,
+        to_state=move.target,
+        payload=payload,
+    )
+
+
+def _refusal(draft: ImportDraft, source: DraftStatus, action: Action) -> str:
+    return str(_("Bản nháp đã “%(state)s”: không thể thay đổi nữa.") % {"state": source.label})
+
+
+WORKFLOW: Workflow[ImportDraft] = Workflow(
+    model=ImportDraft,
+    states=DraftStatus,
+    transitions=TRANSITIONS,
+    may_act=_may_review,
+    record=_record,
+    refusal=_refusal,
+    state_field="status",
+)
+
+
 def _transition(
     *,
     actor: Any,
     draft: ImportDraft,
     action: Action,
-    kind: str,
+    kind: EventKind,
     apply: Callable[[ImportDraft], dict[str, Any]] | None = None,
 ) -> ImportDraft:
-    """The one place a draft changes (STYLE.md: one transition function per workflow)."""
-    with transaction.atomic():
-        locked = ImportDraft.objects.select_for_update().get(pk=draft.pk)
-        source = DraftStatus(locked.status)
-        target = TRANSITIONS.get((source, action))
-        if target is None:
-            raise DomainError(
-                _("Bản nháp đã “%(state)s”: không thể thay đổi nữa.") % {"state": source.label},
-                code="invalid_transition",
-            )
-        if not can_review_draft(actor, locked):
-            raise NotPermitted()
-        payload = apply(locked) if apply is not None else {}
-        kind = payload.pop("_kind", kind)
-        locked.status = target
-        locked.save()
-        ImportDraftEvent.objects.create(
-            draft=locked,
-            actor=actor,
-            kind=kind,
-            from_state=source,
-            to_state=target,
-            payload=payload,
-        )
-    return locked
+    """A change of a draft through the engine; ``kind`` names its event."""
+    return WORKFLOW.run(draft, actor=actor, action=action, apply=apply, kind=kind)
 
 
 def _known_path(draft: ImportDraft, path: str) -> None:
@@ -180,8 +190,16 @@ def draft_field_accept(*, actor: Any, draft: ImportDraft, path: str) -> ImportDr
         return {"path": path, "value": value}
 
     return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind="field_accepted", apply=apply
+        actor=actor, draft=draft, action=Action.REVIEW, kind=EventKind.FIELD_ACCEPTED, apply=apply
     )
+
+
+#: The event of a value typed for a field, by the decision it makes.
+SET_KINDS = {
+    ReviewState.FILLED: EventKind.FIELD_FILLED,
+    ReviewState.CORRECTED: EventKind.FIELD_CORRECTED,
+    ReviewState.ACCEPTED: EventKind.FIELD_ACCEPTED,
+}
 
 
 def draft_field_set(*, actor: Any, draft: ImportDraft, path: str, raw: str) -> ImportDraft:
@@ -191,24 +209,22 @@ def draft_field_set(*, actor: Any, draft: ImportDraft, path: str, raw: str) -> I
     """
     _known_path(draft, path)
     value = f.parse_value(path, raw)
+    # What the text states never changes once the draft is made: the decision is known now.
+    extracted = f.get_path(draft.data, path)
+    state = ReviewState.FILLED if extracted in (None, "", []) else ReviewState.CORRECTED
+    if state == ReviewState.CORRECTED and value == extracted:
+        state = ReviewState.ACCEPTED
+    decision: dict[str, Any] = {"state": state.value}
+    if state != ReviewState.ACCEPTED:
+        decision["value"] = value
 
     def apply(locked: ImportDraft) -> dict[str, Any]:
         old = f.effective_value(locked.data, locked.review, path, locked.suggestions)
-        extracted = f.get_path(locked.data, path)
-        state = ReviewState.FILLED if extracted in (None, "", []) else ReviewState.CORRECTED
-        if state == ReviewState.CORRECTED and value == extracted:
-            state = ReviewState.ACCEPTED
-        decision: dict[str, Any] = {"state": state.value}
-        if state != ReviewState.ACCEPTED:
-            decision["value"] = value
         locked.review = {**locked.review, path: decision}
-        kind = {"filled": "field_filled", "corrected": "field_corrected"}.get(
-            state.value, "field_accepted"
-        )
-        return {"_kind": kind, "path": path, "old": old, "new": value}
+        return {"path": path, "old": old, "new": value}
 
     return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind="field_set", apply=apply
+        actor=actor, draft=draft, action=Action.REVIEW, kind=SET_KINDS[state], apply=apply
     )
 
 
@@ -225,7 +241,7 @@ def draft_item_remove(*, actor: Any, draft: ImportDraft, item: str) -> ImportDra
         return {"path": item}
 
     return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind="item_removed", apply=apply
+        actor=actor, draft=draft, action=Action.REVIEW, kind=EventKind.ITEM_REMOVED, apply=apply
     )
 
 
@@ -251,7 +267,7 @@ def draft_section_accept(*, actor: Any, draft: ImportDraft, section: str) -> Imp
         return {"section": section, "paths": paths}
 
     return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind="section_accepted", apply=apply
+        actor=actor, draft=draft, action=Action.REVIEW, kind=EventKind.SECTION_ACCEPTED, apply=apply
     )
 
 
@@ -291,7 +307,7 @@ def draft_confirm(*, actor: Any, draft: ImportDraft) -> ImportDraft:
                     "section": dict(f.SECTIONS).get(first.section, first.section),
                     "field": first.label,
                 },
-                code="review_incomplete",
+                code=ErrorCode.REVIEW_INCOMPLETE,
             )
         text = draft_campaign_yaml(locked)
         code = f.campaign_data(
@@ -301,7 +317,7 @@ def draft_confirm(*, actor: Any, draft: ImportDraft) -> ImportDraft:
             raise DomainError(
                 _("Đã có phong trào mã “%(code)s”; hãy chọn mã khác cho kế hoạch này.")
                 % {"code": code},
-                code="code_taken",
+                code=ErrorCode.CODE_TAKEN,
             )
         try:
             campaign = campaign_load_bytes(
@@ -315,7 +331,7 @@ def draft_confirm(*, actor: Any, draft: ImportDraft) -> ImportDraft:
         return {"campaign": campaign.pk, "code": campaign.code}
 
     return _transition(
-        actor=actor, draft=draft, action=Action.CONFIRM, kind="confirmed", apply=apply
+        actor=actor, draft=draft, action=Action.CONFIRM, kind=EventKind.CONFIRMED, apply=apply
     )
 
 
@@ -326,4 +342,4 @@ def _yaml_name(file_name: str) -> str:
 
 def draft_discard(*, actor: Any, draft: ImportDraft) -> ImportDraft:
     """Give up a draft; it stays in the history, read-only."""
-    return _transition(actor=actor, draft=draft, action=Action.DISCARD, kind="discarded")
+    return _transition(actor=actor, draft=draft, action=Action.DISCARD, kind=EventKind.DISCARDED)

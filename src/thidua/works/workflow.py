@@ -18,6 +18,7 @@ from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
 from thidua.core.validity import valid_on
 from thidua.core.workflow import Move, Workflow
+from thidua.works.codes import ErrorCode
 from thidua.works.models import Work, WorkEvent, WorkState
 from thidua.works.rules import may_act
 from thidua.works.transitions import TRANSITIONS, Action
@@ -121,7 +122,9 @@ def work_approve(*, actor: Any, work: Work, note: str = "") -> Work:
 def work_return(*, actor: Any, work: Work, reason: str, what_to_fix: str) -> Work:
     """Return a submitted work with the reason and what to fix (both required)."""
     if not reason.strip() or not what_to_fix.strip():
-        raise DomainError(_("Hãy ghi lý do trả lại và nội dung cần sửa."), code="reason_required")
+        raise DomainError(
+            _("Hãy ghi lý do trả lại và nội dung cần sửa."), code=ErrorCode.REASON_REQUIRED
+        )
     return _transition(
         actor=actor,
         work=work,
@@ -145,9 +148,11 @@ def work_complete(*, actor: Any, work: Work, actual_finish: dt.date) -> Work:
     """Complete a work on its actual finish date (not in the future, not before its start)."""
     today = timezone.localdate()
     if actual_finish > today:
-        raise DomainError(_("Ngày hoàn thành không được sau hôm nay."), code="future_date")
+        raise DomainError(_("Ngày hoàn thành không được sau hôm nay."), code=ErrorCode.FUTURE_DATE)
     if actual_finish < work.planned_start:
-        raise DomainError(_("Ngày hoàn thành không được trước ngày bắt đầu."), code="bad_date")
+        raise DomainError(
+            _("Ngày hoàn thành không được trước ngày bắt đầu."), code=ErrorCode.BAD_DATE
+        )
 
     def apply(w: Work) -> None:
         w.actual_finish = actual_finish
@@ -165,5 +170,5 @@ def work_complete(*, actor: Any, work: Work, actual_finish: dt.date) -> Work:
 def work_cancel(*, actor: Any, work: Work, reason: str) -> Work:
     """Cancel a work with its reason: the unit before approval, the approver after."""
     if not reason.strip():
-        raise DomainError(_("Hãy ghi lý do hủy."), code="reason_required")
+        raise DomainError(_("Hãy ghi lý do hủy."), code=ErrorCode.REASON_REQUIRED)
     return _transition(actor=actor, work=work, action=Action.CANCEL, payload={"reason": reason})

@@ -1,0 +1,31 @@
+"""The error codes and event kinds of phase reviews, as enums (their values are stored
+and sent by the API, so they never change).
+
+The workflow's own events are named by ``reviews.transitions.Action``; ``EventKind``
+names the other entries of a review's history.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """Codes of the ``DomainError``s phase reviews raise."""
+
+    BAD_KIND = "bad_kind"
+    BAD_PHASE = "bad_phase"
+    DUPLICATE = "duplicate"
+    NOT_AHEAD = "not_ahead"
+    NOT_EDITABLE = "not_editable"
+    PHASE_REQUIRED = "phase_required"
+    REASON_REQUIRED = "reason_required"
+
+
+class EventKind(StrEnum):
+    """Kinds of ``PhaseReviewEvent`` other than the workflow's actions."""
+
+    OPEN = "open"
+    UPDATE = "update"
+    SELECT_WORKS = "select_works"
+    REPORT = "report"
