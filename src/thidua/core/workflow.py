@@ -31,6 +31,8 @@ M = TypeVar("M", bound=models.Model)
 Effects = Callable[[Any], None]
 Check = Callable[[Any], None]
 Apply = Callable[[Any], "dict[str, Any] | None"]
+Record = Callable[[Any, Any, "Move", dict[str, Any]], None]
+Refusal = Callable[[Any, Any, Any], str]
 
 
 class WorkflowError(enum.StrEnum):
@@ -65,11 +67,13 @@ class Workflow(Generic[M]):
     own). ``may_act(actor, locked_obj, who)`` returns whether the actor may make the
     move; ``None`` means the caller has checked permission already (a service that must
     check before it locks, say). ``record(obj, actor, move, payload)`` writes the event
-    in the same transaction. ``refusal(obj, move_source, action)`` words the message for
-    a move the table does not allow, and ``refusal_code`` is its error code (an app may
-    keep a code its callers already know). ``related`` lists ``select_related`` paths
-    loaded with the locked row; ``lock_also`` names those among them whose rows are
-    locked too (a move that reads a row another writer changes under its own lock).
+    in the same transaction (``event_writer`` makes the usual one).
+    ``refusal(obj, move_source, action)`` words the message for a move the table does not
+    allow (``refusal_saying`` makes the usual one), and ``refusal_code`` is its error code
+    (an app may keep a code its callers already know). ``related`` lists
+    ``select_related`` paths loaded with the locked row; ``lock_also`` names those among
+    them whose rows are locked too (a move that reads a row another writer changes under
+    its own lock).
     """
 
     model: type[M]
@@ -160,6 +164,37 @@ class Workflow(Generic[M]):
                 "state": getattr(source, "label", source),
             }
         )
+
+
+def event_writer(event_model: type[models.Model], link: str, **copied: str) -> Record:
+    """The usual ``record``: one row of ``event_model`` (a ``core.models.Event`` with
+    ``from_state`` and ``to_state``) whose field ``link`` is the moved record; ``copied``
+    fills more fields of the event from attributes of the record (``field="attribute"``).
+    """
+
+    def record(obj: Any, actor: Any, move: Move, payload: dict[str, Any]) -> None:
+        event_model._default_manager.create(
+            **{link: obj},
+            **{name: getattr(obj, attribute) for name, attribute in copied.items()},
+            actor=actor,
+            kind=move.event_kind,
+            from_state=move.source,
+            to_state=move.target,
+            payload=payload,
+        )
+
+    return record
+
+
+def refusal_saying(message: Any, label: Callable[[Any], str] | None = None) -> Refusal:
+    """A ``refusal`` that words ``message`` (a lazily translated text, with ``%(action)s``
+    and ``%(state)s`` where it names them) with ``label(action)`` and the state's label."""
+
+    def refusal(obj: Any, source: Any, action: Any) -> str:
+        named = label(action) if label is not None else getattr(action, "label", action)
+        return str(message % {"action": named, "state": getattr(source, "label", source)})
+
+    return refusal
 
 
 _REGISTRY: dict[type[models.Model], Workflow[Any]] = {}

@@ -1,8 +1,5 @@
-"""The error codes and event kinds of exemplary models, as enums (their values are stored
-and sent by the API, so they never change).
-
-The workflow's own events are named by ``exemplars.transitions.Action``; ``EventKind``
-names the other entries of a story's history.
+"""Error codes and history kinds of exemplary models; their values are stored and sent
+by the API, so they stay as they are. Workflow events take ``transitions.Action``.
 """
 
 from __future__ import annotations

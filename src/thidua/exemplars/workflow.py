@@ -8,7 +8,6 @@ write appends its own event too (events are append-only).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -17,12 +16,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import Campaign, ContentArea
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.core.uploads import check_evidence
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.exemplars.codes import ErrorCode, EventKind
 from thidua.exemplars.models import (
     Exemplar,
@@ -259,47 +259,6 @@ def exemplar_from_nomination(*, actor: Any, nomination: Any) -> Exemplar:
     return exemplar
 
 
-def _record(exemplar: Exemplar, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    ExemplarEvent.objects.create(
-        exemplar=exemplar,
-        actor=actor,
-        kind=move.event_kind,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
-
-
-def _refusal(exemplar: Exemplar, source: ExemplarState, action: Action) -> str:
-    return str(
-        _("Không thể “%(action)s” khi câu chuyện đang “%(state)s”.")
-        % {"action": action_label(action), "state": source.label}
-    )
-
-
-WORKFLOW: Workflow[Exemplar] = Workflow(
-    model=Exemplar,
-    states=ExemplarState,
-    transitions=TRANSITIONS,
-    may_act=may_act,
-    record=_record,
-    refusal=_refusal,
-    related=("unit", "campaign__issuer_unit"),
-)
-
-
-def _transition(
-    *,
-    actor: Any,
-    exemplar: Exemplar,
-    action: Action,
-    payload: dict[str, Any] | None = None,
-    apply: Callable[[Exemplar], None] | None = None,
-) -> Exemplar:
-    """A move of a story through the engine (``thidua.core.workflow``)."""
-    return WORKFLOW.run(exemplar, actor=actor, action=action, payload=payload, apply=apply)
-
-
 def action_label(action: Action) -> str:
     labels = {
         Action.SUBMIT: _("gửi duyệt"),
@@ -311,20 +270,31 @@ def action_label(action: Action) -> str:
     return str(labels[action])
 
 
+WORKFLOW: Workflow[Exemplar] = Workflow(
+    model=Exemplar,
+    states=ExemplarState,
+    transitions=TRANSITIONS,
+    may_act=may_act,
+    record=event_writer(ExemplarEvent, "exemplar"),
+    refusal=refusal_saying(
+        gettext_lazy("Không thể “%(action)s” khi câu chuyện đang “%(state)s”."), action_label
+    ),
+    related=("unit", "campaign__issuer_unit"),
+)
+
+
 def exemplar_submit(*, actor: Any, exemplar: Exemplar) -> Exemplar:
     """Send a draft (or corrected) story to the Ban TĐKT."""
 
     def apply(e: Exemplar) -> None:
         e.return_reason = ""
 
-    return _transition(actor=actor, exemplar=exemplar, action=Action.SUBMIT, apply=apply)
+    return WORKFLOW.run(exemplar, actor=actor, action=Action.SUBMIT, apply=apply)
 
 
 def exemplar_approve(*, actor: Any, exemplar: Exemplar, note: str = "") -> Exemplar:
     """The Ban TĐKT approves a submitted story (KH 128 IV.5)."""
-    return _transition(
-        actor=actor, exemplar=exemplar, action=Action.APPROVE, payload={"note": note}
-    )
+    return WORKFLOW.run(exemplar, actor=actor, action=Action.APPROVE, payload={"note": note})
 
 
 def exemplar_return(*, actor: Any, exemplar: Exemplar, reason: str) -> Exemplar:
@@ -335,9 +305,9 @@ def exemplar_return(*, actor: Any, exemplar: Exemplar, reason: str) -> Exemplar:
     def apply(e: Exemplar) -> None:
         e.return_reason = nfc(reason)
 
-    return _transition(
+    return WORKFLOW.run(
+        exemplar,
         actor=actor,
-        exemplar=exemplar,
         action=Action.RETURN,
         payload={"reason": reason},
         apply=apply,
@@ -354,7 +324,7 @@ def exemplar_publish(*, actor: Any, exemplar: Exemplar) -> Exemplar:
     def apply(e: Exemplar) -> None:
         e.published_at = timezone.now()
 
-    return _transition(actor=actor, exemplar=exemplar, action=Action.PUBLISH, apply=apply)
+    return WORKFLOW.run(exemplar, actor=actor, action=Action.PUBLISH, apply=apply)
 
 
 def exemplar_unpublish(*, actor: Any, exemplar: Exemplar, reason: str) -> Exemplar:
@@ -365,9 +335,9 @@ def exemplar_unpublish(*, actor: Any, exemplar: Exemplar, reason: str) -> Exempl
     def apply(e: Exemplar) -> None:
         e.published_at = None
 
-    return _transition(
+    return WORKFLOW.run(
+        exemplar,
         actor=actor,
-        exemplar=exemplar,
         action=Action.UNPUBLISH,
         payload={"reason": reason},
         apply=apply,

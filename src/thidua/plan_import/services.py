@@ -13,12 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable
 from typing import Any
 
 import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
@@ -26,7 +26,7 @@ from thidua.campaigns.files.errors import CampaignFileInvalid, FileError
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import campaign_load_bytes
 from thidua.core.errors import DomainError, NotPermitted
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.plan_import import fields as f
 from thidua.plan_import.codes import ErrorCode, EventKind
 from thidua.plan_import.models import DraftStatus, ImportDraft, ImportDraftEvent, ReviewState
@@ -133,42 +133,15 @@ def _may_review(actor: Any, draft: ImportDraft, who: Any) -> bool:
     return bool(can_review_draft(actor, draft))
 
 
-def _record(draft: ImportDraft, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    ImportDraftEvent.objects.create(
-        draft=draft,
-        actor=actor,
-        kind=move.event_kind,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
-
-
-def _refusal(draft: ImportDraft, source: DraftStatus, action: Action) -> str:
-    return str(_("Bản nháp đã “%(state)s”: không thể thay đổi nữa.") % {"state": source.label})
-
-
 WORKFLOW: Workflow[ImportDraft] = Workflow(
     model=ImportDraft,
     states=DraftStatus,
     transitions=TRANSITIONS,
     may_act=_may_review,
-    record=_record,
-    refusal=_refusal,
+    record=event_writer(ImportDraftEvent, "draft"),
+    refusal=refusal_saying(gettext_lazy("Bản nháp đã “%(state)s”: không thể thay đổi nữa.")),
     state_field="status",
 )
-
-
-def _transition(
-    *,
-    actor: Any,
-    draft: ImportDraft,
-    action: Action,
-    kind: EventKind,
-    apply: Callable[[ImportDraft], dict[str, Any]] | None = None,
-) -> ImportDraft:
-    """A change of a draft through the engine; ``kind`` names its event."""
-    return WORKFLOW.run(draft, actor=actor, action=action, apply=apply, kind=kind)
 
 
 def _known_path(draft: ImportDraft, path: str) -> None:
@@ -189,8 +162,8 @@ def draft_field_accept(*, actor: Any, draft: ImportDraft, path: str) -> ImportDr
         locked.review = {**locked.review, path: {"state": ReviewState.ACCEPTED.value}}
         return {"path": path, "value": value}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind=EventKind.FIELD_ACCEPTED, apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.REVIEW, kind=EventKind.FIELD_ACCEPTED, apply=apply
     )
 
 
@@ -223,8 +196,8 @@ def draft_field_set(*, actor: Any, draft: ImportDraft, path: str, raw: str) -> I
         locked.review = {**locked.review, path: decision}
         return {"path": path, "old": old, "new": value}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind=SET_KINDS[state], apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.REVIEW, kind=SET_KINDS[state], apply=apply
     )
 
 
@@ -240,8 +213,8 @@ def draft_item_remove(*, actor: Any, draft: ImportDraft, item: str) -> ImportDra
         locked.review = {**locked.review, item: {"state": ReviewState.REMOVED.value}}
         return {"path": item}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind=EventKind.ITEM_REMOVED, apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.REVIEW, kind=EventKind.ITEM_REMOVED, apply=apply
     )
 
 
@@ -266,8 +239,8 @@ def draft_section_accept(*, actor: Any, draft: ImportDraft, section: str) -> Imp
         locked.review = review
         return {"section": section, "paths": paths}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind=EventKind.SECTION_ACCEPTED, apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.REVIEW, kind=EventKind.SECTION_ACCEPTED, apply=apply
     )
 
 
@@ -330,8 +303,8 @@ def draft_confirm(*, actor: Any, draft: ImportDraft) -> ImportDraft:
         locked.campaign = campaign
         return {"campaign": campaign.pk, "code": campaign.code}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.CONFIRM, kind=EventKind.CONFIRMED, apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.CONFIRM, kind=EventKind.CONFIRMED, apply=apply
     )
 
 
@@ -342,4 +315,4 @@ def _yaml_name(file_name: str) -> str:
 
 def draft_discard(*, actor: Any, draft: ImportDraft) -> ImportDraft:
     """Give up a draft; it stays in the history, read-only."""
-    return _transition(actor=actor, draft=draft, action=Action.DISCARD, kind=EventKind.DISCARDED)
+    return WORKFLOW.run(draft, actor=actor, action=Action.DISCARD, kind=EventKind.DISCARDED)

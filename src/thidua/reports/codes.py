@@ -1,9 +1,5 @@
-"""The error codes and event kinds of reports, as enums (their values are stored and
-sent by the API, so they never change).
-
-The workflow's own events are named by ``reports.transitions.Action``; ``EventKind``
-names the other entries of a report's history.
-"""
+"""Enums for the codes of refusals and the kinds of history entries of unit reports
+(workflow moves are named by ``reports.transitions.Action``). Values are stored data."""
 
 from __future__ import annotations
 

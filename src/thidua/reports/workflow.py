@@ -11,11 +11,12 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
 from thidua.core.text import nfc
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.reports.codes import ErrorCode
 from thidua.reports.models import ReportEvent, ReportState, UnitReport
 from thidua.reports.prefill import report_prefill
@@ -29,31 +30,15 @@ def action_label(action: Action) -> str:
     return str(labels[action])
 
 
-def _record(report: UnitReport, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    ReportEvent.objects.create(
-        report=report,
-        actor=actor,
-        kind=move.event_kind,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
-
-
-def _refusal(report: UnitReport, source: ReportState, action: Action) -> str:
-    return str(
-        _("Không thể “%(action)s” khi báo cáo đang “%(state)s”.")
-        % {"action": action_label(action), "state": source.label}
-    )
-
-
 WORKFLOW: Workflow[UnitReport] = Workflow(
     model=UnitReport,
     states=ReportState,
     transitions=TRANSITIONS,
     may_act=may_act,
-    record=_record,
-    refusal=_refusal,
+    record=event_writer(ReportEvent, "report"),
+    refusal=refusal_saying(
+        gettext_lazy("Không thể “%(action)s” khi báo cáo đang “%(state)s”."), action_label
+    ),
     related=("period", "period__campaign", "unit"),
     # The period is locked too: its due date decides lateness, and
     # ``report_periods_generate`` moves it under a lock.

@@ -1,9 +1,5 @@
-"""The error codes and event kinds of phase reviews, as enums (their values are stored
-and sent by the API, so they never change).
-
-The workflow's own events are named by ``reviews.transitions.Action``; ``EventKind``
-names the other entries of a review's history.
-"""
+"""What phase reviews answer when they refuse (``ErrorCode``) and the entries of their
+history besides the workflow's actions (``EventKind``); both are stored as they are."""
 
 from __future__ import annotations
 

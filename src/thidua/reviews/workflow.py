@@ -13,11 +13,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.reviews.codes import ErrorCode, EventKind
 from thidua.reviews.models import PhaseReview, PhaseReviewEvent, ReviewKind, ReviewState
 from thidua.reviews.rules import can_manage_reviews
@@ -158,31 +159,15 @@ def _may_act(actor: Any, review: PhaseReview, who: Any) -> bool:
     return bool(can_manage_reviews(actor, review.campaign))
 
 
-def _record(review: PhaseReview, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    PhaseReviewEvent.objects.create(
-        review=review,
-        actor=actor,
-        kind=move.event_kind,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
-
-
-def _refusal(review: PhaseReview, source: ReviewState, action: Action) -> str:
-    return str(
-        _("Không thể thực hiện thao tác này khi báo cáo đang “%(state)s”.")
-        % {"state": source.label}
-    )
-
-
 WORKFLOW: Workflow[PhaseReview] = Workflow(
     model=PhaseReview,
     states=ReviewState,
     transitions=TRANSITIONS,
     may_act=_may_act,
-    record=_record,
-    refusal=_refusal,
+    record=event_writer(PhaseReviewEvent, "review"),
+    refusal=refusal_saying(
+        gettext_lazy("Không thể thực hiện thao tác này khi báo cáo đang “%(state)s”.")
+    ),
     related=("campaign__issuer_unit", "phase"),
 )
 

@@ -13,8 +13,9 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.scoring.models import CriteriaSet, ScoreSheet, ScoringEvent, SetState, SheetState
 from thidua.scoring.rules import is_set_secretariat, may_act
 from thidua.scoring.transitions import SET_TRANSITIONS, TRANSITIONS, Action
@@ -31,47 +32,19 @@ def action_label(action: Action) -> str:
     return str(labels[action])
 
 
-def _record_sheet(sheet: ScoreSheet, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    ScoringEvent.objects.create(
-        criteria_set_id=sheet.criteria_set_id,
-        sheet=sheet,
-        actor=actor,
-        kind=move.event_kind,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
-
-
-def _refusal(sheet: ScoreSheet, source: SheetState, action: Action) -> str:
-    return str(
-        _("Không thể “%(action)s” khi phiếu chấm điểm đang “%(state)s”.")
-        % {"action": action_label(action), "state": source.label}
-    )
-
-
 SHEET_WORKFLOW: Workflow[ScoreSheet] = Workflow(
     model=ScoreSheet,
     states=SheetState,
     transitions=TRANSITIONS,
     may_act=may_act,
-    record=_record_sheet,
-    refusal=_refusal,
+    record=event_writer(ScoringEvent, "sheet", criteria_set_id="criteria_set_id"),
+    refusal=refusal_saying(
+        gettext_lazy("Không thể “%(action)s” khi phiếu chấm điểm đang “%(state)s”."), action_label
+    ),
     related=("criteria_set__group__organiser", "unit"),
     # The set is locked too: publication locks it while it checks every sheet.
     lock_also=("criteria_set",),
 )
-
-
-def _record_set(criteria_set: CriteriaSet, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    ScoringEvent.objects.create(
-        criteria_set=criteria_set,
-        actor=actor,
-        kind=move.event_kind,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
 
 
 def _may_manage_set(actor: Any, criteria_set: CriteriaSet, who: Any) -> bool:
@@ -83,7 +56,7 @@ SET_WORKFLOW: Workflow[CriteriaSet] = Workflow(
     states=SetState,
     transitions=SET_TRANSITIONS,
     may_act=_may_manage_set,
-    record=_record_set,
+    record=event_writer(ScoringEvent, "criteria_set"),
     related=("group__organiser",),
 )
 

@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.core.errors import DomainError, NotPermitted
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Move, Workflow, refusal_saying
 from thidua.works.codes import ErrorCode, EventKind
 from thidua.works.models import ChangeRequest, ChangeRequestState, Work, WorkEvent, WorkState
 from thidua.works.rules import is_work_approver, is_work_unit_staff
@@ -75,10 +76,6 @@ def _record(request: ChangeRequest, actor: Any, move: Move, payload: dict[str, A
     )
 
 
-def _refusal(request: ChangeRequest, source: ChangeRequestState, action: ChangeAction) -> str:
-    return str(_("Đề nghị này đã được xử lý."))
-
-
 DECISION_KINDS = {
     ChangeAction.ACCEPT: EventKind.CHANGE_ACCEPTED,
     ChangeAction.REJECT: EventKind.CHANGE_REJECTED,
@@ -90,7 +87,7 @@ WORKFLOW: Workflow[ChangeRequest] = Workflow(
     transitions=CHANGE_TRANSITIONS,
     may_act=_may_decide,
     record=_record,
-    refusal=_refusal,
+    refusal=refusal_saying(gettext_lazy("Đề nghị này đã được xử lý.")),
     refusal_code=ErrorCode.ALREADY_DECIDED,
     related=("work",),
 )

@@ -1,8 +1,6 @@
-"""The error codes and event kinds of works, as enums (their values are stored and sent
-by the API, so they never change).
+"""Error codes and history kinds of works (stored and sent by the API: values never change).
 
-The workflow's own events are named by ``works.transitions.Action``; ``EventKind`` names
-the other entries of a work's history.
+The workflow's own events are named by ``works.transitions.Action``.
 """
 
 from __future__ import annotations

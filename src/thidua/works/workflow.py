@@ -12,34 +12,29 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.accounts.models import Role
 from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
 from thidua.core.validity import valid_on
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.works.codes import ErrorCode
 from thidua.works.models import Work, WorkEvent, WorkState
 from thidua.works.rules import may_act
 from thidua.works.transitions import TRANSITIONS, Action
 
 
-def _record(work: Work, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    WorkEvent.objects.create(
-        work=work,
-        actor=actor,
-        kind=move.action.value,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
-
-
-def _refusal(work: Work, source: WorkState, action: Action) -> str:
-    return str(
-        _("Không thể “%(action)s” khi công trình đang “%(state)s”.")
-        % {"action": action_label(action), "state": source.label}
-    )
+def action_label(action: Action) -> str:
+    labels = {
+        Action.SUBMIT: _("gửi duyệt"),
+        Action.APPROVE: _("duyệt"),
+        Action.RETURN: _("trả lại"),
+        Action.START: _("bắt đầu thực hiện"),
+        Action.COMPLETE: _("hoàn thành"),
+        Action.CANCEL: _("hủy"),
+    }
+    return str(labels[action])
 
 
 WORKFLOW: Workflow[Work] = Workflow(
@@ -47,8 +42,10 @@ WORKFLOW: Workflow[Work] = Workflow(
     states=WorkState,
     transitions=TRANSITIONS,
     may_act=may_act,
-    record=_record,
-    refusal=_refusal,
+    record=event_writer(WorkEvent, "work"),
+    refusal=refusal_saying(
+        gettext_lazy("Không thể “%(action)s” khi công trình đang “%(state)s”."), action_label
+    ),
     related=("approver_unit", "unit"),
 )
 
@@ -66,18 +63,6 @@ def _transition(
     return WORKFLOW.run(
         work, actor=actor, action=action, payload=payload, apply=apply, effects=effects
     )
-
-
-def action_label(action: Action) -> str:
-    labels = {
-        Action.SUBMIT: _("gửi duyệt"),
-        Action.APPROVE: _("duyệt"),
-        Action.RETURN: _("trả lại"),
-        Action.START: _("bắt đầu thực hiện"),
-        Action.COMPLETE: _("hoàn thành"),
-        Action.CANCEL: _("hủy"),
-    }
-    return str(labels[action])
 
 
 def _notify_unit(work: Work, title: str, body: str, kind: str) -> None:
