@@ -69,17 +69,19 @@ def _may_decide(user: Any, request: ChangeRequest, who: Any) -> bool:
     return bool(is_work_approver(user, request.work))
 
 
+#: The work's history entry for each decision.
+DECISION_KINDS = {
+    ChangeAction.ACCEPT: EventKind.CHANGE_ACCEPTED,
+    ChangeAction.REJECT: EventKind.CHANGE_REJECTED,
+}
+
+
 def _record(request: ChangeRequest, actor: Any, move: Move, payload: dict[str, Any]) -> None:
     """A decision is written in the work's history (a change request has none of its own)."""
     WorkEvent.objects.create(
         work=request.work, actor=actor, kind=DECISION_KINDS[move.action], payload=payload
     )
 
-
-DECISION_KINDS = {
-    ChangeAction.ACCEPT: EventKind.CHANGE_ACCEPTED,
-    ChangeAction.REJECT: EventKind.CHANGE_REJECTED,
-}
 
 WORKFLOW: Workflow[ChangeRequest] = Workflow(
     model=ChangeRequest,
