@@ -16,7 +16,7 @@ from tests.scoring.conftest import (
 )
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.scoring import services
-from thidua.scoring.models import ScoreSheet, ScoringEvent, SheetState
+from thidua.scoring.models import ScoreSheet, ScoringEvent, SetState, SheetState
 from thidua.scoring.transitions import TRANSITIONS, Action, allowed_actions
 from thidua.scoring.workflow import transition
 
@@ -216,3 +216,29 @@ def test_reasons_are_stored_in_nfc(cluster: Cluster) -> None:
 
     assert returned.return_reason == "Thiếu minh chứng"
     assert unicodedata.is_normalized("NFC", returned.return_reason)
+
+
+def test_activating_a_set_moves_it_once_through_the_engine(cluster: Cluster) -> None:
+    criteria_set = services.criteria_set_create(actor=cluster.secretariat, group=cluster.group)
+
+    opened = services.criteria_set_activate(actor=cluster.secretariat, criteria_set=criteria_set)
+    again = services.criteria_set_activate(actor=cluster.secretariat, criteria_set=criteria_set)
+
+    assert criteria_set.state == SetState.ACTIVE
+    assert (opened, again) == (len(cluster.units), 0)
+    activations = ScoringEvent.objects.filter(criteria_set=criteria_set, kind="activate")
+    assert list(activations.values_list("from_state", "to_state", "actor")) == [
+        ("draft", "active", cluster.secretariat.pk)
+    ]
+
+
+def test_only_the_secretariat_activates_a_set(cluster: Cluster) -> None:
+    criteria_set = services.criteria_set_create(actor=cluster.secretariat, group=cluster.group)
+
+    with pytest.raises(NotPermitted):
+        services.criteria_set_activate(actor=cluster.cluster_leader, criteria_set=criteria_set)
+
+    criteria_set.refresh_from_db()
+    assert criteria_set.state == SetState.DRAFT
+    assert not criteria_set.sheets.exists()
+    assert not ScoringEvent.objects.filter(criteria_set=criteria_set, kind="activate").exists()

@@ -284,6 +284,27 @@ def test_change_request_decided_twice_is_refused(approved, people):
     assert approved.title == "Cầu bê tông kênh Ba Sơn"
 
 
+def test_change_request_accepted_once_the_work_is_completed_is_refused(approved, people):
+    request = _request(approved, people)
+    Work.objects.filter(pk=approved.pk).update(
+        state=S.COMPLETED, actual_finish=dt.date(2025, 5, 1), percent_complete=100
+    )
+
+    with pytest.raises(DomainError) as refused:
+        services.change_request_decide(
+            actor=people.district_a_officer, request=request, accept=True
+        )
+    rejected = services.change_request_decide(
+        actor=people.district_a_officer, request=request, accept=False
+    )
+
+    assert refused.value.code == "bad_state"
+    approved.refresh_from_db()
+    assert (approved.state, approved.title) == (S.COMPLETED, "Cầu bê tông kênh Ba Sơn")
+    assert rejected.state == ChangeRequestState.REJECTED
+    assert [e.kind for e in approved.events.all()] == ["change_requested", "change_rejected"]
+
+
 # --- Notifications -----------------------------------------------------------------------
 
 

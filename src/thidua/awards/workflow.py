@@ -32,7 +32,7 @@ from thidua.awards.transitions import TRANSITIONS, Action
 from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
 from thidua.core.validity import valid_on
-from thidua.core.workflow import Move, Workflow, event_writer, worded_refusal
+from thidua.core.workflow import Move, Workflow, event_writer, refusal_saying
 
 
 def action_label(action: Action) -> str:
@@ -67,7 +67,7 @@ WORKFLOW: Workflow[Nomination] = Workflow(
     transitions={key: (step.target, step.actor) for key, step in TRANSITIONS.items()},
     may_act=may_act,
     record=event_writer(NominationEvent, "nomination"),
-    refusal=worded_refusal(
+    refusal=refusal_saying(
         gettext_lazy("Không thể “%(action)s” khi đề nghị đang “%(state)s”."), action_label
     ),
     admits=_admits,

@@ -18,16 +18,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from dataclasses import dataclass, field, replace
+from typing import Any, Generic, TypeVar
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError, NotPermitted
-
-if TYPE_CHECKING:
-    from django_stubs_ext import StrOrPromise
 
 M = TypeVar("M", bound=models.Model)
 
@@ -52,6 +49,13 @@ class Move:
     action: Any
     target: Any
     who: Any = None
+    #: The event kind the caller named (``run(kind=…)``); ``None``: the action is the kind.
+    kind: Any = None
+
+    @property
+    def event_kind(self) -> Any:
+        """The kind of the event this move writes: the named kind, else the action."""
+        return self.action if self.kind is None else self.kind
 
 
 @dataclass(frozen=True)
@@ -63,11 +67,16 @@ class Workflow(Generic[M]):
     own). ``may_act(actor, locked_obj, who)`` returns whether the actor may make the
     move; ``None`` means the caller has checked permission already (a service that must
     check before it locks, say). ``record(obj, actor, move, payload)`` writes the event
-    in the same transaction. ``refusal(obj, move_source, action)`` words the message for
-    a move the table does not allow. ``related`` lists ``select_related`` paths loaded
-    with the locked row. ``admits(locked_obj, move)``, when given, narrows the table for
-    one record (a row that holds only for some records, say a form needing no council):
-    a move it refuses is refused like one the table lacks, before the permission check.
+    in the same transaction (``event_writer`` makes the usual one).
+    ``refusal(obj, move_source, action)`` words the message for a move the table does not
+    allow (``refusal_saying`` makes the usual one), and ``refusal_code`` is its error code
+    (an app may keep a code its callers already know). ``related`` lists
+    ``select_related`` paths loaded with the locked row; ``lock_also`` names those among
+    them whose rows are locked too (a move that reads a row another writer changes under
+    its own lock).
+    ``admits(locked_obj, move)``, when given, narrows the table for one record (a row
+    that holds only for some records, say a form needing no council): a move it refuses
+    is refused like one the table lacks, before the permission check.
     """
 
     model: type[M]
@@ -79,13 +88,16 @@ class Workflow(Generic[M]):
     state_field: str = "state"
     related: tuple[str, ...] = field(default=())
     admits: Callable[[M, Move], bool] | None = None
+    refusal_code: str = WorkflowError.INVALID_TRANSITION
+    lock_also: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
         _REGISTRY[self.model] = self
 
     def locked(self, obj: M) -> M:
-        """``obj`` read again under a row lock (PostgreSQL ``FOR UPDATE OF`` the row)."""
-        queryset = self.model._default_manager.select_for_update(of=("self",))
+        """``obj`` read again under a row lock (PostgreSQL ``FOR UPDATE OF`` the row and
+        the ``lock_also`` rows)."""
+        queryset = self.model._default_manager.select_for_update(of=("self", *self.lock_also))
         if self.related:
             queryset = queryset.select_related(*self.related)
         return queryset.get(pk=obj.pk)
@@ -114,14 +126,17 @@ class Workflow(Generic[M]):
         check: Check | None = None,
         apply: Apply | None = None,
         effects: Effects | None = None,
+        kind: Any = None,
     ) -> M:
         """Make one move and return the locked, saved record.
 
         ``check(locked)`` may raise a ``DomainError`` before anything is written;
         ``apply(locked)`` changes other fields and may return more payload for the event;
-        ``effects(locked)`` runs after the commit (mail, notifications, tasks). Raises
-        ``DomainError`` (code ``invalid_transition``) for a move the table does not allow
-        and ``NotPermitted`` when ``may_act`` refuses; nothing is written then.
+        ``effects(locked)`` runs after the commit (mail, notifications, tasks); ``kind``
+        names the event when it is not the action (``Move.event_kind``). Raises
+        ``DomainError`` (code ``refusal_code``, ``invalid_transition`` unless the workflow
+        names another) for a move the table does not allow and ``NotPermitted`` when
+        ``may_act`` refuses; nothing is written then.
         """
         with transaction.atomic():
             locked = self.locked(obj)
@@ -129,9 +144,7 @@ class Workflow(Generic[M]):
             if move is not None and self.admits is not None and not self.admits(locked, move):
                 move = None
             if move is None:
-                raise DomainError(
-                    self._refusal(locked, action), code=WorkflowError.INVALID_TRANSITION
-                )
+                raise DomainError(self._refusal(locked, action), code=self.refusal_code)
             if self.may_act is not None and not self.may_act(actor, locked, move.who):
                 raise NotPermitted()
             if check is not None:
@@ -141,7 +154,7 @@ class Workflow(Generic[M]):
                 event_payload.update(apply(locked) or {})
             setattr(locked, self.state_field, move.target)
             locked.save()
-            self.record(locked, actor, move, event_payload)
+            self.record(locked, actor, replace(move, kind=kind), event_payload)
             if effects is not None:
                 transaction.on_commit(lambda: effects(locked))
         return locked
@@ -159,15 +172,18 @@ class Workflow(Generic[M]):
         )
 
 
-def event_writer(event_model: type[models.Model], subject: str) -> Record:
-    """A ``record`` for an event table with ``from_state`` and ``to_state`` columns: one
-    row linked to the record by the field ``subject``, its kind the action's value."""
+def event_writer(event_model: type[models.Model], link: str, **copied: str) -> Record:
+    """The usual ``record``: one row of ``event_model`` (a ``core.models.Event`` with
+    ``from_state`` and ``to_state``) whose field ``link`` is the moved record; ``copied``
+    fills more fields of the event from attributes of the record (``field="attribute"``).
+    """
 
     def record(obj: Any, actor: Any, move: Move, payload: dict[str, Any]) -> None:
         event_model._default_manager.create(
-            **{subject: obj},
+            **{link: obj},
+            **{name: getattr(obj, attribute) for name, attribute in copied.items()},
             actor=actor,
-            kind=move.action,
+            kind=move.event_kind,
             from_state=move.source,
             to_state=move.target,
             payload=payload,
@@ -176,13 +192,13 @@ def event_writer(event_model: type[models.Model], subject: str) -> Record:
     return record
 
 
-def worded_refusal(message: StrOrPromise, label: Callable[[Any], Any]) -> Refusal:
-    """A ``refusal`` filling ``message`` (``gettext_lazy``, so it is translated when a
-    move is refused) with ``%(action)s``, the action as ``label`` names it, and
-    ``%(state)s``, the label of the state the record is in."""
+def refusal_saying(message: Any, label: Callable[[Any], Any] | None = None) -> Refusal:
+    """A ``refusal`` that words ``message`` (a lazily translated text, with ``%(action)s``
+    and ``%(state)s`` where it names them) with ``label(action)`` and the state's label."""
 
     def refusal(obj: Any, source: Any, action: Any) -> str:
-        return str(message % {"action": label(action), "state": getattr(source, "label", source)})
+        named = label(action) if label is not None else getattr(action, "label", action)
+        return str(message % {"action": named, "state": getattr(source, "label", source)})
 
     return refusal
 

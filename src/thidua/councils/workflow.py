@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.core.errors import DomainError
-from thidua.core.workflow import Move, Workflow, worded_refusal
+from thidua.core.workflow import Move, Workflow, refusal_saying
 from thidua.councils.codes import ErrorCode, EventKind
 from thidua.councils.models import (
     Attendance,
@@ -85,7 +85,7 @@ WORKFLOW: Workflow[CouncilSession] = Workflow(
     transitions=TRANSITIONS,
     may_act=lambda actor, session, _who: bool(can_manage_session(actor, session)),
     record=_record,
-    refusal=worded_refusal(
+    refusal=refusal_saying(
         gettext_lazy("Không thể %(action)s khi phiên họp đang ở trạng thái “%(state)s”."),
         action_label,
     ),

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from thidua.core.workflow import Move, Workflow, event_writer, worded_refusal
+from thidua.core.workflow import Move, Workflow, event_writer, refusal_saying
 from thidua.decisions.models import (
     BatchState,
     CertificateBatch,
@@ -41,7 +41,7 @@ WORKFLOW: Workflow[Decision] = Workflow(
     transitions=TRANSITIONS,
     may_act=lambda actor, decision, _who: bool(is_decision_issuer(actor, decision)),
     record=event_writer(DecisionEvent, "decision"),
-    refusal=worded_refusal(
+    refusal=refusal_saying(
         gettext_lazy("Không thể %(action)s khi quyết định đang ở trạng thái “%(state)s”."),
         ACTION_LABELS.__getitem__,
     ),

@@ -1,14 +1,13 @@
 """Writes of exemplary models: drafting (blank, from a work, from a nomination), editing,
 photos, and the workflow submit → approve → publish / return / unpublish.
 
-Every state change goes through ``_transition``: lock → check the table → check
-permission → apply → save → append an event → effects after commit. Every other write
-appends its own event too (events are append-only).
+Every state change goes through the workflow engine (``thidua.core.workflow``) with the
+table of ``exemplars.transitions``; no other code assigns ``Exemplar.state``. Every other
+write appends its own event too (events are append-only).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -17,11 +16,14 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import Campaign, ContentArea
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.core.uploads import check_evidence
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
+from thidua.exemplars.codes import ErrorCode, EventKind
 from thidua.exemplars.models import (
     Exemplar,
     ExemplarEvent,
@@ -53,13 +55,13 @@ class StoryData:
 def _check(data: StoryData, campaign: Campaign) -> None:
     if not nfc(data.subject_name) or not nfc(data.title) or not nfc(data.achievements):
         raise DomainError(
-            _("Hãy ghi tên tập thể, cá nhân, tiêu đề và việc đã làm."), code="required"
+            _("Hãy ghi tên tập thể, cá nhân, tiêu đề và việc đã làm."), code=ErrorCode.REQUIRED
         )
     if data.subject_kind not in SubjectKind.values:
-        raise DomainError(_("Hãy chọn cá nhân hoặc tập thể."), code="bad_kind")
+        raise DomainError(_("Hãy chọn cá nhân hoặc tập thể."), code=ErrorCode.BAD_KIND)
     if data.content_area is not None and data.content_area.campaign_id != campaign.pk:
         raise DomainError(
-            _("Nội dung thi đua phải thuộc phong trào của câu chuyện."), code="bad_area"
+            _("Nội dung thi đua phải thuộc phong trào của câu chuyện."), code=ErrorCode.BAD_AREA
         )
 
 
@@ -69,7 +71,7 @@ def _may_draft_for(actor: Any, campaign: Campaign, unit: Unit) -> bool:
 
 
 def _event(
-    exemplar: Exemplar, actor: Any, kind: str, payload: dict[str, Any] | None = None
+    exemplar: Exemplar, actor: Any, kind: EventKind, payload: dict[str, Any] | None = None
 ) -> None:
     ExemplarEvent.objects.create(exemplar=exemplar, actor=actor, kind=kind, payload=payload or {})
 
@@ -83,7 +85,7 @@ def exemplar_create(*, actor: Any, campaign: Campaign, unit: Unit, data: StoryDa
         exemplar = Exemplar.objects.create(
             campaign=campaign, unit=unit, created_by=actor, **_fields(data)
         )
-        _event(exemplar, actor, "create")
+        _event(exemplar, actor, EventKind.CREATE)
     return exemplar
 
 
@@ -99,25 +101,27 @@ def _fields(data: StoryData) -> dict[str, Any]:
     }
 
 
+def _locked_editable(actor: Any, pk: int, refusal: str) -> Exemplar:
+    """The story read under a row lock, if it is still editable and ``actor`` its author."""
+    locked = Exemplar.objects.select_for_update(of=("self",)).select_related("unit").get(pk=pk)
+    if locked.state not in EDITABLE_STATES:
+        raise DomainError(refusal, code=ErrorCode.NOT_EDITABLE)
+    if not is_exemplar_author(actor, locked):
+        raise NotPermitted()
+    return locked
+
+
 def exemplar_update(*, actor: Any, exemplar: Exemplar, data: StoryData) -> Exemplar:
     """Edit a draft or returned story (the author side only)."""
     with transaction.atomic():
-        locked = (
-            Exemplar.objects.select_for_update(of=("self",))
-            .select_related("unit")
-            .get(pk=exemplar.pk)
+        locked = _locked_editable(
+            actor, exemplar.pk, _("Chỉ sửa được câu chuyện ở trạng thái nháp hoặc bị trả lại.")
         )
-        if locked.state not in EDITABLE_STATES:
-            raise DomainError(
-                _("Chỉ sửa được câu chuyện ở trạng thái nháp hoặc bị trả lại."), code="not_editable"
-            )
-        if not is_exemplar_author(actor, locked):
-            raise NotPermitted()
         _check(data, locked.campaign)
         for name, value in _fields(data).items():
             setattr(locked, name, value)
         locked.save()
-        _event(locked, actor, "update")
+        _event(locked, actor, EventKind.UPDATE)
     return locked
 
 
@@ -128,12 +132,12 @@ def _store_photo(
     if checked.kind != "photo":
         raise DomainError(
             _("Tệp “%(name)s” không phải ảnh; hãy gửi ảnh JPEG, PNG hoặc WebP.") % {"name": name},
-            code="not_a_photo",
+            code=ErrorCode.NOT_A_PHOTO,
         )
     if exemplar.photos.count() >= MAX_PHOTOS:
         raise DomainError(
             _("Mỗi câu chuyện có tối đa %(n)s ảnh; hãy bỏ bớt ảnh cũ.") % {"n": MAX_PHOTOS},
-            code="too_many_photos",
+            code=ErrorCode.TOO_MANY_PHOTOS,
         )
     position = (exemplar.photos.aggregate(m=Max("position"))["m"] or 0) + 1
     photo = ExemplarPhoto(
@@ -156,39 +160,23 @@ def exemplar_add_photo(
 ) -> ExemplarPhoto:
     """Attach a photo, checked by content (JPEG, PNG, WebP ≤ 10 MB), to an editable story."""
     with transaction.atomic():
-        locked = (
-            Exemplar.objects.select_for_update(of=("self",))
-            .select_related("unit")
-            .get(pk=exemplar.pk)
+        locked = _locked_editable(
+            actor, exemplar.pk, _("Chỉ thêm ảnh khi câu chuyện ở trạng thái nháp hoặc bị trả lại.")
         )
-        if locked.state not in EDITABLE_STATES:
-            raise DomainError(
-                _("Chỉ thêm ảnh khi câu chuyện ở trạng thái nháp hoặc bị trả lại."),
-                code="not_editable",
-            )
-        if not is_exemplar_author(actor, locked):
-            raise NotPermitted()
         photo = _store_photo(locked, stream, name=name, size=size, caption=caption)
-        _event(locked, actor, "photo_add", {"photo": photo.pk, "sha256": photo.sha256})
+        _event(locked, actor, EventKind.PHOTO_ADD, {"photo": photo.pk, "sha256": photo.sha256})
     return photo
 
 
 def exemplar_remove_photo(*, actor: Any, photo: ExemplarPhoto) -> None:
     """Remove a photo from an editable story."""
     with transaction.atomic():
-        locked = (
-            Exemplar.objects.select_for_update(of=("self",))
-            .select_related("unit")
-            .get(pk=photo.exemplar_id)
+        locked = _locked_editable(
+            actor,
+            photo.exemplar_id,
+            _("Chỉ bỏ ảnh khi câu chuyện ở trạng thái nháp hoặc bị trả lại."),
         )
-        if locked.state not in EDITABLE_STATES:
-            raise DomainError(
-                _("Chỉ bỏ ảnh khi câu chuyện ở trạng thái nháp hoặc bị trả lại."),
-                code="not_editable",
-            )
-        if not is_exemplar_author(actor, locked):
-            raise NotPermitted()
-        _event(locked, actor, "photo_remove", {"photo": photo.pk, "sha256": photo.sha256})
+        _event(locked, actor, EventKind.PHOTO_REMOVE, {"photo": photo.pk, "sha256": photo.sha256})
         name = photo.file.name
         photo.delete()
         transaction.on_commit(lambda: photo.file.storage.delete(name))
@@ -241,7 +229,12 @@ def exemplar_from_work(*, actor: Any, work: Any) -> Exemplar:
                     )
             except (OSError, DomainError):
                 continue  # a missing or odd file is left out; the author may add others
-        _event(exemplar, actor, "from_work", {"work": work.pk, "photos": exemplar.photos.count()})
+        _event(
+            exemplar,
+            actor,
+            EventKind.FROM_WORK,
+            {"work": work.pk, "photos": exemplar.photos.count()},
+        )
     return exemplar
 
 
@@ -262,49 +255,8 @@ def exemplar_from_nomination(*, actor: Any, nomination: Any) -> Exemplar:
         exemplar = exemplar_create(actor=actor, campaign=nomination.campaign, unit=unit, data=data)
         Exemplar.objects.filter(pk=exemplar.pk).update(source_nomination=nomination)
         exemplar.source_nomination = nomination
-        _event(exemplar, actor, "from_nomination", {"nomination": nomination.pk})
+        _event(exemplar, actor, EventKind.FROM_NOMINATION, {"nomination": nomination.pk})
     return exemplar
-
-
-def _transition(
-    *,
-    actor: Any,
-    exemplar: Exemplar,
-    action: Action,
-    payload: dict[str, Any] | None = None,
-    apply: Callable[[Exemplar], None] | None = None,
-) -> Exemplar:
-    """The one place a story changes state."""
-    with transaction.atomic():
-        locked = (
-            Exemplar.objects.select_for_update(of=("self",))
-            .select_related("unit", "campaign__issuer_unit")
-            .get(pk=exemplar.pk)
-        )
-        source = ExemplarState(locked.state)
-        entry = TRANSITIONS.get((source, action))
-        if entry is None:
-            raise DomainError(
-                _("Không thể “%(action)s” khi câu chuyện đang “%(state)s”.")
-                % {"action": action_label(action), "state": source.label},
-                code="invalid_transition",
-            )
-        target, who = entry
-        if not may_act(actor, locked, who):
-            raise NotPermitted()
-        if apply is not None:
-            apply(locked)
-        locked.state = target
-        locked.save()
-        ExemplarEvent.objects.create(
-            exemplar=locked,
-            actor=actor,
-            kind=action.value,
-            from_state=source,
-            to_state=target,
-            payload=payload or {},
-        )
-    return locked
 
 
 def action_label(action: Action) -> str:
@@ -318,33 +270,44 @@ def action_label(action: Action) -> str:
     return str(labels[action])
 
 
+WORKFLOW: Workflow[Exemplar] = Workflow(
+    model=Exemplar,
+    states=ExemplarState,
+    transitions=TRANSITIONS,
+    may_act=may_act,
+    record=event_writer(ExemplarEvent, "exemplar"),
+    refusal=refusal_saying(
+        gettext_lazy("Không thể “%(action)s” khi câu chuyện đang “%(state)s”."), action_label
+    ),
+    related=("unit", "campaign__issuer_unit"),
+)
+
+
 def exemplar_submit(*, actor: Any, exemplar: Exemplar) -> Exemplar:
     """Send a draft (or corrected) story to the Ban TĐKT."""
 
     def apply(e: Exemplar) -> None:
         e.return_reason = ""
 
-    return _transition(actor=actor, exemplar=exemplar, action=Action.SUBMIT, apply=apply)
+    return WORKFLOW.run(exemplar, actor=actor, action=Action.SUBMIT, apply=apply)
 
 
 def exemplar_approve(*, actor: Any, exemplar: Exemplar, note: str = "") -> Exemplar:
     """The Ban TĐKT approves a submitted story (KH 128 IV.5)."""
-    return _transition(
-        actor=actor, exemplar=exemplar, action=Action.APPROVE, payload={"note": note}
-    )
+    return WORKFLOW.run(exemplar, actor=actor, action=Action.APPROVE, payload={"note": note})
 
 
 def exemplar_return(*, actor: Any, exemplar: Exemplar, reason: str) -> Exemplar:
     """Return a submitted or approved story with the reason (required)."""
     if not reason.strip():
-        raise DomainError(_("Hãy ghi lý do trả lại."), code="reason_required")
+        raise DomainError(_("Hãy ghi lý do trả lại."), code=ErrorCode.REASON_REQUIRED)
 
     def apply(e: Exemplar) -> None:
         e.return_reason = nfc(reason)
 
-    return _transition(
+    return WORKFLOW.run(
+        exemplar,
         actor=actor,
-        exemplar=exemplar,
         action=Action.RETURN,
         payload={"reason": reason},
         apply=apply,
@@ -355,26 +318,26 @@ def exemplar_publish(*, actor: Any, exemplar: Exemplar) -> Exemplar:
     """Publish an approved story on the public site (it must have at least one photo)."""
     if not exemplar.photos.exists():
         raise DomainError(
-            _("Câu chuyện cần ít nhất một ảnh trước khi công bố."), code="photo_required"
+            _("Câu chuyện cần ít nhất một ảnh trước khi công bố."), code=ErrorCode.PHOTO_REQUIRED
         )
 
     def apply(e: Exemplar) -> None:
         e.published_at = timezone.now()
 
-    return _transition(actor=actor, exemplar=exemplar, action=Action.PUBLISH, apply=apply)
+    return WORKFLOW.run(exemplar, actor=actor, action=Action.PUBLISH, apply=apply)
 
 
 def exemplar_unpublish(*, actor: Any, exemplar: Exemplar, reason: str) -> Exemplar:
     """Take a published story off the public site, with the reason (required)."""
     if not reason.strip():
-        raise DomainError(_("Hãy ghi lý do thu hồi công bố."), code="reason_required")
+        raise DomainError(_("Hãy ghi lý do thu hồi công bố."), code=ErrorCode.REASON_REQUIRED)
 
     def apply(e: Exemplar) -> None:
         e.published_at = None
 
-    return _transition(
+    return WORKFLOW.run(
+        exemplar,
         actor=actor,
-        exemplar=exemplar,
         action=Action.UNPUBLISH,
         payload={"reason": reason},
         apply=apply,

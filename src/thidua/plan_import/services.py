@@ -1,8 +1,9 @@
 """Writes of plan import: create a draft from an uploaded plan, decide on its fields,
 confirm it into a campaign, discard it.
 
-``_transition`` is the only code that assigns ``ImportDraft.status`` and writes the
-review decisions: lock → check the table → check permission → apply → save → event.
+Every change of a draft (its status and its review decisions) goes through the workflow
+engine (``thidua.core.workflow``) with the table of ``plan_import.transitions``; no other
+code assigns ``ImportDraft.status``.
 Confirming loads the campaign through ``campaign_load_bytes``, the same validation and
 all-or-nothing load as ``python -m thidua campaign load`` (docs/campaign-file.md).
 """
@@ -12,12 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable
 from typing import Any
 
 import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
@@ -26,7 +27,9 @@ from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import campaign_load_bytes
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.plan_import import fields as f
+from thidua.plan_import.codes import ErrorCode, EventKind
 from thidua.plan_import.models import DraftStatus, ImportDraft, ImportDraftEvent, ReviewState
 from thidua.plan_import.paths import get_path
 from thidua.plan_import.rules import can_import_plan, can_review_draft
@@ -43,7 +46,7 @@ class ConfirmRefused(DomainError):
         super().__init__(
             _("Chưa nạp được phong trào: %(count)s lỗi cần sửa; chưa ghi gì vào cơ sở dữ liệu.")
             % {"count": len(errors)},
-            code="campaign_invalid",
+            code=ErrorCode.CAMPAIGN_INVALID,
         )
         self.errors = errors
 
@@ -82,7 +85,7 @@ def draft_create(*, actor: Any, content: bytes, file_name: str) -> ImportDraft:
                 "văn bản hay mục nào của kế hoạch. Hãy kiểm tra lại tệp đã chọn."
             )
             % {"name": name},
-            code="not_a_plan",
+            code=ErrorCode.NOT_A_PLAN,
         )
     elapsed = int((time.perf_counter() - started) * 1000)
     sources = {
@@ -110,7 +113,7 @@ def draft_create(*, actor: Any, content: bytes, file_name: str) -> ImportDraft:
         ImportDraftEvent.objects.create(
             draft=draft,
             actor=actor,
-            kind="created",
+            kind=EventKind.CREATED,
             to_state=DraftStatus.DRAFT,
             payload={"file": name, "size": len(content), "ms": elapsed},
         )
@@ -129,39 +132,19 @@ def _looks_like_plan(lines: list[str], data: dict[str, Any]) -> bool:
     return any(fold(line).startswith("ke hoach") for line in lines[:80])
 
 
-def _transition(
-    *,
-    actor: Any,
-    draft: ImportDraft,
-    action: Action,
-    kind: str,
-    apply: Callable[[ImportDraft], dict[str, Any]] | None = None,
-) -> ImportDraft:
-    """The one place a draft changes (STYLE.md: one transition function per workflow)."""
-    with transaction.atomic():
-        locked = ImportDraft.objects.select_for_update().get(pk=draft.pk)
-        source = DraftStatus(locked.status)
-        target = TRANSITIONS.get((source, action))
-        if target is None:
-            raise DomainError(
-                _("Bản nháp đã “%(state)s”: không thể thay đổi nữa.") % {"state": source.label},
-                code="invalid_transition",
-            )
-        if not can_review_draft(actor, locked):
-            raise NotPermitted()
-        payload = apply(locked) if apply is not None else {}
-        kind = payload.pop("_kind", kind)
-        locked.status = target
-        locked.save()
-        ImportDraftEvent.objects.create(
-            draft=locked,
-            actor=actor,
-            kind=kind,
-            from_state=source,
-            to_state=target,
-            payload=payload,
-        )
-    return locked
+def _may_review(actor: Any, draft: ImportDraft, who: Any) -> bool:
+    return bool(can_review_draft(actor, draft))
+
+
+WORKFLOW: Workflow[ImportDraft] = Workflow(
+    model=ImportDraft,
+    states=DraftStatus,
+    transitions=TRANSITIONS,
+    may_act=_may_review,
+    record=event_writer(ImportDraftEvent, "draft"),
+    refusal=refusal_saying(gettext_lazy("Bản nháp đã “%(state)s”: không thể thay đổi nữa.")),
+    state_field="status",
+)
 
 
 def _known_path(draft: ImportDraft, path: str) -> None:
@@ -182,9 +165,17 @@ def draft_field_accept(*, actor: Any, draft: ImportDraft, path: str) -> ImportDr
         locked.review = {**locked.review, path: {"state": ReviewState.ACCEPTED.value}}
         return {"path": path, "value": value}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind="field_accepted", apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.REVIEW, kind=EventKind.FIELD_ACCEPTED, apply=apply
     )
+
+
+#: The event of a value typed for a field, by the decision it makes.
+SET_KINDS = {
+    ReviewState.FILLED: EventKind.FIELD_FILLED,
+    ReviewState.CORRECTED: EventKind.FIELD_CORRECTED,
+    ReviewState.ACCEPTED: EventKind.FIELD_ACCEPTED,
+}
 
 
 def draft_field_set(*, actor: Any, draft: ImportDraft, path: str, raw: str) -> ImportDraft:
@@ -194,24 +185,22 @@ def draft_field_set(*, actor: Any, draft: ImportDraft, path: str, raw: str) -> I
     """
     _known_path(draft, path)
     value = parse_value(path, raw)
+    # What the text states never changes once the draft is made: the decision is known now.
+    extracted = get_path(draft.data, path)
+    state = ReviewState.FILLED if extracted in (None, "", []) else ReviewState.CORRECTED
+    if state == ReviewState.CORRECTED and value == extracted:
+        state = ReviewState.ACCEPTED
+    decision: dict[str, Any] = {"state": state.value}
+    if state != ReviewState.ACCEPTED:
+        decision["value"] = value
 
     def apply(locked: ImportDraft) -> dict[str, Any]:
         old = f.effective_value(locked.data, locked.review, path, locked.suggestions)
-        extracted = get_path(locked.data, path)
-        state = ReviewState.FILLED if extracted in (None, "", []) else ReviewState.CORRECTED
-        if state == ReviewState.CORRECTED and value == extracted:
-            state = ReviewState.ACCEPTED
-        decision: dict[str, Any] = {"state": state.value}
-        if state != ReviewState.ACCEPTED:
-            decision["value"] = value
         locked.review = {**locked.review, path: decision}
-        kind = {"filled": "field_filled", "corrected": "field_corrected"}.get(
-            state.value, "field_accepted"
-        )
-        return {"_kind": kind, "path": path, "old": old, "new": value}
+        return {"path": path, "old": old, "new": value}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind="field_set", apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.REVIEW, kind=SET_KINDS[state], apply=apply
     )
 
 
@@ -227,8 +216,8 @@ def draft_item_remove(*, actor: Any, draft: ImportDraft, item: str) -> ImportDra
         locked.review = {**locked.review, item: {"state": ReviewState.REMOVED.value}}
         return {"path": item}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind="item_removed", apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.REVIEW, kind=EventKind.ITEM_REMOVED, apply=apply
     )
 
 
@@ -253,8 +242,8 @@ def draft_section_accept(*, actor: Any, draft: ImportDraft, section: str) -> Imp
         locked.review = review
         return {"section": section, "paths": paths}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.REVIEW, kind="section_accepted", apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.REVIEW, kind=EventKind.SECTION_ACCEPTED, apply=apply
     )
 
 
@@ -294,7 +283,7 @@ def draft_confirm(*, actor: Any, draft: ImportDraft) -> ImportDraft:
                     "section": dict(f.SECTIONS).get(first.section, first.section),
                     "field": first.label,
                 },
-                code="review_incomplete",
+                code=ErrorCode.REVIEW_INCOMPLETE,
             )
         text = draft_campaign_yaml(locked)
         code = f.campaign_data(
@@ -304,7 +293,7 @@ def draft_confirm(*, actor: Any, draft: ImportDraft) -> ImportDraft:
             raise DomainError(
                 _("Đã có phong trào mã “%(code)s”; hãy chọn mã khác cho kế hoạch này.")
                 % {"code": code},
-                code="code_taken",
+                code=ErrorCode.CODE_TAKEN,
             )
         try:
             campaign = campaign_load_bytes(
@@ -317,8 +306,8 @@ def draft_confirm(*, actor: Any, draft: ImportDraft) -> ImportDraft:
         locked.campaign = campaign
         return {"campaign": campaign.pk, "code": campaign.code}
 
-    return _transition(
-        actor=actor, draft=draft, action=Action.CONFIRM, kind="confirmed", apply=apply
+    return WORKFLOW.run(
+        draft, actor=actor, action=Action.CONFIRM, kind=EventKind.CONFIRMED, apply=apply
     )
 
 
@@ -329,4 +318,4 @@ def _yaml_name(file_name: str) -> str:
 
 def draft_discard(*, actor: Any, draft: ImportDraft) -> ImportDraft:
     """Give up a draft; it stays in the history, read-only."""
-    return _transition(actor=actor, draft=draft, action=Action.DISCARD, kind="discarded")
+    return WORKFLOW.run(draft, actor=actor, action=Action.DISCARD, kind=EventKind.DISCARDED)

@@ -1,8 +1,9 @@
 """Requesting and running the consolidated report of a period (a background task).
 
 ``consolidation_request`` is the only way a ``Consolidation`` is created; the task
-``consolidate`` is the only code that moves it on: queued → running → done, or → failed
-with a message in Vietnamese. Progress (10, 40, 70, 90, 100 %) is saved at each step so
+``consolidate`` is the only code that moves it on, through the workflow engine
+(``thidua.core.workflow``) with the table ``reports.transitions.CONSOLIDATION_TRANSITIONS``:
+queued → running → done, or → failed with a message in Vietnamese. Progress (10, 40, 70, 90, 100 %) is saved at each step so
 that a page can show a progress bar. Run by ``python -m thidua db_worker``.
 """
 
@@ -22,7 +23,10 @@ from django_tasks import task
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.workflow import Move, Workflow
+from thidua.reports.codes import ErrorCode
 from thidua.reports.models import Consolidation, ConsolidationState, ReportPeriod
+from thidua.reports.transitions import CONSOLIDATION_TRANSITIONS, ConsolidationAction
 
 logger = logging.getLogger(__name__)
 
@@ -67,19 +71,44 @@ def consolidation_request(*, actor: Any, period: ReportPeriod) -> Consolidation:
                     "hoàn tất rồi mới yêu cầu lại."
                 )
                 % {"period": period.label},
-                code="consolidation_pending",
+                code=ErrorCode.CONSOLIDATION_PENDING,
             )
         consolidation = Consolidation.objects.create(period=period, requested_by=actor)
         transaction.on_commit(lambda: consolidate.enqueue(consolidation.pk))
     return consolidation
 
 
-def _step(consolidation: Consolidation, progress: int, **fields: Any) -> None:
-    """Save the progress (and other fields) at once, so a progress bar sees each step."""
+def _record(consolidation: Consolidation, actor: Any, move: Move, payload: dict[str, Any]) -> None:
+    """Nothing more to write: a consolidation's row (state, progress, error, times) is
+    the record of its one run."""
+
+
+WORKFLOW: Workflow[Consolidation] = Workflow(
+    model=Consolidation,
+    states=ConsolidationState,
+    transitions=CONSOLIDATION_TRANSITIONS,
+    record=_record,
+    related=("period__campaign",),
+)
+
+
+def _move(
+    consolidation: Consolidation, action: ConsolidationAction, progress: int, **fields: Any
+) -> Consolidation:
+    """Move the consolidation on, saving its progress and other fields with the state."""
+
+    def apply(locked: Consolidation) -> None:
+        locked.progress = progress
+        for name, value in fields.items():
+            setattr(locked, name, value)
+
+    return WORKFLOW.run(consolidation, actor=None, action=action, apply=apply)
+
+
+def _step(consolidation: Consolidation, progress: int) -> None:
+    """Save the progress at once, so a progress bar sees each step."""
     consolidation.progress = progress
-    for name, value in fields.items():
-        setattr(consolidation, name, value)
-    consolidation.save(update_fields=["progress", *fields])
+    consolidation.save(update_fields=["progress"])
 
 
 def _file_name(period: ReportPeriod, extension: str) -> str:
@@ -112,25 +141,28 @@ def consolidate(consolidation_id: int) -> str:
     )
     if consolidation is None:
         return "skipped"
+    try:
+        consolidation = _move(consolidation, ConsolidationAction.START, 10)
+    except DomainError:
+        return "skipped"  # another worker took it meanwhile
     steps = [_("bắt đầu lập báo cáo")]
     try:
         # Official documents are in Vietnamese whatever language the requester uses.
         with translation.override("vi"):
-            _build_and_store(consolidation, steps)
+            consolidation = _build_and_store(consolidation, steps)
     except Exception as error:
         logger.exception("Consolidation %s failed while %s", consolidation_id, steps[-1])
         _discard_files(consolidation)
-        _fail(consolidation, steps[-1], error)
+        consolidation = _fail(consolidation, steps[-1], error)
     return str(consolidation.state)
 
 
-def _build_and_store(consolidation: Consolidation, steps: list[str]) -> None:
+def _build_and_store(consolidation: Consolidation, steps: list[str]) -> Consolidation:
     """Gather the figures, build both files and store them, saving the progress after
     each step; each step is named in ``steps`` before it starts, so a failure names it."""
     from thidua.reports.consolidation import build_docx, build_xlsx, consolidation_data
 
     period = consolidation.period
-    _step(consolidation, 10, state=ConsolidationState.RUNNING)
     steps.append(_("tổng hợp số liệu"))
     data = consolidation_data(period)
     _step(consolidation, 40)
@@ -143,10 +175,10 @@ def _build_and_store(consolidation: Consolidation, steps: list[str]) -> None:
     steps.append(_("lưu tệp vào kho lưu trữ"))
     consolidation.docx.save(_file_name(period, "docx"), ContentFile(docx), save=False)
     consolidation.xlsx.save(_file_name(period, "xlsx"), ContentFile(xlsx), save=False)
-    _step(
+    return _move(
         consolidation,
+        ConsolidationAction.FINISH,
         100,
-        state=ConsolidationState.DONE,
         docx=consolidation.docx,
         xlsx=consolidation.xlsx,
         docx_sha256=hashlib.sha256(docx).hexdigest(),
@@ -155,17 +187,17 @@ def _build_and_store(consolidation: Consolidation, steps: list[str]) -> None:
     )
 
 
-def _fail(consolidation: Consolidation, step: str, error: Exception) -> None:
+def _fail(consolidation: Consolidation, step: str, error: Exception) -> Consolidation:
     """Mark the run failed with a Vietnamese message naming the step and the error."""
     with translation.override("vi"):
         message = _(
             "Không lập được báo cáo tổng hợp: lỗi khi %(step)s (%(error)s). Vui lòng thử "
             "lại; nếu vẫn lỗi, báo cho quản trị hệ thống."
         ) % {"step": step, "error": type(error).__name__}
-    _step(
+    return _move(
         consolidation,
+        ConsolidationAction.FAIL,
         consolidation.progress,
-        state=ConsolidationState.FAILED,
         error=message,
         finished_at=timezone.now(),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from thidua.reports.models import ReportState
+from thidua.reports.models import ConsolidationState, ReportState
 
 
 class Action(StrEnum):
@@ -41,3 +41,23 @@ EDITABLE_STATES = frozenset({S.OPEN, S.RETURNED})
 def allowed_actions(state: ReportState | str) -> list[Action]:
     """Actions open from ``state``, in table order."""
     return [action for (source, action) in TRANSITIONS if source == state]
+
+
+class ConsolidationAction(StrEnum):
+    """The task's moves of a consolidated report (``reports.consolidation_tasks``)."""
+
+    START = "start"
+    FINISH = "finish"
+    FAIL = "fail"
+
+
+Q = ConsolidationState
+#: queued → running → done, or → failed (from queued or running) with a message.
+CONSOLIDATION_TRANSITIONS: dict[
+    tuple[ConsolidationState, ConsolidationAction], ConsolidationState
+] = {
+    (Q.QUEUED, ConsolidationAction.START): Q.RUNNING,
+    (Q.RUNNING, ConsolidationAction.FINISH): Q.DONE,
+    (Q.QUEUED, ConsolidationAction.FAIL): Q.FAILED,
+    (Q.RUNNING, ConsolidationAction.FAIL): Q.FAILED,
+}

@@ -1,22 +1,25 @@
 """Writes of phase reviews: open one, edit its texts, select works, generate the report,
-issue it, reopen it. Every write appends an event; the state changes only in
-``_transition`` (lock → table → permission → apply → save → event).
+issue it, reopen it. Every write appends an event; the state changes only through the
+workflow engine (``thidua.core.workflow``) with the table of ``reviews.transitions``.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
+from thidua.reviews.codes import ErrorCode, EventKind
 from thidua.reviews.models import PhaseReview, PhaseReviewEvent, ReviewKind, ReviewState
 from thidua.reviews.rules import can_manage_reviews
 from thidua.reviews.selectors import ahead_works, review_figures
@@ -24,7 +27,7 @@ from thidua.reviews.transitions import EDITABLE_STATES, TRANSITIONS, Action
 
 
 def _event(
-    review: PhaseReview, actor: Any, kind: str, payload: dict[str, Any] | None = None
+    review: PhaseReview, actor: Any, kind: EventKind, payload: dict[str, Any] | None = None
 ) -> None:
     PhaseReviewEvent.objects.create(review=review, actor=actor, kind=kind, payload=payload or {})
 
@@ -40,25 +43,25 @@ def review_open(
     if not can_manage_reviews(actor, campaign):
         raise NotPermitted()
     if kind not in ReviewKind.values:
-        raise DomainError(_("Hãy chọn sơ kết hoặc tổng kết."), code="bad_kind")
+        raise DomainError(_("Hãy chọn sơ kết hoặc tổng kết."), code=ErrorCode.BAD_KIND)
     if kind == ReviewKind.INTERIM and phase is None:
-        raise DomainError(_("Sơ kết phải chọn đợt thi đua."), code="phase_required")
+        raise DomainError(_("Sơ kết phải chọn đợt thi đua."), code=ErrorCode.PHASE_REQUIRED)
     if kind == ReviewKind.FINAL:
         phase = None
     if phase is not None and phase.campaign_id != campaign.pk:
-        raise DomainError(_("Đợt thi đua không thuộc phong trào này."), code="bad_phase")
+        raise DomainError(_("Đợt thi đua không thuộc phong trào này."), code=ErrorCode.BAD_PHASE)
     with transaction.atomic():
         Campaign.objects.select_for_update(of=("self",)).filter(pk=campaign.pk).first()
         if PhaseReview.objects.filter(campaign=campaign, phase=phase, kind=kind).exists():
             raise DomainError(
                 _("Đã có hồ sơ %(kind)s cho đợt này; hãy mở hồ sơ đó.")
                 % {"kind": ReviewKind(kind).label.lower()},
-                code="duplicate",
+                code=ErrorCode.DUPLICATE,
             )
         review = PhaseReview.objects.create(
             campaign=campaign, phase=phase, kind=kind, held_on=held_on, created_by=actor
         )
-        _event(review, actor, "open")
+        _event(review, actor, EventKind.OPEN)
     return review
 
 
@@ -71,7 +74,7 @@ def _locked_editable(actor: Any, review: PhaseReview) -> PhaseReview:
     if not can_manage_reviews(actor, locked.campaign):
         raise NotPermitted()
     if locked.state not in EDITABLE_STATES:
-        raise DomainError(_("Báo cáo đã ban hành; hãy mở lại để sửa."), code="not_editable")
+        raise DomainError(_("Báo cáo đã ban hành; hãy mở lại để sửa."), code=ErrorCode.NOT_EDITABLE)
     return locked
 
 
@@ -86,7 +89,7 @@ def review_update(
         locked.directions = nfc(directions)
         locked.notes = nfc(notes)
         locked.save()
-        _event(locked, actor, "update")
+        _event(locked, actor, EventKind.UPDATE)
     return locked
 
 
@@ -103,14 +106,14 @@ def review_select_works(
         if stray:
             raise DomainError(
                 _("Chỉ chọn được công trình hoàn thành vượt tiến độ trong đợt."),
-                code="not_ahead",
+                code=ErrorCode.NOT_AHEAD,
             )
         locked.works_to_commend.set(sorted(commend_ids))
         locked.works_to_publicise.set(sorted(publicise_ids))
         _event(
             locked,
             actor,
-            "select_works",
+            EventKind.SELECT_WORKS,
             {"commend": sorted(commend_ids), "publicise": sorted(publicise_ids)},
         )
     return locked
@@ -137,7 +140,7 @@ def _generate(actor: Any, review: PhaseReview) -> None:
     if old and old != review.report.name:
         storage, name = review.report.storage, old
         transaction.on_commit(lambda: storage.delete(name))
-    _event(review, actor, "report", {"sha256": review.report_sha256, "size": len(content)})
+    _event(review, actor, EventKind.REPORT, {"sha256": review.report_sha256, "size": len(content)})
 
 
 def review_generate_report(*, actor: Any, review: PhaseReview) -> PhaseReview:
@@ -152,43 +155,21 @@ def review_generate_report(*, actor: Any, review: PhaseReview) -> PhaseReview:
     return locked
 
 
-def _transition(
-    *,
-    actor: Any,
-    review: PhaseReview,
-    action: Action,
-    payload: dict[str, Any] | None = None,
-    apply: Callable[[PhaseReview], None] | None = None,
-) -> PhaseReview:
-    with transaction.atomic():
-        locked = (
-            PhaseReview.objects.select_for_update(of=("self",))
-            .select_related("campaign__issuer_unit", "phase")
-            .get(pk=review.pk)
-        )
-        source = ReviewState(locked.state)
-        target = TRANSITIONS.get((source, action))
-        if target is None:
-            raise DomainError(
-                _("Không thể thực hiện thao tác này khi báo cáo đang “%(state)s”.")
-                % {"state": source.label},
-                code="invalid_transition",
-            )
-        if not can_manage_reviews(actor, locked.campaign):
-            raise NotPermitted()
-        if apply is not None:
-            apply(locked)
-        locked.state = target
-        locked.save()
-        PhaseReviewEvent.objects.create(
-            review=locked,
-            actor=actor,
-            kind=action.value,
-            from_state=source,
-            to_state=target,
-            payload=payload or {},
-        )
-    return locked
+def _may_act(actor: Any, review: PhaseReview, who: Any) -> bool:
+    return bool(can_manage_reviews(actor, review.campaign))
+
+
+WORKFLOW: Workflow[PhaseReview] = Workflow(
+    model=PhaseReview,
+    states=ReviewState,
+    transitions=TRANSITIONS,
+    may_act=_may_act,
+    record=event_writer(PhaseReviewEvent, "review"),
+    refusal=refusal_saying(
+        gettext_lazy("Không thể thực hiện thao tác này khi báo cáo đang “%(state)s”.")
+    ),
+    related=("campaign__issuer_unit", "phase"),
+)
 
 
 def review_issue(*, actor: Any, review: PhaseReview) -> PhaseReview:
@@ -199,17 +180,17 @@ def review_issue(*, actor: Any, review: PhaseReview) -> PhaseReview:
         _generate(actor, r)
         r.issued_at = timezone.now()
 
-    return _transition(actor=actor, review=review, action=Action.ISSUE, apply=apply)
+    return WORKFLOW.run(review, actor=actor, action=Action.ISSUE, apply=apply)
 
 
 def review_reopen(*, actor: Any, review: PhaseReview, reason: str) -> PhaseReview:
     """Reopen an issued review to correct it (the reason is required and kept)."""
     if not reason.strip():
-        raise DomainError(_("Hãy ghi lý do mở lại."), code="reason_required")
+        raise DomainError(_("Hãy ghi lý do mở lại."), code=ErrorCode.REASON_REQUIRED)
 
     def apply(r: PhaseReview) -> None:
         r.issued_at = None
 
-    return _transition(
-        actor=actor, review=review, action=Action.REOPEN, payload={"reason": reason}, apply=apply
+    return WORKFLOW.run(
+        review, actor=actor, action=Action.REOPEN, payload={"reason": reason}, apply=apply
     )

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from thidua.campaigns.templatetags.campaign_format import number
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import GroupRole, Unit
+from thidua.scoring.codes import ErrorCode, EventKind
 from thidua.scoring.models import CriteriaSet, Proposal, Ranking, ScoringEvent
 
 #: The proposals that become nominations.
@@ -71,16 +72,16 @@ def ranking_hand_over(*, actor: Any, criteria_set: CriteriaSet) -> int:
     if campaign is None or phase is None:
         raise DomainError(
             _("Bảng tiêu chí chưa gắn với phong trào có đợt thi đua: chưa lập được hồ sơ đề nghị."),
-            code="no_campaign",
+            code=ErrorCode.NO_CAMPAIGN,
         )
     found = {p: form_for_ranking_proposal(p, phase.last_day) for p in HANDED_OVER}
     forms = {p: form for p, form in found.items() if form is not None}
     if len(forms) != len(HANDED_OVER):
-        raise DomainError(_("Chưa nạp danh mục hình thức khen thưởng."), code="no_forms")
+        raise DomainError(_("Chưa nạp danh mục hình thức khen thưởng."), code=ErrorCode.NO_FORMS)
     with transaction.atomic():
         ranking = Ranking.objects.select_for_update().get(criteria_set=criteria_set)
         if ranking.handed_over_at is not None:
-            raise DomainError(_("Đề nghị đã được chuyển."), code="already_handed_over")
+            raise DomainError(_("Đề nghị đã được chuyển."), code=ErrorCode.ALREADY_HANDED_OVER)
         created = 0
         for row in ranking.rows.select_related("unit").exclude(proposal=Proposal.NONE):
             nominee = Nominee.objects.filter(
@@ -114,7 +115,7 @@ def ranking_hand_over(*, actor: Any, criteria_set: CriteriaSet) -> int:
         ScoringEvent.objects.create(
             criteria_set=criteria_set,
             actor=actor,
-            kind="hand_over",
+            kind=EventKind.HAND_OVER,
             payload={"nominations": created},
         )
     return created

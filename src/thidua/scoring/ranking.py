@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from thidua.campaigns.templatetags.campaign_format import number
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.scoring.codes import ErrorCode, EventKind
 from thidua.scoring.models import (
     CriteriaSet,
     CriterionKind,
@@ -176,7 +177,9 @@ def ranking_publish(*, actor: Any, criteria_set: CriteriaSet) -> Ranking:
             CriteriaSet.objects.select_for_update().select_related("group").get(pk=criteria_set.pk)
         )
         if Ranking.objects.filter(criteria_set=locked).exists():
-            raise DomainError(_("Kết quả xếp hạng đã công bố và đã khóa."), code="ranking_locked")
+            raise DomainError(
+                _("Kết quả xếp hạng đã công bố và đã khóa."), code=ErrorCode.RANKING_LOCKED
+            )
         members = set(locked.group.memberships.values_list("unit_id", flat=True))
         sheets = {s.unit_id: s for s in locked.sheets.all()}
         waiting = [s for s in sheets.values() if s.state != SheetState.CONFIRMED]
@@ -187,7 +190,7 @@ def ranking_publish(*, actor: Any, criteria_set: CriteriaSet) -> Ranking:
                     "(còn %(n)s phiếu chưa xác nhận)."
                 )
                 % {"n": len(waiting) + len(members - set(sheets))},
-                code="not_ready",
+                code=ErrorCode.NOT_READY,
             )
         standings = compute_standings(locked)
         ranking = Ranking.objects.create(
@@ -218,7 +221,7 @@ def ranking_publish(*, actor: Any, criteria_set: CriteriaSet) -> Ranking:
         ScoringEvent.objects.create(
             criteria_set=locked,
             actor=actor,
-            kind="publish",
+            kind=EventKind.PUBLISH,
             payload={"rows": [[s.sheet.unit.code, s.rank] for s in standings]},
         )
     return ranking

@@ -1,6 +1,6 @@
 """Writes of scoring: criteria sets, self-assessment, review, confirmation.
 
-The state changes go through ``workflow.transition``; publication and proposals are in
+The state changes go through the workflow engine (``scoring.workflow``); publication and proposals are in
 ``ranking.py``. Points are checked against each criterion's maximum; computed criteria
 are refreshed from the data at every save and frozen at review.
 """
@@ -26,6 +26,7 @@ from thidua.core.text import nfc
 from thidua.core.uploads import check_evidence
 from thidua.organisations.models import EmulationGroup
 from thidua.scoring import computed
+from thidua.scoring.codes import ErrorCode, EventKind
 from thidua.scoring.models import (
     DEFAULT_TIE_BREAKS,
     CriteriaSet,
@@ -41,8 +42,8 @@ from thidua.scoring.models import (
     TieBreak,
 )
 from thidua.scoring.rules import is_set_secretariat, is_sheet_reviewer, is_sheet_unit_staff
-from thidua.scoring.transitions import SELF_EDITABLE, Action
-from thidua.scoring.workflow import notify_unit, transition
+from thidua.scoring.transitions import SELF_EDITABLE, Action, SetAction
+from thidua.scoring.workflow import SET_WORKFLOW, notify_unit, transition
 
 TEMPLATE = Path(__file__).parent / "data" / "bang-cham-diem-mau.yaml"
 
@@ -65,10 +66,12 @@ def parse_points(raw: Any) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation:
         raise DomainError(
-            _("“%(raw)s” không phải là số điểm.") % {"raw": raw}, code="bad_points"
+            _("“%(raw)s” không phải là số điểm.") % {"raw": raw}, code=ErrorCode.BAD_POINTS
         ) from None
     if not value.is_finite():
-        raise DomainError(_("“%(raw)s” không phải là số điểm.") % {"raw": raw}, code="bad_points")
+        raise DomainError(
+            _("“%(raw)s” không phải là số điểm.") % {"raw": raw}, code=ErrorCode.BAD_POINTS
+        )
     return value
 
 
@@ -79,13 +82,13 @@ def _check_points(criterion: Criterion, points: Decimal | None) -> None:
         raise DomainError(
             _("Tiêu chí %(code)s: điểm phải từ 0 đến %(max)s.")
             % {"code": criterion.code, "max": number(criterion.max_points)},
-            code="points_out_of_range",
+            code=ErrorCode.POINTS_OUT_OF_RANGE,
         )
     if points != points.quantize(Decimal("0.01")):
         raise DomainError(
             _("Tiêu chí %(code)s: điểm lấy tối đa hai chữ số thập phân.")
             % {"code": criterion.code},
-            code="bad_points",
+            code=ErrorCode.BAD_POINTS,
         )
 
 
@@ -105,7 +108,7 @@ def criteria_set_create(
         raise DomainError(
             _("%(group)s đã có bảng tiêu chí năm %(year)s.")
             % {"group": group.name, "year": group.year},
-            code="duplicate_set",
+            code=ErrorCode.DUPLICATE_SET,
         )
     data = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
     keys = [k for k in data.get("tie_break_keys", DEFAULT_TIE_BREAKS) if k in TieBreak.values]
@@ -145,25 +148,29 @@ def criteria_set_create(
                 added_by_campaign=bool(heading.get("campaign")),
             )
     ScoringEvent.objects.create(
-        criteria_set=criteria_set, actor=actor, kind="create", payload={"group": group.code}
+        criteria_set=criteria_set, actor=actor, kind=EventKind.CREATE, payload={"group": group.code}
     )
     return criteria_set
 
 
 def criteria_set_activate(*, actor: Any, criteria_set: CriteriaSet) -> int:
     """Put the table in force and open a sheet for every member of the group (the
-    covenant is signed: criteria no longer change). Returns the number of sheets opened."""
+    covenant is signed: criteria no longer change). Returns the number of sheets opened.
+
+    A set already in force stays so (no second event) and only opens the sheets of
+    members that joined since; the move itself goes through the engine
+    (``scoring.workflow.SET_WORKFLOW``).
+    """
     if not is_set_secretariat(actor, criteria_set):
         raise NotPermitted()
     with transaction.atomic():
-        locked = CriteriaSet.objects.select_for_update().get(pk=criteria_set.pk)
+        locked = CriteriaSet.objects.select_for_update(of=("self",)).get(pk=criteria_set.pk)
         if not locked.criteria.exists():
-            raise DomainError(_("Bảng tiêu chí chưa có tiêu chí nào."), code="no_criteria")
+            raise DomainError(_("Bảng tiêu chí chưa có tiêu chí nào."), code=ErrorCode.NO_CRITERIA)
         if locked.state == SetState.DRAFT:
-            CriteriaSet.objects.filter(pk=locked.pk).update(state=SetState.ACTIVE)
-            ScoringEvent.objects.create(criteria_set=locked, actor=actor, kind="activate")
+            locked = SET_WORKFLOW.run(locked, actor=actor, action=SetAction.ACTIVATE)
         opened = sheets_open(locked)
-    criteria_set.state = SetState.ACTIVE
+    criteria_set.refresh_from_db(fields=["state"])
     return opened
 
 
@@ -233,7 +240,7 @@ def sheet_save_self(
             raise DomainError(
                 _("Phiếu đang “%(state)s”: không sửa điểm tự chấm được nữa.")
                 % {"state": SheetState(locked.state).label},
-                code="sheet_locked",
+                code=ErrorCode.SHEET_LOCKED,
             )
         scores = {s.criterion_id: s for s in locked.scores.select_related("criterion")}
         for cid, entry in entries.items():
@@ -255,7 +262,10 @@ def sheet_save_self(
         locked.self_note = nfc(note.strip())
         locked.save(update_fields=["self_note", "updated_at"])
         ScoringEvent.objects.create(
-            criteria_set_id=locked.criteria_set_id, sheet=locked, actor=actor, kind="self_save"
+            criteria_set_id=locked.criteria_set_id,
+            sheet=locked,
+            actor=actor,
+            kind=EventKind.SELF_SAVE,
         )
     sheets_refresh_computed(locked.criteria_set, timezone.localdate(), only=locked)
     return locked
@@ -275,12 +285,12 @@ def _check_complete(sheet: ScoreSheet) -> None:
             raise DomainError(
                 _("Tiêu chí %(code)s cần minh chứng (%(what)s): hãy tải tệp lên.")
                 % {"code": criterion.code, "what": criterion.evidence_required},
-                code="evidence_required",
+                code=ErrorCode.EVIDENCE_REQUIRED,
             )
     if missing:
         raise DomainError(
             _("Chưa tự chấm các tiêu chí: %(codes)s.") % {"codes": ", ".join(missing)},
-            code="incomplete",
+            code=ErrorCode.INCOMPLETE,
         )
 
 
@@ -325,7 +335,7 @@ def sheet_review(
         if missing:
             raise DomainError(
                 _("Chưa chấm thẩm định các tiêu chí: %(codes)s.") % {"codes": ", ".join(missing)},
-                code="incomplete",
+                code=ErrorCode.INCOMPLETE,
             )
         s.review_note = nfc(note.strip())
         s.reviewed_at = timezone.now()
@@ -338,7 +348,7 @@ def sheet_return(*, actor: Any, sheet: ScoreSheet, reason: str) -> ScoreSheet:
     """Send a sheet back to its unit with the reason (the reviewer before review, the
     Ban TĐKT after it); the unit's staff are told."""
     if not reason.strip():
-        raise DomainError(_("Hãy ghi lý do trả lại."), code="reason_required")
+        raise DomainError(_("Hãy ghi lý do trả lại."), code=ErrorCode.REASON_REQUIRED)
 
     def apply(s: ScoreSheet) -> None:
         s.return_reason = nfc(reason.strip())

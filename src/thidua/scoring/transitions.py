@@ -5,13 +5,14 @@ leader's own sheet the deputy, or the Ban TĐKT when there is no deputy) → con
 Ban TĐKT) → published (with the ranking). The reviewer returns a submitted sheet, the
 Ban TĐKT a reviewed one, each with a reason; a returned sheet is corrected and submitted
 again. Nobody reviews their own unit's sheet (LAW-NOTES §5: members cross-score).
+A criteria set goes from draft to active once (``SET_TRANSITIONS``).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from thidua.scoring.models import SheetState
+from thidua.scoring.models import SetState, SheetState
 
 
 class Action(StrEnum):
@@ -48,3 +49,15 @@ SELF_EDITABLE = frozenset({S.DRAFT, S.RETURNED})
 def allowed_actions(state: SheetState | str) -> list[Action]:
     """Actions open from ``state``, in table order."""
     return [action for (source, action) in TRANSITIONS if source == state]
+
+
+class SetAction(StrEnum):
+    """The Ban TĐKT puts a criteria set in force (the covenant is signed)."""
+
+    ACTIVATE = "activate"
+
+
+#: A criteria set is drafted, then put in force once; its criteria no longer change after.
+SET_TRANSITIONS: dict[tuple[SetState, SetAction], SetState] = {
+    (SetState.DRAFT, SetAction.ACTIVATE): SetState.ACTIVE,
+}

@@ -1,8 +1,9 @@
-"""The score-sheet workflow: submit, review, return, confirm, publish.
+"""The scoring workflows: a score sheet's submit, review, return, confirm, publish, and a
+criteria set's activation.
 
-Every state change goes through ``_transition``: lock → check the table → check
-permission → apply → save → append an event → effects after commit. No other code
-assigns ``ScoreSheet.state``.
+Every state change goes through the workflow engine (``thidua.core.workflow``) with the
+tables of ``scoring.transitions``; no other code assigns ``ScoreSheet.state`` or
+``CriteriaSet.state``.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from thidua.core.errors import DomainError, NotPermitted
-from thidua.scoring.models import ScoreSheet, ScoringEvent, SheetState
-from thidua.scoring.rules import may_act
-from thidua.scoring.transitions import TRANSITIONS, Action
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
+from thidua.scoring.models import CriteriaSet, ScoreSheet, ScoringEvent, SetState, SheetState
+from thidua.scoring.rules import is_set_secretariat, may_act
+from thidua.scoring.transitions import SET_TRANSITIONS, TRANSITIONS, Action
 
 
 def action_label(action: Action) -> str:
@@ -31,6 +32,35 @@ def action_label(action: Action) -> str:
     return str(labels[action])
 
 
+SHEET_WORKFLOW: Workflow[ScoreSheet] = Workflow(
+    model=ScoreSheet,
+    states=SheetState,
+    transitions=TRANSITIONS,
+    may_act=may_act,
+    record=event_writer(ScoringEvent, "sheet", criteria_set_id="criteria_set_id"),
+    refusal=refusal_saying(
+        gettext_lazy("Không thể “%(action)s” khi phiếu chấm điểm đang “%(state)s”."), action_label
+    ),
+    related=("criteria_set__group__organiser", "unit"),
+    # The set is locked too: publication locks it while it checks every sheet.
+    lock_also=("criteria_set",),
+)
+
+
+def _may_manage_set(actor: Any, criteria_set: CriteriaSet, who: Any) -> bool:
+    return bool(is_set_secretariat(actor, criteria_set))
+
+
+SET_WORKFLOW: Workflow[CriteriaSet] = Workflow(
+    model=CriteriaSet,
+    states=SetState,
+    transitions=SET_TRANSITIONS,
+    may_act=_may_manage_set,
+    record=event_writer(ScoringEvent, "criteria_set"),
+    related=("group__organiser",),
+)
+
+
 def transition(
     *,
     actor: Any,
@@ -40,40 +70,10 @@ def transition(
     apply: Callable[[ScoreSheet], None] | None = None,
     effects: Callable[[ScoreSheet], None] | None = None,
 ) -> ScoreSheet:
-    """The one place a score sheet changes state (STYLE.md: one transition function)."""
-    with transaction.atomic():
-        locked = (
-            ScoreSheet.objects.select_for_update()
-            .select_related("criteria_set__group__organiser", "unit")
-            .get(pk=sheet.pk)
-        )
-        source = SheetState(locked.state)
-        entry = TRANSITIONS.get((source, action))
-        if entry is None:
-            raise DomainError(
-                _("Không thể “%(action)s” khi phiếu chấm điểm đang “%(state)s”.")
-                % {"action": action_label(action), "state": source.label},
-                code="invalid_transition",
-            )
-        target, who = entry
-        if not may_act(actor, locked, who):
-            raise NotPermitted()
-        if apply is not None:
-            apply(locked)
-        locked.state = target
-        locked.save()
-        ScoringEvent.objects.create(
-            criteria_set_id=locked.criteria_set_id,
-            sheet=locked,
-            actor=actor,
-            kind=action.value,
-            from_state=source,
-            to_state=target,
-            payload=payload or {},
-        )
-        if effects is not None:
-            transaction.on_commit(lambda: effects(locked))
-    return locked
+    """A move of a score sheet through the engine (``thidua.core.workflow``)."""
+    return SHEET_WORKFLOW.run(
+        sheet, actor=actor, action=action, payload=payload, apply=apply, effects=effects
+    )
 
 
 def notify_unit(sheet: ScoreSheet, *, title: str, body: str, kind: str) -> None:

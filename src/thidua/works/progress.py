@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.uploads import CheckedFile, check_evidence
+from thidua.works.codes import ErrorCode, EventKind
 from thidua.works.models import Evidence, ProgressUpdate, Work, WorkEvent, WorkState
 from thidua.works.rules import is_work_unit_staff
 from thidua.works.workflow import work_start
@@ -40,13 +41,14 @@ def progress_add(
             locked = work_start(actor=actor, work=locked)
         if locked.state != WorkState.IN_PROGRESS:
             raise DomainError(
-                _("Chỉ cập nhật tiến độ công trình đã duyệt, đang thực hiện."), code="bad_state"
+                _("Chỉ cập nhật tiến độ công trình đã duyệt, đang thực hiện."),
+                code=ErrorCode.BAD_STATE,
             )
         if percent < locked.percent_complete:
             raise DomainError(
                 _("Tiến độ không được thấp hơn lần trước (%(last)s%%).")
                 % {"last": locked.percent_complete},
-                code="progress_backwards",
+                code=ErrorCode.PROGRESS_BACKWARDS,
             )
         update = ProgressUpdate.objects.create(
             work=locked, on=on, percent=percent, narrative=narrative, created_by=actor
@@ -57,7 +59,7 @@ def progress_add(
         WorkEvent.objects.create(
             work=locked,
             actor=actor,
-            kind="progress",
+            kind=EventKind.PROGRESS,
             payload={"percent": percent, "on": on.isoformat(), "files": len(checked)},
         )
     return update
@@ -69,11 +71,11 @@ def _check_report(actor: Any, work: Work, *, on: dt.date, percent: int, narrativ
     if not is_work_unit_staff(actor, work):
         raise NotPermitted()
     if not 0 <= percent <= 100:
-        raise DomainError(_("Tiến độ phải từ 0 đến 100%."), code="bad_percent")
+        raise DomainError(_("Tiến độ phải từ 0 đến 100%."), code=ErrorCode.BAD_PERCENT)
     if on > timezone.localdate():
-        raise DomainError(_("Ngày cập nhật không được sau hôm nay."), code="future_date")
+        raise DomainError(_("Ngày cập nhật không được sau hôm nay."), code=ErrorCode.FUTURE_DATE)
     if not narrative.strip():
-        raise DomainError(_("Hãy mô tả tiến độ."), code="narrative_required")
+        raise DomainError(_("Hãy mô tả tiến độ."), code=ErrorCode.NARRATIVE_REQUIRED)
 
 
 def _attach_evidence(update: ProgressUpdate, checked: list[tuple[Any, CheckedFile]]) -> None:

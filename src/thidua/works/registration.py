@@ -30,6 +30,7 @@ from thidua.core.dates import PartialDate
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets.models import Target
+from thidua.works.codes import ErrorCode, EventKind
 from thidua.works.models import Work, WorkEvent
 from thidua.works.rules import is_work_approver, is_work_unit_staff
 from thidua.works.selectors import similar_titles
@@ -115,7 +116,7 @@ def _check_data(campaign: Campaign, unit: Unit, data: WorkData) -> None:
     if data.budget is not None and data.budget < 0:
         problems.append(_("Kinh phí không được âm."))
     if problems:
-        raise DomainError(" ".join(problems), code="invalid_work")
+        raise DomainError(" ".join(problems), code=ErrorCode.INVALID_WORK)
 
 
 def _check_similar(
@@ -131,7 +132,7 @@ def _check_similar(
             raise DomainError(
                 _("Trùng với công trình của tỉnh “%(title)s”: KH yêu cầu không đăng ký trùng.")
                 % {"title": other},
-                code="duplicate_province_work",
+                code=ErrorCode.DUPLICATE_PROVINCE_WORK,
             )
     close = [m for m in matches if m[0] >= SIMILAR_WARNING]
     if close and not confirmed:
@@ -189,7 +190,7 @@ def work_create(
     work.save()
     work.targets.set(data.targets)
     work.cooperating_units.set(data.cooperating_units)
-    WorkEvent.objects.create(work=work, actor=actor, kind="created", to_state=work.state)
+    WorkEvent.objects.create(work=work, actor=actor, kind=EventKind.CREATED, to_state=work.state)
     return work
 
 
@@ -207,7 +208,9 @@ def campaign_work_register(*, actor: Any, campaign_work: CampaignWork, data: Wor
     if not (is_work_unit_staff(actor, probe) or is_work_approver(actor, probe)):
         raise NotPermitted()
     if Work.objects.filter(campaign_work=campaign_work).exists():
-        raise DomainError(_("Công trình này của tỉnh đã được đăng ký."), code="already_registered")
+        raise DomainError(
+            _("Công trình này của tỉnh đã được đăng ký."), code=ErrorCode.ALREADY_REGISTERED
+        )
     data.title = campaign_work.title
     data.kind = campaign_work.kind
     data.content_area = data.content_area or campaign_work.content_area
@@ -232,7 +235,7 @@ def campaign_work_register(*, actor: Any, campaign_work: CampaignWork, data: Wor
     WorkEvent.objects.create(
         work=work,
         actor=actor,
-        kind="created",
+        kind=EventKind.CREATED,
         to_state=work.state,
         payload={"campaign_work": campaign_work.code},
     )
@@ -247,7 +250,8 @@ def work_update(*, actor: Any, work: Work, data: WorkData, confirm_similar: bool
         raise NotPermitted()
     if locked.state not in EDITABLE_STATES:
         raise DomainError(
-            _("Công trình đã gửi hoặc đã duyệt: hãy gửi đề nghị điều chỉnh."), code="not_editable"
+            _("Công trình đã gửi hoặc đã duyệt: hãy gửi đề nghị điều chỉnh."),
+            code=ErrorCode.NOT_EDITABLE,
         )
     _check_data(locked.campaign, locked.unit, data)
     _check_similar(locked.campaign, locked.unit, data.title, locked.pk, confirm_similar)
@@ -255,7 +259,7 @@ def work_update(*, actor: Any, work: Work, data: WorkData, confirm_similar: bool
     locked.save()
     locked.targets.set(data.targets)
     locked.cooperating_units.set(data.cooperating_units)
-    WorkEvent.objects.create(work=locked, actor=actor, kind="edited")
+    WorkEvent.objects.create(work=locked, actor=actor, kind=EventKind.EDITED)
     return locked
 
 

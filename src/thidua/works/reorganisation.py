@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from thidua.organisations.models import Unit, UnitSuccession
+from thidua.works.codes import EventKind
 from thidua.works.models import OPEN_STATES, Work, WorkEvent
 from thidua.works.registration import approver_for
 
@@ -29,7 +30,7 @@ def works_move_to_successor(*, unit: Unit, successor: Unit, actor: Any = None) -
         WorkEvent.objects.create(
             work=work,
             actor=actor,
-            kind="moved",
+            kind=EventKind.MOVED,
             payload={
                 "from_unit": unit.code,
                 "to_unit": successor.code,
@@ -44,7 +45,7 @@ def works_move_to_successor(*, unit: Unit, successor: Unit, actor: Any = None) -
         WorkEvent.objects.create(
             work=work,
             actor=actor,
-            kind="approver_moved",
+            kind=EventKind.APPROVER_MOVED,
             payload={"from": unit.code, "to": successor.code},
         )
     return moved

@@ -4,10 +4,10 @@ The one door for every change to a work; each concept has its module and is re-e
 here, so callers write ``services.work_submit(...)`` whatever module defines it:
 
 - ``works.registration``: ``WorkData``, registering and editing drafts, who approves;
-- ``works.workflow``: the state changes (``_transition`` is the only code that assigns
-  ``Work.state``) and what the unit is told;
+- ``works.workflow``: the state changes, through the workflow engine (no other code
+  assigns ``Work.state``), and what the unit is told;
 - ``works.progress``: dated progress with its evidence;
-- ``works.changes``: change requests on approved works;
+- ``works.changes``: change requests on approved works (their decision is a workflow too);
 - ``works.reorganisation``: works of a dissolved or merged unit.
 """
 

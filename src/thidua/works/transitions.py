@@ -1,7 +1,8 @@
 """The works workflow as a table: (state, action) → new state, and who may act.
 
 draft → submitted → approved | returned (reason, what to fix) → in progress →
-completed | cancelled (reason). Returned works are corrected and submitted again.
+completed | cancelled (reason). Returned works are corrected and submitted again. A change
+request on an approved work is pending until the approver accepts or rejects it.
 The approver is the level above: the district for its communes, the campaign's issuing
 level (Ban TĐKT) for departments and district-level units (KH 128 section II.2).
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from thidua.works.models import WorkState
+from thidua.works.models import ChangeRequestState, WorkState
 
 
 class Action(StrEnum):
@@ -50,3 +51,19 @@ EDITABLE_STATES = frozenset({S.DRAFT, S.RETURNED})
 def allowed_actions(state: WorkState | str) -> list[Action]:
     """Actions open from ``state``, in table order."""
     return [action for (source, action) in TRANSITIONS if source == state]
+
+
+class ChangeAction(StrEnum):
+    """The approver's decision on a change request."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+
+
+C = ChangeRequestState
+#: A change request is decided once: pending → accepted (the change is applied) | rejected.
+#: Only the approver of the work decides (``works.rules.is_work_approver``).
+CHANGE_TRANSITIONS: dict[tuple[ChangeRequestState, ChangeAction], ChangeRequestState] = {
+    (C.PENDING, ChangeAction.ACCEPT): C.ACCEPTED,
+    (C.PENDING, ChangeAction.REJECT): C.REJECTED,
+}

@@ -12,33 +12,29 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.accounts.models import Role
 from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
 from thidua.core.validity import valid_on
-from thidua.core.workflow import Move, Workflow
+from thidua.core.workflow import Workflow, event_writer, refusal_saying
+from thidua.works.codes import ErrorCode
 from thidua.works.models import Work, WorkEvent, WorkState
 from thidua.works.rules import may_act
 from thidua.works.transitions import TRANSITIONS, Action
 
 
-def _record(work: Work, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    WorkEvent.objects.create(
-        work=work,
-        actor=actor,
-        kind=move.action.value,
-        from_state=move.source,
-        to_state=move.target,
-        payload=payload,
-    )
-
-
-def _refusal(work: Work, source: WorkState, action: Action) -> str:
-    return str(
-        _("Không thể “%(action)s” khi công trình đang “%(state)s”.")
-        % {"action": action_label(action), "state": source.label}
-    )
+def action_label(action: Action) -> str:
+    labels = {
+        Action.SUBMIT: _("gửi duyệt"),
+        Action.APPROVE: _("duyệt"),
+        Action.RETURN: _("trả lại"),
+        Action.START: _("bắt đầu thực hiện"),
+        Action.COMPLETE: _("hoàn thành"),
+        Action.CANCEL: _("hủy"),
+    }
+    return str(labels[action])
 
 
 WORKFLOW: Workflow[Work] = Workflow(
@@ -46,8 +42,10 @@ WORKFLOW: Workflow[Work] = Workflow(
     states=WorkState,
     transitions=TRANSITIONS,
     may_act=may_act,
-    record=_record,
-    refusal=_refusal,
+    record=event_writer(WorkEvent, "work"),
+    refusal=refusal_saying(
+        gettext_lazy("Không thể “%(action)s” khi công trình đang “%(state)s”."), action_label
+    ),
     related=("approver_unit", "unit"),
 )
 
@@ -65,18 +63,6 @@ def _transition(
     return WORKFLOW.run(
         work, actor=actor, action=action, payload=payload, apply=apply, effects=effects
     )
-
-
-def action_label(action: Action) -> str:
-    labels = {
-        Action.SUBMIT: _("gửi duyệt"),
-        Action.APPROVE: _("duyệt"),
-        Action.RETURN: _("trả lại"),
-        Action.START: _("bắt đầu thực hiện"),
-        Action.COMPLETE: _("hoàn thành"),
-        Action.CANCEL: _("hủy"),
-    }
-    return str(labels[action])
 
 
 def _notify_unit(work: Work, title: str, body: str, kind: str) -> None:
@@ -121,7 +107,9 @@ def work_approve(*, actor: Any, work: Work, note: str = "") -> Work:
 def work_return(*, actor: Any, work: Work, reason: str, what_to_fix: str) -> Work:
     """Return a submitted work with the reason and what to fix (both required)."""
     if not reason.strip() or not what_to_fix.strip():
-        raise DomainError(_("Hãy ghi lý do trả lại và nội dung cần sửa."), code="reason_required")
+        raise DomainError(
+            _("Hãy ghi lý do trả lại và nội dung cần sửa."), code=ErrorCode.REASON_REQUIRED
+        )
     return _transition(
         actor=actor,
         work=work,
@@ -145,9 +133,11 @@ def work_complete(*, actor: Any, work: Work, actual_finish: dt.date) -> Work:
     """Complete a work on its actual finish date (not in the future, not before its start)."""
     today = timezone.localdate()
     if actual_finish > today:
-        raise DomainError(_("Ngày hoàn thành không được sau hôm nay."), code="future_date")
+        raise DomainError(_("Ngày hoàn thành không được sau hôm nay."), code=ErrorCode.FUTURE_DATE)
     if actual_finish < work.planned_start:
-        raise DomainError(_("Ngày hoàn thành không được trước ngày bắt đầu."), code="bad_date")
+        raise DomainError(
+            _("Ngày hoàn thành không được trước ngày bắt đầu."), code=ErrorCode.BAD_DATE
+        )
 
     def apply(w: Work) -> None:
         w.actual_finish = actual_finish
@@ -165,5 +155,5 @@ def work_complete(*, actor: Any, work: Work, actual_finish: dt.date) -> Work:
 def work_cancel(*, actor: Any, work: Work, reason: str) -> Work:
     """Cancel a work with its reason: the unit before approval, the approver after."""
     if not reason.strip():
-        raise DomainError(_("Hãy ghi lý do hủy."), code="reason_required")
+        raise DomainError(_("Hãy ghi lý do hủy."), code=ErrorCode.REASON_REQUIRED)
     return _transition(actor=actor, work=work, action=Action.CANCEL, payload={"reason": reason})

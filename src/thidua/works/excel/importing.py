@@ -25,6 +25,7 @@ from thidua.core.numbers import megabytes
 from thidua.core.text import fold
 from thidua.core.uploads import sniff
 from thidua.organisations.models import Unit
+from thidua.works.codes import ErrorCode
 from thidua.works.excel.columns import (
     CATALOGUE_SHEET,
     COLUMN_BY_KEY,
@@ -196,7 +197,7 @@ def _read_sheet(content: bytes) -> _Sheet:
                 "Không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng .xlsx). Hãy mở "
                 "tệp bằng Excel, lưu lại kiểu .xlsx rồi tải lên lại."
             ),
-            code="unreadable",
+            code=ErrorCode.UNREADABLE,
         ) from exc
 
 
