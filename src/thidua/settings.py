@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "thidua.plan_import",
     "thidua.documents",
     "thidua.api",
+    "thidua.desk",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,17 @@
+"""The home page and the inbox, under the ``core:`` names every page links to.
+
+``settings.LOGIN_REDIRECT_URL`` is ``core:home``; the names stayed ``core:…`` when the home
+page moved from core to desk, so no link or bookmark changed.
+"""
+
+from django.urls import path
+
+from thidua.core import inbox
+from thidua.desk import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("thong-bao/", inbox.inbox, name="inbox"),
+    path("thong-bao/da-doc/", inbox.inbox_mark_read, name="inbox_read"),
+]
