@@ -17,6 +17,8 @@ from thidua.core.dates import (
     effective_due_date,
     quarters_between,
 )
+from thidua.core.tree import path_ids
+from thidua.organisations.models import Unit
 from thidua.organisations.selectors import unit_scope_q
 from thidua.targets.models import Target
 
@@ -39,6 +41,18 @@ def campaigns_visible_to(user: Any) -> QuerySet[Campaign]:
     if Role.SECRETARIAT in reach.roles:
         query |= covered & Q(status=CampaignStatus.DRAFT)
     return Campaign.objects.filter(query).distinct()
+
+
+def campaigns_for_unit(user: Any, unit: Unit) -> list[Campaign]:
+    """Visible, launched campaigns issued by ``unit`` or a level above it: those its staff
+    register works, set targets and propose awards in. Running ones first, newest first."""
+    return list(
+        campaigns_visible_to(user)
+        .exclude(status=CampaignStatus.DRAFT)
+        .filter(issuer_unit_id__in=path_ids(unit.path))
+        .select_related("issuer_unit")
+        .order_by("status", "-doc_date", "code")
+    )
 
 
 def campaign_list(user: Any, *, search: str = "") -> QuerySet[Campaign]:

@@ -23,6 +23,7 @@ from thidua.awards.models import AwardForm, Nomination, NominationState
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
+from thidua.core.tree import path_ids
 from thidua.decisions.documents import default_legal_bases
 from thidua.decisions.issuing import issue_apply
 from thidua.decisions.models import (
@@ -102,7 +103,7 @@ def _transition(
 def place_name_of(unit: Unit) -> str:
     """The địa danh of a body (ND 30/2020): the administrative unit it sits in, e.g.
     "Ủy ban nhân dân tỉnh Trà Vinh" → "Trà Vinh"; a department → its province's name."""
-    ids = [int(p) for p in unit.path.strip("/").split("/") if p]
+    ids = path_ids(unit.path)
     names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name"))
     for pk in reversed(ids):
         found = _PLACE.search(names.get(pk, ""))

@@ -25,6 +25,7 @@ from thidua.campaigns.files.errors import CampaignFileInvalid, FileError
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import campaign_load_bytes
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.tree import path_ids
 from thidua.plan_import import fields as f
 from thidua.plan_import.models import DraftStatus, ImportDraft, ImportDraftEvent, ReviewState
 from thidua.plan_import.rules import can_import_plan, can_review_draft
@@ -52,7 +53,7 @@ def _secretariat_unit(user: Any) -> Any:
     unit = Unit.objects.filter(pk__in=sorted(unit_ids)).order_by("pk").first()
     if unit is None:
         return None
-    root_id = int(unit.path.strip("/").split("/")[0])
+    root_id = path_ids(unit.path)[0]
     return Unit.objects.get(pk=root_id)
 
 
