@@ -20,12 +20,13 @@ from thidua.campaigns.models import (
     RegistrationRule,
     ReportingRule,
 )
+from thidua.campaigns.parts import plan_parts
 from thidua.core.dates import PartialDate
 from thidua.organisations.models import Unit
-from thidua.targets.models import Target
 
 
-def _dates(prefix: str, value: PartialDate | None) -> dict[str, Any]:
+def partial_date_fields(prefix: str, value: PartialDate | None) -> dict[str, Any]:
+    """``<prefix>`` (the first day) and ``<prefix>_precision`` of a stated date, or None."""
     if value is None:
         return {prefix: None}
     return {prefix: value.first_day(), f"{prefix}_precision": value.precision.value}
@@ -54,13 +55,14 @@ def _campaign_fields(spec: s.CampaignFile) -> dict[str, Any]:
         "award_criteria": spec.awards.criteria,
         "award_procedure": spec.awards.procedure,
         "registration_deadline": spec.registration.deadline,
-        **_dates("start", spec.period.start),
-        **_dates("end", spec.period.end),
+        **partial_date_fields("start", spec.period.start),
+        **partial_date_fields("end", spec.period.end),
     }
 
 
-def _sync_coded(model: Any, campaign: Campaign, rows: list[dict[str, Any]], **scope: Any) -> None:
-    """Upsert rows by code (keeping ids stable for what links to them); drop the rest."""
+def sync_coded(model: Any, campaign: Campaign, rows: list[dict[str, Any]], **scope: Any) -> None:
+    """Upsert ``model``'s rows of ``campaign`` by code (keeping ids stable for what links
+    to them); drop the rest. ``scope`` narrows the rows (``unit=None``)."""
     existing = {obj.code: obj for obj in model.objects.filter(campaign=campaign, **scope)}
     for position, row in enumerate(rows):
         obj = existing.pop(row["code"], None) or model(campaign=campaign, **scope)
@@ -89,9 +91,9 @@ def campaign_load(
     campaign.source_sha256 = hashlib.sha256(source_bytes).hexdigest()
     campaign.save()
 
-    _sync_coded(ContentArea, campaign, [a.model_dump() for a in spec.content_areas])
+    sync_coded(ContentArea, campaign, [a.model_dump() for a in spec.content_areas])
     areas = {a.code: a for a in ContentArea.objects.filter(campaign=campaign)}
-    _sync_coded(
+    sync_coded(
         Phase,
         campaign,
         [
@@ -99,14 +101,15 @@ def campaign_load(
                 "code": p.code,
                 "name": p.name,
                 "review": p.review,
-                **_dates("start", p.start),
-                **_dates("end", p.end),
+                **partial_date_fields("start", p.start),
+                **partial_date_fields("end", p.end),
             }
             for p in spec.phases
         ],
     )
-    _sync_coded(Target, campaign, [_target_row(t, areas) for t in spec.targets], unit=None)
-    _sync_coded(
+    for part in plan_parts():
+        part.write(campaign, spec, areas)
+    sync_coded(
         CampaignWork,
         campaign,
         [
@@ -117,12 +120,12 @@ def campaign_load(
                 "stage": w.stage,
                 "deadline_event": w.deadline_event,
                 "content_area": areas.get(w.content_area or ""),
-                **_dates("deadline", w.deadline),
+                **partial_date_fields("deadline", w.deadline),
             }
             for w in spec.registration.campaign_works
         ],
     )
-    _sync_coded(
+    sync_coded(
         CampaignAward,
         campaign,
         [
@@ -145,26 +148,6 @@ def campaign_load(
         payload={"source": source_name, "sha256": campaign.source_sha256},
     )
     return campaign
-
-
-def _target_row(target: s.TargetSpec, areas: dict[str, ContentArea]) -> dict[str, Any]:
-    period = target.period
-    return {
-        "code": target.code,
-        "indicator": target.indicator,
-        "kind": target.kind,
-        "comparator": target.comparator,
-        "value": target.value,
-        "value_max": target.value_max,
-        "measure_unit": target.measure_unit,
-        **_dates("period_from", period.from_ if period else None),
-        **_dates("period_to", period.to if period else None),
-        "deadline": target.deadline,
-        "content_area": areas.get(target.content_area or ""),
-        "section": target.section,
-        "source_text": target.source_text,
-        "note": target.note,
-    }
 
 
 def _replace_uncoded(campaign: Campaign, spec: s.CampaignFile) -> None:
