@@ -20,6 +20,7 @@ from thidua.decisions import api as decisions_api
 from thidua.exemplars import api as exemplars_api
 from thidua.organisations import api as organisations_api
 from thidua.plan_import import api as plan_import_api
+from thidua.public import api as public_api
 from thidua.reports import api as reports_api
 from thidua.reviews import api as reviews_api
 from thidua.scoring import api as scoring_api
@@ -28,7 +29,7 @@ from thidua.works import api as works_api
 
 app_name = "api"
 
-#: Every app with an API, in the order of the root listing.
+#: Every app's ``api`` module, in the order of the root listing.
 APP_APIS = (
     campaigns_api,
     organisations_api,
@@ -42,6 +43,7 @@ APP_APIS = (
     reviews_api,
     exemplars_api,
     plan_import_api,
+    public_api,
 )
 
 router = SimpleRouter()
