@@ -13,6 +13,9 @@ VENV ?= .venv
 PORT ?= 8000
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
+# The address printed in certificates' QR codes and verification links follows the port
+# the demo is served on (set THIDUA_PUBLIC_BASE_URL yourself for a real deployment).
+export THIDUA_PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 # Where the SQLite database, collected static files, uploads and mail live.
 export THIDUA_DATA_DIR ?= $(CURDIR)/var
 export PIP_DISABLE_PIP_VERSION_CHECK := 1

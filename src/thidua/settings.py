@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "thidua.core.refusals.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "thidua.urls"

@@ -18,7 +18,7 @@ from tests.awards.factories import (
 )
 from tests.factories import CampaignFactory, PhaseFactory, UnitFactory
 from thidua.awards.eligibility import CheckResult, check_nomination
-from thidua.awards.models import AwardBasis, Nomination, NominationState, PhaseReview
+from thidua.awards.models import AwardBasis, Nomination, NominationState, PhaseAwardDate
 from thidua.organisations.models import UnitKind, UnitSuccession
 
 D = dt.date
@@ -247,7 +247,7 @@ def test_simplified_procedure_only_for_exceptional_achievements(kh: Kh) -> None:
 
 # R13 — deadlines in working days
 def test_dossier_due_ten_working_days_before_the_review(kh: Kh) -> None:
-    PhaseReview.objects.create(phase=kh.phase1, review_on=D(2025, 5, 15))  # due 28/4/2025
+    PhaseAwardDate.objects.create(phase=kh.phase1, review_on=D(2025, 5, 15))  # due 28/4/2025
     on_time = _nomination(kh, submitted_on=D(2025, 4, 28))
     late = _nomination(kh, submitted_on=D(2025, 4, 29))
     exceptional = _nomination(kh, submitted_on=D(2025, 5, 14), basis=AwardBasis.EXCEPTIONAL)

@@ -111,6 +111,36 @@ def test_refusal_is_shown_as_a_message(kh: Kh, people: People) -> None:
     assert "Hồ sơ còn thiếu" in response.content.decode()
 
 
+def test_step_refused_for_permission_is_the_403_page(kh: Kh, people: People) -> None:
+    nomination = _nominations(kh, 1, S.DRAFT)[0]
+    full_dossier(nomination, ("report", "minutes"))
+
+    response = signed_in(people.officer).post(
+        reverse("awards:action", args=[nomination.pk, "submit"])
+    )
+
+    nomination.refresh_from_db()
+    assert response.status_code == 403
+    assert "Không có quyền truy cập" in response.content.decode()
+    assert nomination.state == S.DRAFT
+    assert not nomination.events.filter(kind="submit").exists()
+
+
+def test_upload_refused_for_permission_is_the_403_page(kh: Kh, people: People) -> None:
+    nomination = _nominations(kh, 1, S.RETURNED)[0]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = signed_in(people.secretariat).post(
+        reverse("awards:file_upload", args=[nomination.pk]),
+        {"kind": "cover", "file": SimpleUploadedFile("to-trinh.pdf", PDF)},
+    )
+
+    assert response.status_code == 403
+    assert "Bạn không có quyền thực hiện thao tác này." in response.content.decode()
+    assert not nomination.files.exists()
+    assert not nomination.events.filter(kind="file_add").exists()
+
+
 def test_review_queue_return_with_reason(kh: Kh, people: People) -> None:
     nomination = _nominations(kh, 1, S.UNDER_REVIEW)[0]
     client = signed_in(people.secretariat)

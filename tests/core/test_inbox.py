@@ -86,3 +86,31 @@ def test_inbox_query_count_does_not_grow(two_people, count):
         client.get("/thong-bao/")
 
     assert len(queries) == 6
+
+
+def test_header_badge_counts_own_unread_notifications(two_people):
+    me, other = two_people
+    notify([me], kind="t", title="Một", key="d1")
+    notify([me], kind="t", title="Hai", key="d2")
+    notify([other], kind="t", title="Của người khác", key="d3")
+    client = client_for(me)
+
+    page = client.get("/thong-bao/").content.decode()
+    badge = client.get("/thong-bao/chua-doc/").content.decode()
+
+    assert 'hx-get="/thong-bao/chua-doc/"' in page
+    assert ">2</span>" in badge
+    assert "2 thông báo chưa đọc" in badge
+
+
+def test_header_badge_is_empty_when_all_read_or_signed_out(two_people):
+    me, _other = two_people
+    notify([me], kind="t", title="Một", key="e1")
+    Notification.objects.filter(user=me).update(read_at="2026-12-07T08:00:00Z")
+
+    read = client_for(me).get("/thong-bao/chua-doc/").content.decode()
+    anonymous = Client().get("/thong-bao/chua-doc/")
+
+    assert read.strip() == ""
+    assert anonymous.status_code == 200
+    assert anonymous.content.decode().strip() == ""

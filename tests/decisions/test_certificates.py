@@ -17,7 +17,7 @@ from tests.decisions.conftest import World
 from tests.decisions.helpers import draft, issued
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.decisions.certificates import certificate_batch_request, certificate_batch_run
-from thidua.decisions.models import BatchState, CertificateBatch, Decision
+from thidua.decisions.models import BatchState, Certificate, CertificateBatch, Decision
 
 
 def _run_worker() -> None:
@@ -92,6 +92,21 @@ def test_batch_runs_in_the_worker_and_offers_zip_and_combined_pdf(world: World) 
 
 def test_batch_run_of_a_missing_batch_is_skipped(world: World) -> None:
     assert certificate_batch_run.call(987654) == "skipped"
+
+
+def test_batch_with_a_lost_certificate_file_fails_with_a_message_once(
+    world: World, decision: Decision
+) -> None:
+    batch = certificate_batch_request(actor=world.secretariat, decision=decision)
+    Certificate.objects.filter(entry__decision=decision).update(pdf="chung-nhan/mat-tep.pdf")
+
+    assert certificate_batch_run.call(batch.pk) == BatchState.FAILED
+    batch.refresh_from_db()
+    assert batch.state == BatchState.FAILED
+    assert batch.error.startswith("Không tạo được lô bằng khen, giấy khen (FileNotFoundError)")
+    assert batch.finished_at is not None
+    assert (batch.progress, batch.total, batch.done_count) == (1, 4, 0)
+    assert certificate_batch_run.call(batch.pk) == "skipped"
 
 
 def test_batch_page_of_another_province_is_404(world: World, decision: Decision) -> None:

@@ -12,6 +12,7 @@ from tests.decisions.conftest import World
 from tests.decisions.helpers import draft, fill, issued
 from thidua.awards.models import DossierFile
 from thidua.decisions.models import Certificate, Decision
+from thidua.decisions.models.certificates import CODE_ALPHABET, new_certificate_code
 from thidua.decisions.selectors import certificate_by_code, decisions_public
 from thidua.decisions.services import decision_issue, decision_supersede
 
@@ -115,3 +116,30 @@ def test_decisions_public_lists_only_published_with_counts(world: World) -> None
 
     assert [(d.number, d.entry_count) for d in rows] == [("1234/QĐ-UBND", 4)]
     assert Decision.objects.count() == 2
+
+
+def test_new_codes_are_grouped_capitals_of_100_bits() -> None:
+    codes = {new_certificate_code() for _ in range(200)}
+
+    assert len(codes) == 200
+    for code in codes:
+        groups = code.split("-")
+        assert [len(g) for g in groups] == [4, 4, 4, 4, 4]
+        assert set("".join(groups)) <= set(CODE_ALPHABET)
+    assert len(CODE_ALPHABET) ** 20 >= 2**100
+
+
+def test_verification_accepts_any_case_spaces_and_missing_dashes(certificate: Certificate) -> None:
+    certificate.code = "K7QX-2MDA-PZ3R-WQ5N-HT4E"
+    certificate.save(update_fields=["code"])
+    typed = ["k7qx-2mda-pz3r-wq5n-ht4e", " K7QX 2MDA PZ3R WQ5N HT4E ", "k7qx2mdapz3rwq5nht4e"]
+
+    found = [certificate_by_code(code) for code in typed]
+    page = Client().get(reverse("verification:detail", args=["k7qx-2mda-pz3r-wq5n-ht4e"]))
+    search = Client().get(reverse("verification:search"), {"ma": "k7qx 2mda pz3r wq5n ht4e"})
+
+    assert found == [certificate, certificate, certificate]
+    assert page.status_code == 200
+    assert "K7QX-2MDA-PZ3R-WQ5N-HT4E" in page.content.decode()
+    assert search["Location"] == reverse("verification:detail", args=[certificate.code])
+    assert certificate_by_code("k7qx-2mda-pz3r-wq5n-ht4x") is None

@@ -6,6 +6,7 @@ import pytest
 
 from thidua.core.errors import DomainError
 from thidua.plan_import import fields as f
+from thidua.plan_import import labels, paths, values
 
 
 def test_flatten_keeps_lists_of_codes_whole_and_numbers_items():
@@ -14,7 +15,7 @@ def test_flatten_keeps_lists_of_codes_whole_and_numbers_items():
         "duties": [{"agencies": ["A", "B"]}],
     }
 
-    flat = f.flatten(data)
+    flat = paths.flatten(data)
 
     assert flat == {
         "targets.0.value": 10,
@@ -50,7 +51,7 @@ def test_field_paths_put_person_fields_first_and_expand_missing_phases():
     ],
 )
 def test_parse_value_reads_each_kind_the_vietnamese_way(path, raw, expected):
-    assert f.parse_value(path, raw) == expected
+    assert values.parse_value(path, raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -63,7 +64,7 @@ def test_parse_value_reads_each_kind_the_vietnamese_way(path, raw, expected):
 )
 def test_parse_value_refuses_with_a_vietnamese_message(path, raw, message):
     with pytest.raises(DomainError) as refused:
-        f.parse_value(path, raw)
+        values.parse_value(path, raw)
 
     assert message in refused.value.message
 
@@ -87,10 +88,10 @@ def test_campaign_data_applies_decisions_and_uses_suggestions_only_when_accepted
 
 
 def test_labels_count_items_from_one():
-    assert f.label_of("targets.3.value") == "4 · Giá trị"
-    assert f.label_of("document.signer.name") == "Người ký · Tên"
+    assert labels.label_of("targets.3.value") == "4 · Giá trị"
+    assert labels.label_of("document.signer.name") == "Người ký · Tên"
 
 
 def test_error_field_maps_back_to_a_draft_path():
-    assert f.path_from_error("targets[4].value") == "targets.3.value"
-    assert f.path_from_error("document.place") == "document.place"
+    assert paths.path_from_error("targets[4].value") == "targets.3.value"
+    assert paths.path_from_error("document.place") == "document.place"

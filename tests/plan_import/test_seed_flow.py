@@ -18,6 +18,7 @@ from thidua.campaigns.files.validate import validate_text
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import SHIPPED
 from thidua.plan_import import fields as f
+from thidua.plan_import import paths, values
 from thidua.plan_import.models import ImportDraft
 
 pytestmark = pytest.mark.django_db
@@ -35,11 +36,13 @@ def test_seed_reviewed_and_confirmed_equals_the_shipped_file_on_stated_fields(im
     shipped = shipped_data()
     corrected = []
     for path in f.field_paths(draft.data, draft.missing):
-        truth = f.get_path(shipped, path)
-        if truth is None or f.get_path(draft.data, path) == truth:
+        truth = paths.get_path(shipped, path)
+        if truth is None or paths.get_path(draft.data, path) == truth:
             continue
-        kind = f.kind_of(path)
-        client.post(field_url, {"path": path, "action": "set", "value": f.display(truth, kind)})
+        kind = values.kind_of(path)
+        client.post(
+            field_url, {"path": path, "action": "set", "value": values.display(truth, kind)}
+        )
         corrected.append(path)
     for section in f.SECTION_KEYS:
         client.post(reverse("plan_import:section", args=[draft.pk, section]))
@@ -54,9 +57,11 @@ def test_seed_reviewed_and_confirmed_equals_the_shipped_file_on_stated_fields(im
     loaded = _dump(campaign_to_yaml(campaign))
     truth = _dump(SHIPPED["kh-128"].read_text(encoding="utf-8"))
     draft.refresh_from_db()
-    stated = [p for p in f.flatten(draft.data) if f.get_path(truth, p) not in (None, "")]
+    stated = [p for p in paths.flatten(draft.data) if paths.get_path(truth, p) not in (None, "")]
     assert len(stated) > 150
-    assert {p: f.get_path(loaded, p) for p in stated} == {p: f.get_path(truth, p) for p in stated}
+    assert {p: paths.get_path(loaded, p) for p in stated} == {
+        p: paths.get_path(truth, p) for p in stated
+    }
     # What the reviewer had to do by hand: the person's fields, the engine's gaps and slips.
     assert "document.issuer_unit" in corrected
     assert "document.signer.name" in corrected  # the seed's "Hân" for Hẳn

@@ -14,7 +14,8 @@ from tests.factories import UnitFactory
 from tests.targets.conftest import Kh, People
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.targets.models import Target, TargetValue
-from thidua.targets.services import period_label, target_value_record
+from thidua.targets.services import target_value_record
+from thidua.targets.values import period_label
 
 D = dt.date
 SOURCE = "https://consosukien.vn/tra-vinh-tang-truong-dan-dau-vung-dong-bang-song-cuu-long.htm"

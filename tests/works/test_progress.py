@@ -142,7 +142,7 @@ def test_progress_add_photo_over_limit_is_refused(approved, people, media):
         )
 
     assert refused.value.code == "file_too_large"
-    assert refused.value.message == "Tệp “flycam.png” quá lớn (10.0 MB); tối đa 10 MB."
+    assert refused.value.message == "Tệp “flycam.png” quá lớn (10,0 MB); tối đa 10 MB."
     assert not ProgressUpdate.objects.exists()
     assert stored_files(media) == []
 

@@ -22,27 +22,4 @@ def is_secretariat(user: Any) -> bool:
     return has_role(user, Role.SECRETARIAT)
 
 
-@rules.predicate
-def is_leader(user: Any) -> bool:
-    """A provincial leader (Chủ tịch, Phó Chủ tịch UBND tỉnh)."""
-    return has_role(user, Role.LEADER)
-
-
-@rules.predicate
-def is_unit_staff(user: Any) -> bool:
-    """A unit officer or unit head."""
-    return has_role(user, Role.UNIT_OFFICER, Role.UNIT_HEAD)
-
-
-@rules.predicate
-def is_cluster_leader(user: Any) -> bool:
-    return has_role(user, Role.CLUSTER_LEADER)
-
-
-@rules.predicate
-def is_council_member(user: Any) -> bool:
-    """A member of the Hội đồng Thi đua - Khen thưởng (Luật TĐKT 2022, Điều 89)."""
-    return has_role(user, Role.COUNCIL_MEMBER)
-
-
 rules.add_perm("accounts.use_admin", is_admin)

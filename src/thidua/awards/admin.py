@@ -1,4 +1,4 @@
-"""Admin of awards: quotas and phase review dates are configuration set here; forms and
+"""Admin of awards: quotas and phase award dates are configuration set here; forms and
 rules come from ``award-forms.yaml`` (read-only here, so the file stays the source)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from thidua.awards.models import (
     BaseSalary,
     Hold,
     Holiday,
-    PhaseReview,
+    PhaseAwardDate,
     Quota,
 )
 
@@ -27,8 +27,8 @@ class QuotaAdmin(admin.ModelAdmin):
     autocomplete_fields = ["unit"]
 
 
-@admin.register(PhaseReview)
-class PhaseReviewAdmin(admin.ModelAdmin):
+@admin.register(PhaseAwardDate)
+class PhaseAwardDateAdmin(admin.ModelAdmin):
     list_display = ["phase", "review_on", "note"]
 
 

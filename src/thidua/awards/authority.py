@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db.models import Q
 
 from thidua.awards.models import AwardAuthority, AwardForm, AwardRule, BaseSalary, SubjectKind
-from thidua.organisations.models import Unit
+from thidua.organisations.models import Unit, UnitKind
 
 
 def _form_id(form: AwardForm | str) -> Q:
@@ -44,6 +44,29 @@ def authority_for(
         if subject_kind in authority.subject_kinds:
             return authority
     return None
+
+
+def province_grants(form: AwardForm | str, on: dt.date) -> bool:
+    """Whether the province's chairman grants ``form`` on ``on``: an authority of the
+    province is in force for it (Luật TĐKT 2022 Điều 80; in the shipped file Bằng khen,
+    CSTĐ tỉnh, TTLĐXS and Cờ thi đua of the province). The grantor of such a nomination
+    is the province, and the province's Ban TĐKT appraises it."""
+    return AwardAuthority.objects.filter(
+        _form_id(form), _in_force(on), grantor_kind=UnitKind.PROVINCE
+    ).exists()
+
+
+def form_for_ranking_proposal(proposal: str, on: dt.date) -> AwardForm | None:
+    """The form a Cụm/Khối ranking's ``proposal`` (``flag``, ``merit``) becomes on ``on``:
+    the form whose rule in force names it (``ranking_proposal``: the Cờ thi đua for the
+    leading units, the Bằng khen for the next; LAW-NOTES §5), or None when none does."""
+    rule = (
+        AwardRule.objects.filter(_in_force(on), ranking_proposal=proposal)
+        .select_related("form")
+        .order_by("form__position", "form__code")
+        .first()
+    )
+    return rule.form if rule is not None else None
 
 
 def rule_for(form: AwardForm | str, on: dt.date) -> AwardRule | None:

@@ -22,6 +22,7 @@ from thidua.accounts.demo import DEMO_PASSWORD
 from thidua.accounts.models import Membership, Role, User
 from thidua.accounts.selectors import forget_reach
 from thidua.awards import codes, services
+from thidua.awards.authority import province_grants
 from thidua.awards.models import (
     AwardBasis,
     AwardForm,
@@ -29,7 +30,7 @@ from thidua.awards.models import (
     Nomination,
     NominationState,
     Nominee,
-    PhaseReview,
+    PhaseAwardDate,
     Quota,
     SubjectKind,
 )
@@ -155,7 +156,7 @@ def _advance(nomination: Nomination, spec: Spec, head: User, reviewer: User, day
 
 
 def _reviewer_for(nomination: Nomination, secretariat: User) -> User:
-    if nomination.form.code in codes.PROVINCE_FORMS:
+    if province_grants(nomination.form, nomination.phase.last_day):
         return secretariat
     return _head(nomination.grantor_unit)
 
@@ -203,7 +204,7 @@ def demo_ensure(campaign: Campaign) -> str:
     if len(units) < len(PROPOSERS) or secretariat is None:
         return ""
     with transaction.atomic():
-        PhaseReview.objects.get_or_create(
+        PhaseAwardDate.objects.get_or_create(
             phase=phase,
             defaults={"review_on": PHASE1_REVIEW, "note": "Ngày mẫu (kế hoạch không nêu)."},
         )

@@ -15,6 +15,7 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from thidua.awards.codes import ErrorCode
 from thidua.awards.models import AwardBasis, AwardForm, Gender, SubjectKind
 from thidua.awards.nominations import nomination_create
 from thidua.awards.nominees import NomineeData, nominee_find_or_create
@@ -169,7 +170,7 @@ def read_rows(
         book = load_workbook(stream, read_only=True, data_only=True)
     except Exception as exc:
         raise DomainError(
-            _("Không đọc được tệp Excel; hãy dùng tệp mẫu (.xlsx)."), code="bad_file"
+            _("Không đọc được tệp Excel; hãy dùng tệp mẫu (.xlsx)."), code=ErrorCode.BAD_FILE
         ) from exc
     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
     lines = sheet.iter_rows(values_only=True)
@@ -177,7 +178,8 @@ def read_rows(
     expected = [fold(label) for _key, label in COLUMNS]
     if header[: len(expected)] != expected:
         raise DomainError(
-            _("Dòng tiêu đề không đúng mẫu; hãy tải tệp mẫu và điền lại."), code="bad_header"
+            _("Dòng tiêu đề không đúng mẫu; hãy tải tệp mẫu và điền lại."),
+            code=ErrorCode.BAD_HEADER,
         )
     rows: list[tuple[int, dict[str, Any]]] = []
     errors: list[str] = []

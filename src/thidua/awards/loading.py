@@ -1,7 +1,9 @@
 """Loading award forms, rules, authorities, base salaries and holidays from YAML.
 
 The shipped file is ``awards/data/award-forms.yaml``; every value carries its legal
-citation (LAW-NOTES §2, §4, §10 R1, R2, R12, R16). ``award_forms_load`` is idempotent
+citation (LAW-NOTES §2, §4, §10 R1, R2, R12, R16). A rule's ``thresholds`` give, by check
+code, the values an eligibility check reads (validated by the model the check registered:
+``awards.eligibility.registry``). ``award_forms_load`` is idempotent
 (rows are matched by their natural keys and updated in place) and all or nothing: the
 file is validated whole first, every problem is reported in Vietnamese, and nothing is
 written unless there are none (DESIGN.md §4).
@@ -20,7 +22,9 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
+from thidua.awards.eligibility.registry import registry
 from thidua.awards.models import (
     AwardAuthority,
     AwardForm,
@@ -65,6 +69,35 @@ def _check_dossier(values: list[str]) -> list[str]:
     return values
 
 
+def _where(loc: tuple[Any, ...]) -> str:
+    parts = [f"mục {p + 1}" if isinstance(p, int) else str(p) for p in loc]
+    return " → ".join(parts) or _("tệp")
+
+
+def _problem(error: ErrorDetails) -> str:
+    """What is wrong, in Vietnamese, for one error of pydantic."""
+    if error["type"] == "missing":
+        return _("thiếu trường bắt buộc")
+    if error["type"] == "extra_forbidden":
+        return _("trường không được dùng (viết sai tên?)")
+    if error["type"].startswith(("date", "int", "decimal", "bool", "string", "list", "literal")):
+        return _("giá trị “%(v)s” không đúng kiểu") % {"v": error.get("input")}
+    return error["msg"].removeprefix("Value error, ")
+
+
+def _thresholds(code: str, values: Any) -> dict[str, Any]:
+    """The values of the check ``code`` as the model it registered reads them (defaults
+    filled in), or ``ValueError`` saying what to fix."""
+    check = registry.get(code)
+    if check is None or check.thresholds is None:
+        raise ValueError(_("không có kiểm tra điều kiện “%(code)s” dùng ngưỡng") % {"code": code})
+    try:
+        return check.thresholds.model_validate(values).model_dump(mode="json")
+    except ValidationError as exc:
+        problems = [f"{code} → {_where(e['loc'])}: {_problem(e)}" for e in exc.errors()]
+        raise ValueError("; ".join(problems)) from exc
+
+
 class _Window(_Spec):
     valid_from: dt.date
     valid_to: dt.date | None = None
@@ -90,8 +123,16 @@ class RuleSpec(_Window):
     multiplier_household: Decimal | None = None
     appraisal_working_days: int = 10
     dossier_days_before_review: int = 10
+    thresholds: dict[str, Any] = {}
+    # The values of scoring's ``Proposal``, written out: scoring reads awards, not the reverse.
+    ranking_proposal: Literal["", "flag", "merit"] = ""
 
     _dossier = field_validator("dossier", "dossier_simplified")(_check_dossier)
+
+    @field_validator("thresholds")
+    @classmethod
+    def _check_thresholds(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return {code: _thresholds(code, values) for code, values in value.items()}
 
     @field_validator("council_threshold")
     @classmethod
@@ -180,11 +221,6 @@ class LoadSummary:
         return "\n".join(lines)
 
 
-def _where(loc: tuple[Any, ...]) -> str:
-    parts = [f"mục {p + 1}" if isinstance(p, int) else str(p) for p in loc]
-    return " → ".join(parts) or _("tệp")
-
-
 def read_award_forms(text: str) -> FileSpec:
     """Parse and validate the file's text; ``AwardDataError`` lists every problem."""
     try:
@@ -200,16 +236,7 @@ def read_award_forms(text: str) -> FileSpec:
     try:
         spec = FileSpec.model_validate(raw)
     except ValidationError as exc:
-        errors = []
-        for error in exc.errors():
-            message = error["msg"].removeprefix("Value error, ")
-            if error["type"] == "missing":
-                message = _("thiếu trường bắt buộc")
-            elif error["type"] == "extra_forbidden":
-                message = _("trường không được dùng (viết sai tên?)")
-            elif error["type"].startswith(("date", "int", "decimal", "bool", "string", "list")):
-                message = _("giá trị “%(v)s” không đúng kiểu") % {"v": error.get("input")}
-            errors.append(f"{_where(error['loc'])}: {message}")
+        errors = [f"{_where(error['loc'])}: {_problem(error)}" for error in exc.errors()]
         raise AwardDataError(errors) from exc
     codes = [form.code for form in spec.forms]
     duplicates = sorted({c for c in codes if codes.count(c) > 1})

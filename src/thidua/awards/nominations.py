@@ -17,8 +17,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.awards.authority import authority_for
-from thidua.awards.codes import PROVINCE_FORMS
+from thidua.awards.authority import authority_for, province_grants
+from thidua.awards.codes import ErrorCode, EventKind
 from thidua.awards.models import (
     AwardBasis,
     AwardForm,
@@ -63,7 +63,7 @@ def _clean_achievement(achievement: dict[str, Any] | None) -> dict[str, str]:
     if unknown:
         raise DomainError(
             _("Mục báo cáo thành tích không có: %(keys)s.") % {"keys": ", ".join(sorted(unknown))},
-            code="bad_section",
+            code=ErrorCode.BAD_SECTION,
         )
     return {key: nfc(str(value)) for key, value in achievement.items() if str(value).strip()}
 
@@ -76,7 +76,7 @@ def default_grantor(
     ids = path_ids(proposer_unit.path)
     units = {unit.pk: unit for unit in Unit.objects.filter(pk__in=ids)}
     chain = [units[pk] for pk in reversed(ids) if pk in units]
-    if form.code in PROVINCE_FORMS:
+    if province_grants(form, on):
         return next((u for u in reversed(chain) if u.kind == UnitKind.PROVINCE), None)
     for unit in chain:
         if authority_for(form=form, subject_kind=subject_kind, grantor_unit=unit, on=on):
@@ -86,20 +86,20 @@ def default_grantor(
 
 def _validate(nomination: Nomination) -> None:
     if nomination.phase.campaign_id != nomination.campaign_id:
-        raise DomainError(_("Đợt thi đua không thuộc phong trào này."), code="bad_phase")
+        raise DomainError(_("Đợt thi đua không thuộc phong trào này."), code=ErrorCode.BAD_PHASE)
     if nomination.nominee.merged_into_id:
         raise DomainError(
             _("Đối tượng này đã được gộp vào %(other)s; hãy chọn hồ sơ đó.")
             % {"other": nomination.nominee.merged_into},
-            code="merged_nominee",
+            code=ErrorCode.MERGED_NOMINEE,
         )
     if nomination.nominee.kind not in nomination.form.subject_kinds:
         raise DomainError(
             _("“%(form)s” không tặng cho đối tượng loại này.") % {"form": nomination.form.name},
-            code="bad_subject",
+            code=ErrorCode.BAD_SUBJECT,
         )
     if nomination.basis not in AwardBasis.values:
-        raise DomainError(_("Hãy chọn loại thành tích."), code="bad_basis")
+        raise DomainError(_("Hãy chọn loại thành tích."), code=ErrorCode.BAD_BASIS)
 
 
 def _save(nomination: Nomination) -> None:
@@ -108,7 +108,7 @@ def _save(nomination: Nomination) -> None:
             nomination.save()
     except IntegrityError as exc:
         raise DomainError(
-            _ONE_LIVE % {"nominee": nomination.nominee.name}, code="one_award"
+            _ONE_LIVE % {"nominee": nomination.nominee.name}, code=ErrorCode.ONE_AWARD
         ) from exc
 
 
@@ -138,7 +138,7 @@ def nomination_create(
             raise DomainError(
                 _("Không tìm thấy cấp có thẩm quyền tặng “%(form)s”; hãy chọn cấp khen thưởng.")
                 % {"form": form.name},
-                code="grantor_required",
+                code=ErrorCode.GRANTOR_REQUIRED,
             )
     nomination = Nomination(
         campaign=campaign,
@@ -157,7 +157,7 @@ def nomination_create(
     with transaction.atomic():
         _save(nomination)
         NominationEvent.objects.create(
-            nomination=nomination, actor=by, kind="create", to_state=nomination.state
+            nomination=nomination, actor=by, kind=EventKind.CREATE, to_state=nomination.state
         )
     return nomination
 
@@ -173,7 +173,7 @@ def _check_editable(nomination: Nomination, by: Any) -> None:
     if nomination.state not in EDITABLE_STATES:
         raise DomainError(
             _("Đề nghị đã gửi đi; chỉ sửa được khi còn dự thảo hoặc bị trả lại."),
-            code="not_editable",
+            code=ErrorCode.NOT_EDITABLE,
         )
 
 
@@ -210,18 +210,20 @@ def nomination_update(
             ):
                 raise DomainError(
                     _("Chỉ gắn công trình, phần việc của đơn vị đề nghị trong phong trào này."),
-                    code="bad_work",
+                    code=ErrorCode.BAD_WORK,
                 )
             locked.works.set(works)
         if targets is not None:
             targets = list(targets)
             if any(t.campaign_id != locked.campaign_id for t in targets):
-                raise DomainError(_("Chỉ gắn chỉ tiêu của phong trào này."), code="bad_target")
+                raise DomainError(
+                    _("Chỉ gắn chỉ tiêu của phong trào này."), code=ErrorCode.BAD_TARGET
+                )
             locked.targets.set(targets)
         NominationEvent.objects.create(
             nomination=locked,
             actor=by,
-            kind="update",
+            kind=EventKind.UPDATE,
             payload={"fields": sorted(changes) + (["works"] if works is not None else [])},
         )
     return locked
@@ -234,7 +236,7 @@ def dossier_file_add(
     MB; photos ≤ 10 MB), while the nomination is editable."""
     _check_editable(nomination, by)
     if kind not in DossierKind.values:
-        raise DomainError(_("Hãy chọn loại tài liệu."), code="bad_kind")
+        raise DomainError(_("Hãy chọn loại tài liệu."), code=ErrorCode.BAD_KIND)
     checked = check_evidence(stream, name=name, size=size)
     record = DossierFile(
         nomination=nomination,
@@ -249,7 +251,10 @@ def dossier_file_add(
     record.file.save(nfc(name)[-100:], File(stream), save=False)
     record.save()
     NominationEvent.objects.create(
-        nomination=nomination, actor=by, kind="file_add", payload={"kind": kind, "name": name}
+        nomination=nomination,
+        actor=by,
+        kind=EventKind.FILE_ADD,
+        payload={"kind": kind, "name": name},
     )
     return record
 
@@ -261,7 +266,7 @@ def dossier_file_remove(file: DossierFile, *, by: Any) -> None:
     NominationEvent.objects.create(
         nomination=nomination,
         actor=by,
-        kind="file_remove",
+        kind=EventKind.FILE_REMOVE,
         payload={"kind": file.kind, "name": file.original_name},
     )
     file.file.delete(save=False)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
+from thidua.awards.codes import ErrorCode
 from thidua.awards.models import AwardRecord, Hold, Nomination, Nominee, SubjectKind
 from thidua.awards.rules import can_propose_for
 from thidua.core.errors import DomainError, NotPermitted
@@ -105,13 +106,13 @@ def nominee_duplicates(data: NomineeData, *, exclude: int | None = None) -> list
 
 def _validate(data: NomineeData) -> None:
     if data.kind not in SubjectKind.values:
-        raise DomainError(_("Hãy chọn loại đối tượng."), code="kind_required")
+        raise DomainError(_("Hãy chọn loại đối tượng."), code=ErrorCode.KIND_REQUIRED)
     if not nfc(data.name):
-        raise DomainError(_("Hãy nhập họ tên hoặc tên đối tượng."), code="name_required")
+        raise DomainError(_("Hãy nhập họ tên hoặc tên đối tượng."), code=ErrorCode.NAME_REQUIRED)
     if data.women_share is not None and not Decimal(0) <= data.women_share <= Decimal(1):
-        raise DomainError(_("Tỷ lệ nữ phải từ 0 đến 1 (ví dụ 0,72)."), code="women_share")
+        raise DomainError(_("Tỷ lệ nữ phải từ 0 đến 1 (ví dụ 0,72)."), code=ErrorCode.WOMEN_SHARE)
     if data.birth_year is not None and not 1900 <= data.birth_year <= 2100:
-        raise DomainError(_("Năm sinh không hợp lệ."), code="birth_year")
+        raise DomainError(_("Năm sinh không hợp lệ."), code=ErrorCode.BIRTH_YEAR)
 
 
 def nominee_create(*, by: Any, data: NomineeData, confirm_new: bool = False) -> Nominee:
@@ -153,15 +154,17 @@ def nominee_merge(*, by: Any, duplicate: Nominee, into: Nominee) -> Nominee:
     if not has_role(by, Role.SECRETARIAT):
         raise NotPermitted()
     if duplicate.pk == into.pk or into.merged_into_id:
-        raise DomainError(_("Hãy gộp vào một đối tượng khác, chưa bị gộp."), code="bad_merge")
+        raise DomainError(
+            _("Hãy gộp vào một đối tượng khác, chưa bị gộp."), code=ErrorCode.BAD_MERGE
+        )
     if duplicate.kind != into.kind:
-        raise DomainError(_("Chỉ gộp hai đối tượng cùng loại."), code="bad_merge")
+        raise DomainError(_("Chỉ gộp hai đối tượng cùng loại."), code=ErrorCode.BAD_MERGE)
     with transaction.atomic():
         phases = set(Nomination.objects.filter(nominee=into).values_list("phase_id", flat=True))
         if Nomination.objects.filter(nominee=duplicate, phase_id__in=phases).exists():
             raise DomainError(
                 _("Hai hồ sơ cùng có đề nghị trong một đợt; hãy rút một đề nghị trước khi gộp."),
-                code="merge_conflict",
+                code=ErrorCode.MERGE_CONFLICT,
             )
         Nomination.objects.filter(nominee=duplicate).update(nominee=into)
         AwardRecord.objects.filter(nominee=duplicate).update(nominee=into)

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,7 +31,7 @@ from thidua.awards.selectors import NominationFilters, nomination_detail, nomina
 from thidua.awards.transitions import EDITABLE_STATES, TRANSITIONS, Action, allowed_actions
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.selectors import campaigns_for_unit
-from thidua.core.errors import DomainError
+from thidua.core.refusals import refusal_caught
 from thidua.core.views import pick_by_id
 from thidua.organisations.models import Unit
 from thidua.organisations.selectors import staff_units
@@ -99,7 +99,7 @@ def nomination_create_page(request: HttpRequest) -> HttpResponse:
     units = staff_units(user)
     unit = pick_by_id(units, request.GET.get("unit") or request.POST.get("unit"))
     if unit is None:
-        raise Forbidden
+        raise PermissionDenied
     campaign = pick_by_id(campaigns_for_unit(user, unit), request.GET.get("campaign"))
     if campaign is None:
         messages.error(request, _("Chưa có phong trào nào áp dụng cho đơn vị."))
@@ -107,7 +107,8 @@ def nomination_create_page(request: HttpRequest) -> HttpResponse:
     form = NominationForm(request.POST or None, campaign=campaign, unit=unit)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        saved = _("Đã lưu dự thảo đề nghị. Hãy tải lên hồ sơ.")
+        with refusal_caught(request, form=form, success=saved) as outcome:
             nomination = services.nomination_create(
                 by=user,
                 campaign=campaign,
@@ -124,10 +125,7 @@ def nomination_create_page(request: HttpRequest) -> HttpResponse:
             services.nomination_update(
                 nomination, by=user, works=data["works"], targets=data["targets"]
             )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã lưu dự thảo đề nghị. Hãy tải lên hồ sơ."))
+        if outcome.ok:
             return redirect("awards:detail", nomination.pk)
     context = _form_context(request, unit, campaign) | {"form": form, "nomination": None}
     return render(request, "awards/form.html", context)
@@ -148,7 +146,7 @@ def nomination_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusal_caught(request, form=form, success=_("Đã lưu đề nghị.")) as outcome:
             services.nomination_update(
                 nomination,
                 by=user,
@@ -162,10 +160,7 @@ def nomination_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
                 summary=data["summary"],
                 achievement=form.achievement(),
             )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã lưu đề nghị."))
+        if outcome.ok:
             return redirect("awards:detail", pk)
     context = _form_context(request, unit, campaign) | {"form": form, "nomination": nomination}
     return render(request, "awards/form.html", context)
@@ -299,7 +294,8 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Hãy chọn loại tài liệu và tệp."))
         return redirect("awards:detail", pk)
     upload = form.cleaned_data["file"]
-    try:
+    uploaded = _("Đã tải lên “%(name)s”.") % {"name": upload.name}
+    with refusal_caught(request, success=uploaded):
         services.dossier_file_add(
             nomination,
             by=request.user,
@@ -308,10 +304,6 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
             name=upload.name,
             size=upload.size,
         )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": upload.name})
     return redirect(reverse("awards:detail", args=[pk]) + "#ho-so")
 
 
@@ -321,10 +313,8 @@ def file_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     nomination = nomination_detail(request.user, pk)
     file = nomination.files.filter(pk=file_pk).first()
     if file is not None:
-        try:
+        with refusal_caught(request):
             services.dossier_file_remove(file, by=request.user)
-        except DomainError as exc:
-            messages.error(request, exc.message)
     return redirect(reverse("awards:detail", args=[pk]) + "#ho-so")
 
 
@@ -358,12 +348,9 @@ def nomination_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     except (ValueError, KeyError):
         messages.error(request, _("Thao tác không có."))
         return redirect("awards:detail", pk)
-    try:
+    done = _("Đã %(action)s.") % {"action": services.action_label(step)}
+    with refusal_caught(request, success=done):
         run(nomination, request.user, request.POST)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã %(action)s.") % {"action": services.action_label(step)})
     back = request.POST.get("next", "")
     if back.startswith("/khen-thuong/"):
         return redirect(back)

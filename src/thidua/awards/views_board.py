@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -29,7 +29,7 @@ from thidua.awards.selectors import (
     nomination_list,
     review_queue,
 )
-from thidua.core.errors import DomainError
+from thidua.core.refusals import refusal_caught
 from thidua.organisations.selectors import staff_units
 
 PAGE_SIZE = 25
@@ -82,7 +82,7 @@ def row_checks_partial(request: HttpRequest, pk: int) -> HttpResponse:
 def overview_page(request: HttpRequest) -> HttpResponse:
     """Counts by state and by form, for leaders, the Council and Ban TĐKT."""
     if not has_role(request.user, Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER):
-        raise Forbidden
+        raise PermissionDenied
     counts = nomination_counts(request.user)
     states = [state for state, _n in counts["by_state"]]
     rows = [
@@ -111,7 +111,7 @@ def nominee_create_page(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("unit") or request.POST.get("unit") or ""
     unit = next((u for u in units if str(u.pk) == raw), units[0] if units else None)
     if unit is None:
-        raise Forbidden
+        raise PermissionDenied
     form = NomineeForm(request.POST or None)
     candidates: list[Any] = []
     if request.method == "POST" and form.is_valid():
@@ -128,16 +128,13 @@ def nominee_create_page(request: HttpRequest) -> HttpResponse:
             women_share=data["women_share"],
             direct_worker=data["direct_worker"],
         )
-        try:
+        with refusal_caught(form=form) as outcome:
             nominee = services.nominee_create(
                 by=request.user, data=record, confirm_new=data["confirm_new"]
             )
-        except PossibleDuplicate as exc:
-            candidates = exc.candidates
-            form.add_error(None, exc.message)
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if isinstance(outcome.refusal, PossibleDuplicate):
+            candidates = outcome.refusal.candidates
+        if outcome.ok:
             messages.success(request, _("Đã thêm “%(name)s”.") % {"name": nominee.name})
             back = request.GET.get("next", "")
             return redirect(back if back.startswith("/khen-thuong/") else "awards:nominees")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from thidua.awards.excel import import_nominations, template_bytes
 from thidua.campaigns.selectors import campaigns_for_unit
-from thidua.core.errors import DomainError
+from thidua.core.refusals import refusal_caught
 from thidua.core.views import pick_by_id
 from thidua.organisations.selectors import staff_units
 
@@ -25,10 +25,10 @@ def template_download(request: HttpRequest) -> HttpResponse:
     units = staff_units(request.user)
     unit = pick_by_id(units, request.GET.get("unit"))
     if unit is None:
-        raise Forbidden
+        raise PermissionDenied
     campaign = pick_by_id(campaigns_for_unit(request.user, unit), request.GET.get("campaign"))
     if campaign is None:
-        raise Forbidden
+        raise PermissionDenied
     response = HttpResponse(template_bytes(campaign), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="mau-de-nghi-khen-thuong.xlsx"'
     return response
@@ -41,7 +41,7 @@ def upload_page(request: HttpRequest) -> HttpResponse:
     units = staff_units(request.user)
     unit = pick_by_id(units, request.GET.get("unit") or request.POST.get("unit"))
     if unit is None:
-        raise Forbidden
+        raise PermissionDenied
     campaigns = campaigns_for_unit(request.user, unit)
     campaign = pick_by_id(campaigns, request.GET.get("campaign") or request.POST.get("campaign"))
     errors: list[str] = []
@@ -50,7 +50,7 @@ def upload_page(request: HttpRequest) -> HttpResponse:
         if upload is None:
             errors = [_("Hãy chọn tệp Excel.")]
         else:
-            try:
+            with refusal_caught() as outcome:
                 result = import_nominations(
                     by=request.user,
                     campaign=campaign,
@@ -58,15 +58,12 @@ def upload_page(request: HttpRequest) -> HttpResponse:
                     stream=upload,
                     size=upload.size or 0,
                 )
-            except DomainError as exc:
-                errors = [exc.message]
-            else:
-                errors = result.errors
-                if not errors:
-                    messages.success(
-                        request, _("Đã nhập %(n)s đề nghị (dự thảo).") % {"n": result.created}
-                    )
-                    return redirect(f"/khen-thuong/?unit={unit.pk}&campaign={campaign.pk}")
+            errors = result.errors if outcome.ok else [outcome.error]
+            if not errors:
+                messages.success(
+                    request, _("Đã nhập %(n)s đề nghị (dự thảo).") % {"n": result.created}
+                )
+                return redirect(f"/khen-thuong/?unit={unit.pk}&campaign={campaign.pk}")
     context = {
         "unit": unit,
         "units": units,

@@ -1,9 +1,10 @@
 """The workflow of a nomination: submit, review, return, council, approve, reject, decide,
 withdraw.
 
-Every state change goes through ``_transition``: lock → check the table → check
-permission → run the eligibility checks (the blocking ones refuse) → apply → save →
-append an event → effects after commit. No other code assigns ``Nomination.state``.
+Every state change goes through the workflow engine (``thidua.core.workflow``) with the
+table of ``awards.transitions``: lock → check the table → check permission → run the
+eligibility checks (the blocking ones refuse) → apply → save → append an event → effects
+after commit. No other code assigns ``Nomination.state``.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.accounts.models import Role
 from thidua.awards.authority import rule_for
+from thidua.awards.codes import ErrorCode
 from thidua.awards.eligibility import (
     blocking,
     check_nomination,
@@ -27,9 +29,10 @@ from thidua.awards.eligibility import (
 from thidua.awards.models import Nomination, NominationEvent, NominationState
 from thidua.awards.rules import may_act
 from thidua.awards.transitions import TRANSITIONS, Action
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
 from thidua.core.validity import valid_on
+from thidua.core.workflow import Move, Workflow, event_writer, worded_refusal
 
 
 def action_label(action: Action) -> str:
@@ -51,6 +54,45 @@ def _council_required(nomination: Nomination, on: dt.date) -> bool:
     return True if rule is None else rule.council_required
 
 
+def _admits(nomination: Nomination, move: Move) -> bool:
+    """A row marked ``without_council_only`` holds only for a form needing no council."""
+    step = TRANSITIONS[(move.source, move.action)]
+    return not (step.without_council_only and _council_required(nomination, timezone.localdate()))
+
+
+WORKFLOW: Workflow[Nomination] = Workflow(
+    model=Nomination,
+    states=NominationState,
+    #: The engine's view of ``transitions.TRANSITIONS``: (state, action) → (target, actor).
+    transitions={key: (step.target, step.actor) for key, step in TRANSITIONS.items()},
+    may_act=may_act,
+    record=event_writer(NominationEvent, "nomination"),
+    refusal=worded_refusal(
+        gettext_lazy("Không thể “%(action)s” khi đề nghị đang “%(state)s”."), action_label
+    ),
+    admits=_admits,
+)
+
+
+def _checks(action: Action, day: dt.date) -> Callable[[Nomination], None]:
+    """The checks of a move made on ``day``, run under the nomination's lock."""
+
+    def check(locked: Nomination) -> None:
+        if action is Action.APPROVE:
+            # The quota lock: every matching quota row, in primary-key order (no deadlock),
+            # held until commit so two approvals of the last slot run one after the other.
+            list(quotas_for(locked).select_for_update())
+        if TRANSITIONS[(NominationState(locked.state), action)].checks:
+            as_of = expected_decision_date(locked, day)
+            refusals = blocking(check_nomination(locked, as_of=as_of, today=day))
+            if refusals:
+                raise DomainError(
+                    " ".join(result.message for result in refusals), code=refusals[0].code
+                )
+
+    return check
+
+
 def _transition(
     *,
     actor: Any,
@@ -61,48 +103,17 @@ def _transition(
     apply: Callable[[Nomination], None] | None = None,
     effects: Callable[[Nomination], None] | None = None,
 ) -> Nomination:
-    """The one place a nomination changes state (STYLE.md: one transition per workflow)."""
-    day = today or timezone.localdate()
-    with transaction.atomic():
-        locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
-        source = NominationState(locked.state)
-        step = TRANSITIONS.get((source, action))
-        if step is not None and step.without_council_only and _council_required(locked, day):
-            step = None
-        if step is None:
-            raise DomainError(
-                _("Không thể “%(action)s” khi đề nghị đang “%(state)s”.")
-                % {"action": action_label(action), "state": source.label},
-                code="invalid_transition",
-            )
-        if not may_act(actor, locked, step.actor):
-            raise NotPermitted()
-        if action is Action.APPROVE:
-            # The quota lock: every matching quota row, in primary-key order (no deadlock),
-            # held until commit so two approvals of the last slot run one after the other.
-            list(quotas_for(locked).select_for_update())
-        if step.checks:
-            as_of = expected_decision_date(locked, day)
-            refusals = blocking(check_nomination(locked, as_of=as_of, today=day))
-            if refusals:
-                raise DomainError(
-                    " ".join(result.message for result in refusals), code=refusals[0].code
-                )
-        if apply is not None:
-            apply(locked)
-        locked.state = step.target
-        locked.save()
-        NominationEvent.objects.create(
-            nomination=locked,
-            actor=actor,
-            kind=action.value,
-            from_state=source,
-            to_state=step.target,
-            payload=payload or {},
-        )
-        if effects is not None:
-            transaction.on_commit(lambda: effects(locked))
-    return locked
+    """A move of a nomination through the engine (``thidua.core.workflow``): the blocking
+    eligibility checks refuse it as of ``today`` (default: the local date)."""
+    return WORKFLOW.run(
+        nomination,
+        actor=actor,
+        action=action,
+        payload=payload,
+        check=_checks(action, today or timezone.localdate()),
+        apply=apply,
+        effects=effects,
+    )
 
 
 def _notify_proposer(nomination: Nomination, title: str, body: str, kind: str) -> None:
@@ -125,7 +136,7 @@ def _notify_proposer(nomination: Nomination, title: str, body: str, kind: str) -
 
 def _required(text: str, message: str) -> str:
     if not text or not text.strip():
-        raise DomainError(message, code="reason_required")
+        raise DomainError(message, code=ErrorCode.REASON_REQUIRED)
     return text.strip()
 
 

@@ -17,24 +17,10 @@ from typing import Any
 
 from django.core.management.base import CommandError, OutputWrapper
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign
-
-
-def job_date(value: str | None, *, invalid: str) -> dt.date:
-    """The day a job runs for: ``value`` (YYYY-MM-DD) or, when empty, today's local date.
-
-    ``invalid`` is the translated error, with a ``%(value)s`` placeholder; CommandError
-    when ``value`` is not a date.
-    """
-    if not value:
-        return timezone.localdate()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(invalid % {"value": value}) from exc
+from thidua.core.daily_jobs import job_date
 
 
 def campaigns_run(

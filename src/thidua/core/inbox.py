@@ -35,6 +35,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "core/inbox.html", {"page_obj": page, "unread": unread})
 
 
+def inbox_unread_badge(request: HttpRequest) -> HttpResponse:
+    """The unread count beside "Thông báo" in the header, fetched by the page after it
+    loads (so no page pays a query for it); empty when nothing is unread or nobody is
+    signed in."""
+    count = notifications_of(request.user).filter(read_at__isnull=True).count()
+    return render(request, "core/partials/unread_badge.html", {"count": count})
+
+
 @login_required
 @require_POST
 def inbox_mark_read(request: HttpRequest) -> HttpResponse:

@@ -9,7 +9,9 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 
+from thidua.core.codes import ErrorCode
 from thidua.core.errors import DomainError
+from thidua.core.numbers import megabytes
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -82,15 +84,15 @@ def check_evidence(stream: IO[bytes], *, name: str, size: int) -> CheckedFile:
                 "hãy gửi đúng loại tệp."
             )
             % {"name": name},
-            code="bad_file_type",
+            code=ErrorCode.BAD_FILE_TYPE,
         )
     kind, content_type = _TYPES[real]
     limit = MAX_PHOTO_BYTES if kind == "photo" else MAX_DOCUMENT_BYTES
     if size > limit:
         raise DomainError(
             _("Tệp “%(name)s” quá lớn (%(size)s MB); tối đa %(limit)s MB.")
-            % {"name": name, "size": round(size / 1048576, 1), "limit": limit // 1048576},
-            code="file_too_large",
+            % {"name": name, "size": megabytes(size), "limit": megabytes(limit)},
+            code=ErrorCode.FILE_TOO_LARGE,
         )
     digest = hashlib.sha256()
     stream.seek(0)

@@ -19,18 +19,23 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError, NotPermitted
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 M = TypeVar("M", bound=models.Model)
 
 Effects = Callable[[Any], None]
 Check = Callable[[Any], None]
 Apply = Callable[[Any], "dict[str, Any] | None"]
+Record = Callable[[Any, Any, "Move", dict[str, Any]], None]
+Refusal = Callable[[Any, Any, Any], str]
 
 
 class WorkflowError(enum.StrEnum):
@@ -60,7 +65,9 @@ class Workflow(Generic[M]):
     check before it locks, say). ``record(obj, actor, move, payload)`` writes the event
     in the same transaction. ``refusal(obj, move_source, action)`` words the message for
     a move the table does not allow. ``related`` lists ``select_related`` paths loaded
-    with the locked row.
+    with the locked row. ``admits(locked_obj, move)``, when given, narrows the table for
+    one record (a row that holds only for some records, say a form needing no council):
+    a move it refuses is refused like one the table lacks, before the permission check.
     """
 
     model: type[M]
@@ -71,6 +78,7 @@ class Workflow(Generic[M]):
     refusal: Callable[[M, Any, Any], str] | None = None
     state_field: str = "state"
     related: tuple[str, ...] = field(default=())
+    admits: Callable[[M, Move], bool] | None = None
 
     def __post_init__(self) -> None:
         _REGISTRY[self.model] = self
@@ -118,6 +126,8 @@ class Workflow(Generic[M]):
         with transaction.atomic():
             locked = self.locked(obj)
             move = self.move_for(getattr(locked, self.state_field), action)
+            if move is not None and self.admits is not None and not self.admits(locked, move):
+                move = None
             if move is None:
                 raise DomainError(
                     self._refusal(locked, action), code=WorkflowError.INVALID_TRANSITION
@@ -147,6 +157,34 @@ class Workflow(Generic[M]):
                 "state": getattr(source, "label", source),
             }
         )
+
+
+def event_writer(event_model: type[models.Model], subject: str) -> Record:
+    """A ``record`` for an event table with ``from_state`` and ``to_state`` columns: one
+    row linked to the record by the field ``subject``, its kind the action's value."""
+
+    def record(obj: Any, actor: Any, move: Move, payload: dict[str, Any]) -> None:
+        event_model._default_manager.create(
+            **{subject: obj},
+            actor=actor,
+            kind=move.action,
+            from_state=move.source,
+            to_state=move.target,
+            payload=payload,
+        )
+
+    return record
+
+
+def worded_refusal(message: StrOrPromise, label: Callable[[Any], Any]) -> Refusal:
+    """A ``refusal`` filling ``message`` (``gettext_lazy``, so it is translated when a
+    move is refused) with ``%(action)s``, the action as ``label`` names it, and
+    ``%(state)s``, the label of the state the record is in."""
+
+    def refusal(obj: Any, source: Any, action: Any) -> str:
+        return str(message % {"action": label(action), "state": getattr(source, "label", source)})
+
+    return refusal
 
 
 _REGISTRY: dict[type[models.Model], Workflow[Any]] = {}

@@ -22,6 +22,7 @@ from thidua.awards.models import Nomination
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
+from thidua.councils.codes import ErrorCode, EventKind
 from thidua.councils.models import (
     DEFAULT_QUORUM_SHARE,
     AgendaItem,
@@ -56,11 +57,13 @@ def session_create(
 ) -> CouncilSession:
     """Plan a session of the council for a campaign (the secretariat covering its issuer)."""
     if phase is not None and phase.campaign_id != campaign.pk:
-        raise DomainError(_("Đợt thi đua không thuộc phong trào đã chọn."), code="bad_phase")
+        raise DomainError(
+            _("Đợt thi đua không thuộc phong trào đã chọn."), code=ErrorCode.BAD_PHASE
+        )
     if not Decimal("0") < quorum_share <= Decimal("1"):
         raise DomainError(
             _("Tỷ lệ thành viên có mặt tối thiểu phải lớn hơn 0 và không quá 1 (ví dụ 0,8)."),
-            code="bad_quorum",
+            code=ErrorCode.BAD_QUORUM,
         )
     session = CouncilSession(
         title=nfc(title),
@@ -80,7 +83,7 @@ def session_create(
     session.full_clean(exclude=["created_by", "minutes"])
     with transaction.atomic():
         session.save()
-        append_event(session, actor, "created", {"title": session.title})
+        append_event(session, actor, EventKind.CREATED, {"title": session.title})
     return session
 
 
@@ -98,13 +101,13 @@ def session_add_member(
     if user is not None and not has_role(user, Role.COUNCIL_MEMBER):
         raise DomainError(
             _("Tài khoản %(name)s chưa có vai trò thành viên Hội đồng TĐKT.") % {"name": user},
-            code="not_council_member",
+            code=ErrorCode.NOT_COUNCIL_MEMBER,
         )
     name = nfc(name or (user.get_full_name() if user is not None else ""))
     if not name:
-        raise DomainError(_("Hãy ghi họ và tên thành viên."), code="name_required")
+        raise DomainError(_("Hãy ghi họ và tên thành viên."), code=ErrorCode.NAME_REQUIRED)
     if role not in MemberRole.values:
-        raise DomainError(_("Vai trò trong Hội đồng không hợp lệ."), code="bad_role")
+        raise DomainError(_("Vai trò trong Hội đồng không hợp lệ."), code=ErrorCode.BAD_ROLE)
     with transaction.atomic():
         locked = locked_session(session, Operation.EDIT_MEMBERS)
         if not can_manage_session(actor, locked):
@@ -113,12 +116,12 @@ def session_add_member(
         if user is not None and seats.filter(user=user).exists():
             raise DomainError(
                 _("%(name)s đã là thành viên của phiên họp này.") % {"name": name},
-                code="duplicate_member",
+                code=ErrorCode.DUPLICATE_MEMBER,
             )
         if role in _SINGLE_ROLES and seats.filter(role=role).exists():
             raise DomainError(
                 _("Phiên họp đã có %(role)s.") % {"role": MemberRole(role).label},
-                code="duplicate_role",
+                code=ErrorCode.DUPLICATE_ROLE,
             )
         order = (seats.aggregate(m=Max("position_order"))["m"] or 0) + 1
         member = CouncilMember.objects.create(
@@ -129,7 +132,7 @@ def session_add_member(
             role=role,
             position_order=order,
         )
-        append_event(locked, actor, "member_added", {"member": member.pk, "name": name})
+        append_event(locked, actor, EventKind.MEMBER_ADDED, {"member": member.pk, "name": name})
     return member
 
 
@@ -137,7 +140,7 @@ def session_set_attendance(*, actor: Any, member: CouncilMember, attendance: str
     """Record whether a member is present, absent with a written opinion, or absent
     (absent members vote in writing: ND 98/2023/NĐ-CP Điều 30.7)."""
     if attendance not in Attendance.values:
-        raise DomainError(_("Tình trạng tham dự không hợp lệ."), code="bad_attendance")
+        raise DomainError(_("Tình trạng tham dự không hợp lệ."), code=ErrorCode.BAD_ATTENDANCE)
     with transaction.atomic():
         locked = locked_session(member.session, Operation.ATTENDANCE)
         if not can_manage_session(actor, locked):
@@ -145,7 +148,9 @@ def session_set_attendance(*, actor: Any, member: CouncilMember, attendance: str
         seat = CouncilMember.objects.get(pk=member.pk)
         seat.attendance = attendance
         seat.save(update_fields=["attendance"])
-        append_event(locked, actor, "attendance", {"member": seat.pk, "attendance": attendance})
+        append_event(
+            locked, actor, EventKind.ATTENDANCE, {"member": seat.pk, "attendance": attendance}
+        )
     return seat
 
 
@@ -171,14 +176,14 @@ def session_add_items(
                     "đồng, thuộc phong trào (và đợt) của phiên họp, chưa có trong phiên họp khác."
                 )
                 % {"names": ", ".join(str(n) for n in refused)},
-                code="not_candidate",
+                code=ErrorCode.NOT_CANDIDATE,
             )
         order = locked.items.aggregate(m=Max("order"))["m"] or 0
         items = []
         for nomination in sorted(nominations, key=lambda n: n.pk):
             order += 1
             items.append(_add_item(locked, nomination, order))
-        append_event(locked, actor, "items_added", {"items": [i.pk for i in items]})
+        append_event(locked, actor, EventKind.ITEMS_ADDED, {"items": [i.pk for i in items]})
     return items
 
 

@@ -23,8 +23,8 @@ from django.views.decorators.http import require_GET
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
+from thidua.core.refusals import refusal_caught
 from thidua.core.tree import root_path
 from thidua.councils import services
 from thidua.councils.forms import MemberForm, SessionForm, WrittenVoteForm
@@ -88,15 +88,12 @@ def create_page(request: HttpRequest) -> HttpResponse:
     form = SessionForm(request.POST or None, campaigns=campaigns)
     error = ""
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_caught() as outcome:
             session = services.session_create(actor=request.user, **form.cleaned_data)
-        except NotPermitted:
-            raise PermissionDenied from None
-        except DomainError as refusal:
-            error = refusal.message
-        else:
+        if outcome.ok:
             messages.success(request, _("Đã tạo phiên họp."))
             return redirect("councils:detail", pk=session.pk)
+        error = outcome.error
     return render(request, "councils/create.html", {"form": form, "error": error})
 
 

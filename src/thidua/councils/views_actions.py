@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.refusals import refusal_caught
 from thidua.core.tree import root_path
 from thidua.councils import services
 from thidua.councils.forms import AttendanceForm, MemberForm, WrittenVoteForm
@@ -26,13 +26,11 @@ def _run(
     request: HttpRequest, session: CouncilSession, done: str, call: Any
 ) -> HttpResponse | None:
     """Call a service; a refusal is shown on the session page, a 403 stays a 403."""
-    try:
+    with refusal_caught() as outcome:
         call()
-    except NotPermitted:
-        raise PermissionDenied from None
-    except DomainError as refusal:
+    if not outcome.ok:
         return render_detail(
-            request, visible_session(request.user, session.pk), error=refusal.message
+            request, visible_session(request.user, session.pk), error=outcome.error
         )
     messages.success(request, done)
     return None
@@ -188,12 +186,10 @@ def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = next((i for i in session.items.all() if i.pk == item_pk), None)
     if item is None:
         raise Http404
-    try:
+    with refusal_caught() as outcome:
         services.council_vote(actor=request.user, item=item, choice=request.POST.get("choice", ""))
-    except NotPermitted:
-        raise PermissionDenied from None
-    except DomainError as refusal:
-        context = _ballot_context(request, visible_session(request.user, pk), refusal.message)
+    if not outcome.ok:
+        context = _ballot_context(request, visible_session(request.user, pk), outcome.error)
         return render(request, "councils/ballot.html", context)
     messages.success(request, _("Đã ghi nhận phiếu của bạn."))
     return redirect(reverse("councils:ballot", args=[session.pk]) + f"#muc-{item.pk}")

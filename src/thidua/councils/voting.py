@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.councils.codes import ErrorCode, EventKind
 from thidua.councils.models import (
     AgendaItem,
     Attendance,
@@ -44,7 +45,7 @@ def council_vote(*, actor: Any, item: AgendaItem, choice: str) -> None:
         if seat.attendance != Attendance.PRESENT:
             raise DomainError(
                 _("Bạn được ghi nhận vắng mặt: ý kiến bằng văn bản do Thư ký Hội đồng ghi nhận."),
-                code="not_present",
+                code=ErrorCode.NOT_PRESENT,
             )
         _cast(session, item, seat, choice, actor=actor, written=False)
 
@@ -65,7 +66,7 @@ def council_written_vote(
                     "Chỉ ghi nhận ý kiến bằng văn bản của thành viên vắng mặt có gửi ý kiến "
                     "(điểm danh “Vắng mặt, có ý kiến bằng văn bản”)."
                 ),
-                code="not_written",
+                code=ErrorCode.NOT_WRITTEN,
             )
         _cast(session, item, seat, choice, actor=actor, written=True)
 
@@ -80,10 +81,12 @@ def _cast(
     written: bool,
 ) -> None:
     if choice not in VoteChoice.values:
-        raise DomainError(_("Hãy chọn Đồng ý, Không đồng ý hoặc Không ý kiến."), code="bad_choice")
+        raise DomainError(
+            _("Hãy chọn Đồng ý, Không đồng ý hoặc Không ý kiến."), code=ErrorCode.BAD_CHOICE
+        )
     item = AgendaItem.objects.get(pk=item.pk)
     if item.session_id != session.pk:
-        raise DomainError(_("Nội dung xét không thuộc phiên họp này."), code="bad_item")
+        raise DomainError(_("Nội dung xét không thuộc phiên họp này."), code=ErrorCode.BAD_ITEM)
     already = (
         BallotReceipt.objects.filter(item=item, member=seat).exists()
         or Vote.objects.filter(item=item, member=seat).exists()
@@ -92,7 +95,7 @@ def _cast(
         raise DomainError(
             _("%(name)s đã bỏ phiếu cho nội dung này; mỗi thành viên chỉ bỏ phiếu một lần.")
             % {"name": seat.name},
-            code="already_voted",
+            code=ErrorCode.ALREADY_VOTED,
         )
     if item.secret_ballot:
         BallotReceipt.objects.create(item=item, member=seat, written=written)
@@ -100,12 +103,14 @@ def _cast(
         SecretTally.objects.get_or_create(item=item)
         SecretTally.objects.filter(item=item).update(**{counter: F(counter) + 1})
         # Only who voted on what item: the choice never reaches the event log.
-        append_event(session, actor, "secret_ballot_cast", {"member": seat.pk, "item": item.pk})
+        append_event(
+            session, actor, EventKind.SECRET_BALLOT_CAST, {"member": seat.pk, "item": item.pk}
+        )
         return
     Vote.objects.create(item=item, member=seat, choice=choice, written=written)
     append_event(
         session,
         actor,
-        "vote_cast",
+        EventKind.VOTE_CAST,
         {"member": seat.pk, "item": item.pk, "choice": choice, "written": written},
     )

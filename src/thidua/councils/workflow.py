@@ -1,11 +1,12 @@
 """The session workflow: open (quorum checked) and close (results counted, nominations
 approved or not, minutes made).
 
-Every state change goes through ``_transition``: lock → check the table → check
-permission → apply → save → append an event. No other code assigns
-``CouncilSession.state``. Changes inside a session (members, agenda, attendance, votes)
-lock the session through ``locked_session`` and check ``transitions.OPERATIONS``, so a
-vote cannot slip in while the session is being closed, and a closed session never changes.
+Every state change goes through the workflow engine (``thidua.core.workflow``) with the
+table of ``councils.transitions``: lock → check the table → check permission → check →
+apply → save → append an event. No other code assigns ``CouncilSession.state``. Changes
+inside a session (members, agenda, attendance, votes) lock the session through
+``locked_session`` and check ``transitions.OPERATIONS``, so a vote cannot slip in while
+the session is being closed, and a closed session never changes.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.errors import DomainError
+from thidua.core.workflow import Move, Workflow, worded_refusal
+from thidua.councils.codes import ErrorCode, EventKind
 from thidua.councils.models import (
     Attendance,
     CouncilEvent,
@@ -52,14 +55,42 @@ def locked_session(session: CouncilSession, operation: Operation) -> CouncilSess
         .get(pk=session.pk)
     )
     if operation not in OPERATIONS[SessionState(locked.state)]:
-        raise DomainError(operation_refusal(SessionState(locked.state)), code="session_state")
+        raise DomainError(
+            operation_refusal(SessionState(locked.state)), code=ErrorCode.SESSION_STATE
+        )
     return locked
 
 
 def append_event(
-    session: CouncilSession, actor: Any, kind: str, payload: dict[str, Any] | None = None
+    session: CouncilSession,
+    actor: Any,
+    kind: EventKind | Action,
+    payload: dict[str, Any] | None = None,
 ) -> None:
     CouncilEvent.objects.create(session=session, actor=actor, kind=kind, payload=payload or {})
+
+
+def _record(session: CouncilSession, actor: Any, move: Move, payload: dict[str, Any]) -> None:
+    append_event(
+        session,
+        actor,
+        move.action,
+        {"from": move.source.value, "to": move.target.value, **payload},
+    )
+
+
+WORKFLOW: Workflow[CouncilSession] = Workflow(
+    model=CouncilSession,
+    states=SessionState,
+    transitions=TRANSITIONS,
+    may_act=lambda actor, session, _who: bool(can_manage_session(actor, session)),
+    record=_record,
+    refusal=worded_refusal(
+        gettext_lazy("Không thể %(action)s khi phiên họp đang ở trạng thái “%(state)s”."),
+        action_label,
+    ),
+    related=("campaign__issuer_unit",),
+)
 
 
 def _transition(
@@ -70,37 +101,18 @@ def _transition(
     check: Callable[[CouncilSession], None] | None = None,
     apply: Callable[[CouncilSession], dict[str, Any]] | None = None,
 ) -> CouncilSession:
-    """The one place a session changes state (STYLE.md: one transition per workflow)."""
-    with transaction.atomic():
-        locked = (
-            CouncilSession.objects.select_for_update()
-            .select_related("campaign__issuer_unit")
-            .get(pk=session.pk)
-        )
-        source = SessionState(locked.state)
-        target = TRANSITIONS.get((source, action))
-        if target is None:
-            raise DomainError(
-                _("Không thể %(action)s khi phiên họp đang ở trạng thái “%(state)s”.")
-                % {"action": action_label(action), "state": source.label},
-                code="invalid_transition",
-            )
-        if not can_manage_session(actor, locked):
-            raise NotPermitted()
-        if check is not None:
-            check(locked)
-        locked.state = target
+    """A move of a session through the engine (``thidua.core.workflow``); the opening or
+    closing time is stamped with the move."""
+
+    def stamp(locked: CouncilSession) -> dict[str, Any]:
         now = timezone.now()
-        if target == SessionState.OPEN:
+        if action is Action.OPEN:
             locked.opened_at = now
-        if target == SessionState.CLOSED:
+        if action is Action.CLOSE:
             locked.closed_at = now
-        locked.save()
-        payload = apply(locked) if apply is not None else {}
-        append_event(
-            locked, actor, action.value, {"from": source.value, "to": target.value, **payload}
-        )
-    return locked
+        return apply(locked) if apply is not None else {}
+
+    return WORKFLOW.run(session, actor=actor, action=action, check=check, apply=stamp)
 
 
 def _check_can_open(session: CouncilSession) -> None:
@@ -108,11 +120,13 @@ def _check_can_open(session: CouncilSession) -> None:
     (QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 8.4.b: award sessions need ≥ 80 % present)."""
     members = list(session.members.all())
     if not members:
-        raise DomainError(_("Hãy thêm thành viên Hội đồng trước khi khai mạc."), code="no_members")
+        raise DomainError(
+            _("Hãy thêm thành viên Hội đồng trước khi khai mạc."), code=ErrorCode.NO_MEMBERS
+        )
     if not session.items.exists():
         raise DomainError(
             _("Hãy đưa ít nhất một đề nghị khen thưởng vào nội dung xét trước khi khai mạc."),
-            code="no_agenda",
+            code=ErrorCode.NO_AGENDA,
         )
     present = sum(1 for m in members if m.attendance == Attendance.PRESENT)
     if not quorum_met(present, len(members), session.quorum_share):
@@ -124,7 +138,7 @@ def _check_can_open(session: CouncilSession) -> None:
                 "Hãy cập nhật điểm danh hoặc dời phiên họp."
             )
             % {"present": present, "total": len(members), "share": share},
-            code="no_quorum",
+            code=ErrorCode.NO_QUORUM,
         )
 
 

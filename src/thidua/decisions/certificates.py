@@ -1,9 +1,10 @@
 """Printing certificates: one on demand, or every certificate of a decision as a task.
 
 ``certificate_batch_request`` is the only way a ``CertificateBatch`` is created; the task
-``certificate_batch_run`` is the only code that moves it on: queued → running → done (a
-ZIP of the PDFs and one combined PDF), or failed with a Vietnamese message. Progress is
-saved every few certificates so the page's progress bar follows it.
+``certificate_batch_run`` is the only code that moves it on, through the workflow engine
+(``decisions.workflow.BATCHES``): queued → running → done (a ZIP of the PDFs and one
+combined PDF), or failed with a Vietnamese message. Progress is saved every few
+certificates so the page's progress bar follows it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django_tasks import task
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import fold
 from thidua.decisions.certificate_pdf import certificate_pdf
+from thidua.decisions.codes import ErrorCode, EventKind
 from thidua.decisions.models import (
     BatchState,
     Certificate,
@@ -32,6 +34,8 @@ from thidua.decisions.models import (
     DecisionState,
 )
 from thidua.decisions.rules import is_decision_issuer
+from thidua.decisions.transitions import BatchAction
+from thidua.decisions.workflow import BATCHES
 
 logger = logging.getLogger(__name__)
 PENDING = (BatchState.QUEUED, BatchState.RUNNING)
@@ -61,14 +65,14 @@ def certificate_batch_request(*, actor: Any, decision: Decision) -> CertificateB
         raise NotPermitted()
     if decision.state == DecisionState.DRAFT:
         raise DomainError(
-            _("Chỉ in được bằng khen, giấy khen của quyết định đã ban hành."), code="draft"
+            _("Chỉ in được bằng khen, giấy khen của quyết định đã ban hành."), code=ErrorCode.DRAFT
         )
     with transaction.atomic():
         Decision.objects.select_for_update().filter(pk=decision.pk).first()
         if CertificateBatch.objects.filter(decision=decision, state__in=PENDING).exists():
             raise DomainError(
                 _("Lô in của quyết định này đang được tạo; vui lòng chờ lô đó hoàn tất."),
-                code="batch_pending",
+                code=ErrorCode.BATCH_PENDING,
             )
         batch = CertificateBatch.objects.create(
             decision=decision,
@@ -78,7 +82,7 @@ def certificate_batch_request(*, actor: Any, decision: Decision) -> CertificateB
         DecisionEvent.objects.create(
             decision=decision,
             actor=actor,
-            kind="certificates_requested",
+            kind=EventKind.CERTIFICATES_REQUESTED,
             from_state=decision.state,
             to_state=decision.state,
             payload={"batch": batch.pk},
@@ -88,12 +92,13 @@ def certificate_batch_request(*, actor: Any, decision: Decision) -> CertificateB
 
 
 def _step(batch: CertificateBatch, **fields: Any) -> None:
+    """Save the progress of a running batch (never its state: see ``workflow.BATCHES``)."""
     for name, value in fields.items():
         setattr(batch, name, value)
     batch.save(update_fields=list(fields))
 
 
-def _run(batch: CertificateBatch) -> None:
+def _run(batch: CertificateBatch) -> CertificateBatch:
     from pypdf import PdfReader, PdfWriter
 
     certificates = list(
@@ -102,7 +107,11 @@ def _run(batch: CertificateBatch) -> None:
         .order_by("entry__order", "pk")
     )
     total = len(certificates) or 1
-    _step(batch, state=BatchState.RUNNING, progress=1, total=len(certificates))
+
+    def start(b: CertificateBatch) -> None:
+        b.progress, b.total = 1, len(certificates)
+
+    batch = BATCHES.run(batch, actor=None, action=BatchAction.START, apply=start)
     archive_buffer = io.BytesIO()
     combined = PdfWriter()
     with zipfile.ZipFile(archive_buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -117,17 +126,13 @@ def _run(batch: CertificateBatch) -> None:
     merged = io.BytesIO()
     combined.write(merged)
     stem = slugify(fold(batch.decision.number).replace("/", "-")) or f"lo-{batch.pk}"
-    batch.archive.save(f"chung-nhan-{stem}.zip", ContentFile(archive_buffer.getvalue()), save=False)
-    batch.combined.save(f"chung-nhan-{stem}.pdf", ContentFile(merged.getvalue()), save=False)
-    _step(
-        batch,
-        archive=batch.archive,
-        combined=batch.combined,
-        progress=100,
-        state=BatchState.DONE,
-        finished_at=timezone.now(),
-        error="",
-    )
+
+    def finish(b: CertificateBatch) -> None:
+        b.archive.save(f"chung-nhan-{stem}.zip", ContentFile(archive_buffer.getvalue()), save=False)
+        b.combined.save(f"chung-nhan-{stem}.pdf", ContentFile(merged.getvalue()), save=False)
+        b.progress, b.finished_at, b.error = 100, timezone.now(), ""
+
+    return BATCHES.run(batch, actor=None, action=BatchAction.FINISH, apply=finish)
 
 
 @task()
@@ -143,7 +148,7 @@ def certificate_batch_run(batch_id: int) -> str:
         return "skipped"
     try:
         with translation.override("vi"):
-            _run(batch)
+            batch = _run(batch)
     except Exception as error:
         logger.exception("Certificate batch %s failed", batch_id)
         with translation.override("vi"):
@@ -151,5 +156,9 @@ def certificate_batch_run(batch_id: int) -> str:
                 "Không tạo được lô bằng khen, giấy khen (%(error)s). Vui lòng thử lại; nếu "
                 "vẫn lỗi, báo cho quản trị hệ thống."
             ) % {"error": type(error).__name__}
-        _step(batch, state=BatchState.FAILED, error=message, finished_at=timezone.now())
+
+        def fail(b: CertificateBatch) -> None:
+            b.error, b.finished_at = message, timezone.now()
+
+        batch = BATCHES.run(batch, actor=None, action=BatchAction.FAIL, apply=fail)
     return str(batch.state)

@@ -89,4 +89,8 @@ class HistoryForm(forms.Form):
 
 
 class VerifyForm(forms.Form):
-    ma = forms.CharField(label=_("Mã xác minh in trên bằng khen, giấy khen"), max_length=32)
+    ma = forms.CharField(
+        label=_("Mã xác minh in trên bằng khen, giấy khen"),
+        max_length=64,
+        help_text=_("Gõ chữ hoa hay chữ thường đều được; có thể bỏ dấu gạch ngang."),
+    )

@@ -9,7 +9,8 @@ cơ sở in force on that date when the form carries a reward (ND 152/2025 Đi�
 
 Writes: each row's multiplier and amount, the DOCX and PDF with the SHA-256 of both,
 one award record per row (moved from the old decision for a correction), the
-nomination's decided state, one certificate (with its public code) per row.
+nomination's decided state, one certificate (with its public code) per row; for a
+correction, the old decision's move to *superseded* through the workflow engine.
 """
 
 from __future__ import annotations
@@ -27,14 +28,11 @@ from thidua.core.errors import DomainError
 from thidua.core.text import fold
 from thidua.decisions.amounts import base_salary_on, multiplier_for, reward_amount, rule_on
 from thidua.decisions.awards_link import authority_for, authority_windows, mark_decided
+from thidua.decisions.codes import ErrorCode
 from thidua.decisions.documents import decision_docx, decision_pdf
-from thidua.decisions.models import (
-    Certificate,
-    Decision,
-    DecisionEntry,
-    DecisionEvent,
-    DecisionState,
-)
+from thidua.decisions.models import Certificate, Decision, DecisionEntry, DecisionState
+from thidua.decisions.transitions import Action
+from thidua.decisions.workflow import WORKFLOW
 
 #: Where the authority rule comes from, quoted in refusals (LAW-NOTES §2.1, R1).
 AUTHORITY_RULE = (
@@ -56,10 +54,10 @@ def _check_filled(decision: Decision) -> None:
         raise DomainError(
             _("Chưa ban hành được: hãy điền %(fields)s (Nghị định 30/2020/NĐ-CP, Phụ lục I).")
             % {"fields": ", ".join(str(m) for m in missing)},
-            code="incomplete",
+            code=ErrorCode.INCOMPLETE,
         )
     if decision.date and decision.date > timezone.localdate():
-        raise DomainError(_("Ngày ký không được sau hôm nay."), code="future_date")
+        raise DomainError(_("Ngày ký không được sau hôm nay."), code=ErrorCode.FUTURE_DATE)
     clash = (
         Decision.objects.filter(
             grantor_unit=decision.grantor_unit,
@@ -74,13 +72,13 @@ def _check_filled(decision: Decision) -> None:
         raise DomainError(
             _("Số %(number)s đã được dùng cho một quyết định khác trong năm %(year)s.")
             % {"number": decision.number, "year": decision.date.year},  # type: ignore[union-attr]
-            code="number_taken",
+            code=ErrorCode.NUMBER_TAKEN,
         )
 
 
 def _check_nominations(decision: Decision, entries: list[DecisionEntry]) -> None:
     if not entries:
-        raise DomainError(_("Quyết định chưa có tập thể, cá nhân nào."), code="empty")
+        raise DomainError(_("Quyết định chưa có tập thể, cá nhân nào."), code=ErrorCode.EMPTY)
     corrected: set[int] = set()
     if decision.supersedes_id is not None:
         corrected = set(
@@ -100,7 +98,7 @@ def _check_nominations(decision: Decision, entries: list[DecisionEntry]) -> None
                 "(hiện: %(state)s). Hãy bỏ dòng này khỏi dự thảo."
             )
             % {"name": entry.name, "state": NominationState(state).label},
-            code="nomination_not_approved",
+            code=ErrorCode.NOMINATION_NOT_APPROVED,
         )
 
 
@@ -142,7 +140,7 @@ def _check_authority(decision: Decision, entries: list[DecisionEntry]) -> None:
                 if windows
                 else "",
             },
-            code="no_authority",
+            code=ErrorCode.NO_AUTHORITY,
         )
 
 
@@ -161,7 +159,7 @@ def _compute_amounts(decision: Decision, entries: list[DecisionEntry]) -> None:
                     "(Nghị định 152/2025/NĐ-CP, Điều 50) trước khi ban hành."
                 )
                 % {"date": day.strftime("%d/%m/%Y")},
-                code="no_base_salary",
+                code=ErrorCode.NO_BASE_SALARY,
             )
         entry.amount = reward_amount(entry.multiplier, salary.amount if salary else None)
         entry.save(update_fields=["multiplier", "amount"])
@@ -209,25 +207,25 @@ def _record(decision: Decision, entry: DecisionEntry, actor: Any) -> None:
 
 
 def _retire_superseded(decision: Decision, kept: set[int], actor: Any) -> None:
+    """The corrected decision moves to *superseded* by the table's (issued, supersede)
+    row; the award records of the rows the correction dropped are deleted."""
     assert decision.supersedes_id is not None
-    old = Decision.objects.select_for_update().get(pk=decision.supersedes_id)
-    dropped = DecisionEntry.objects.filter(decision=old).exclude(nomination_id__in=kept)
-    for entry in dropped.exclude(award_record=None):
-        record = entry.award_record
-        entry.award_record = None
-        entry.save(update_fields=["award_record"])
-        if record is not None:
-            record.delete()
-    source = old.state
-    old.state = DecisionState.SUPERSEDED
-    old.save(update_fields=["state", "updated_at"])
-    DecisionEvent.objects.create(
-        decision=old,
+
+    def drop_records(old: Decision) -> None:
+        dropped = DecisionEntry.objects.filter(decision=old).exclude(nomination_id__in=kept)
+        for entry in dropped.exclude(award_record=None):
+            record = entry.award_record
+            entry.award_record = None
+            entry.save(update_fields=["award_record"])
+            if record is not None:
+                record.delete()
+
+    WORKFLOW.run(
+        Decision.objects.get(pk=decision.supersedes_id),
         actor=actor,
-        kind="supersede",
-        from_state=source,
-        to_state=DecisionState.SUPERSEDED,
+        action=Action.SUPERSEDE,
         payload={"by": decision.pk, "number": decision.number},
+        apply=drop_records,
     )
 
 

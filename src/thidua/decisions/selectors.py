@@ -24,6 +24,7 @@ from thidua.decisions.models import (
     DecisionEvent,
     DecisionState,
 )
+from thidua.decisions.models.certificates import normalise_certificate_code
 from thidua.decisions.rules import issuer_units, province_paths
 from thidua.organisations.selectors import subtree_q, unit_scope_q
 
@@ -150,7 +151,12 @@ def decisions_public() -> QuerySet[Decision]:
 
 
 def certificate_by_code(code: str) -> Certificate | None:
-    """The certificate printed with ``code`` (of a published decision), or None."""
+    """The certificate printed with ``code`` (of a published decision), or None.
+
+    The code may be typed in any case, with stray spaces and with or without its
+    dashes; the look-up stays an exact match on the unique index.
+    """
+    code = normalise_certificate_code(code or "")
     if not code or len(code) > 32:
         return None
     return (

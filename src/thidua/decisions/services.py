@@ -1,7 +1,7 @@
 """Writes on decisions: draft from approved nominations, edit the draft, issue, supersede.
 
-Every state change goes through ``_transition`` (lock → check the table → check
-permission → apply → save → event → effects on commit). Issuing checks the signer's
+Every state change goes through the workflow engine (``decisions.workflow``: lock →
+check the table → check permission → apply → save → event). Issuing checks the signer's
 authority as of the decision date (Luật TĐKT 2022 Điều 80; ND 129/2025 Điều 59; LAW-NOTES
 R1), computes each reward (R16), renders the DOCX and PDF (ND 30/2020), stores their
 SHA-256, writes one award record per row and marks each nomination decided.
@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from thidua.awards.models import AwardForm, Nomination, NominationState
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.core.tree import path_ids
+from thidua.core.workflow import WorkflowError
+from thidua.decisions.codes import ErrorCode, EventKind
 from thidua.decisions.documents import default_legal_bases
 from thidua.decisions.issuing import issue_apply
 from thidua.decisions.models import (
@@ -34,7 +35,8 @@ from thidua.decisions.models import (
     DecisionState,
 )
 from thidua.decisions.rules import is_decision_issuer
-from thidua.decisions.transitions import TRANSITIONS, Action
+from thidua.decisions.transitions import Action
+from thidua.decisions.workflow import WORKFLOW
 from thidua.organisations.models import Unit, UnitKind
 
 _PLACE = re.compile(
@@ -47,54 +49,6 @@ _HEAD_TITLES = {
     UnitKind.DEPARTMENT: "Giám đốc",
     UnitKind.ENTERPRISE: "Giám đốc",
 }
-ACTION_LABELS = {
-    Action.EDIT: gettext_lazy("sửa"),
-    Action.ISSUE: gettext_lazy("ban hành"),
-    Action.SUPERSEDE: gettext_lazy("thay thế"),
-}
-
-
-def _transition(
-    *,
-    actor: Any,
-    decision: Decision,
-    action: Action,
-    payload: dict[str, Any] | None = None,
-    apply: Callable[[Decision], None] | None = None,
-    effects: Callable[[Decision], None] | None = None,
-) -> Decision:
-    """The one place a decision changes (STYLE.md: one transition function per workflow)."""
-    with transaction.atomic():
-        locked = (
-            Decision.objects.select_for_update(of=("self",))
-            .select_related("grantor_unit", "form", "campaign", "phase")
-            .get(pk=decision.pk)
-        )
-        source = DecisionState(locked.state)
-        target = TRANSITIONS.get((source, action))
-        if target is None:
-            raise DomainError(
-                _("Không thể %(action)s khi quyết định đang ở trạng thái “%(state)s”.")
-                % {"action": ACTION_LABELS[action], "state": source.label},
-                code="invalid_transition",
-            )
-        if not is_decision_issuer(actor, locked):
-            raise NotPermitted()
-        if apply is not None:
-            apply(locked)
-        locked.state = target
-        locked.save()
-        DecisionEvent.objects.create(
-            decision=locked,
-            actor=actor,
-            kind=action.value,
-            from_state=source,
-            to_state=target,
-            payload=payload or {},
-        )
-        if effects is not None:
-            transaction.on_commit(lambda: effects(locked))
-    return locked
 
 
 # --- Drafting ---------------------------------------------------------------------------
@@ -169,7 +123,7 @@ def decision_draft(
                 "Chưa có đề nghị nào đã được Hội đồng đồng ý (và chưa có quyết định) cho "
                 "hình thức và cấp khen thưởng này. Hãy chọn đợt, hình thức hoặc cấp khác."
             ),
-            code="no_candidates",
+            code=ErrorCode.NO_CANDIDATES,
         )
     day = on or timezone.localdate()
     title = _HEAD_TITLES.get(UnitKind(grantor_unit.kind), "Thủ trưởng")
@@ -199,7 +153,7 @@ def decision_draft(
         DecisionEvent.objects.create(
             decision=draft,
             actor=actor,
-            kind="draft",
+            kind=EventKind.DRAFT,
             to_state=DecisionState.DRAFT,
             payload={"nominations": [n.pk for n in pool]},
         )
@@ -231,14 +185,14 @@ def decision_edit(
     if number and not _NUMBER.match(number):
         raise DomainError(
             _("Số, ký hiệu phải có dạng “1234/QĐ-UBND” (số / ký hiệu viết hoa)."),
-            code="bad_number",
+            code=ErrorCode.BAD_NUMBER,
         )
     if authority_prefix not in AuthorityPrefix.values:
-        raise DomainError(_("Thẩm quyền ký không hợp lệ."), code="bad_authority")
+        raise DomainError(_("Thẩm quyền ký không hợp lệ."), code=ErrorCode.BAD_AUTHORITY)
     if authority_prefix and not signer_position.strip():
         raise DomainError(
             _("Khi ký thay (KT.), hãy ghi chức vụ của người ký, ví dụ “Phó Chủ tịch”."),
-            code="kt_position",
+            code=ErrorCode.KT_POSITION,
         )
     if not signer_title.strip():
         raise DomainError(_("Hãy ghi chức vụ người có thẩm quyền, ví dụ “Chủ tịch”."))
@@ -264,12 +218,12 @@ def decision_edit(
             d.entries.filter(pk__in=list(remove_entries)).delete()
             if not d.entries.exists():
                 raise DomainError(
-                    _("Quyết định phải còn ít nhất một tập thể hoặc cá nhân."), code="empty"
+                    _("Quyết định phải còn ít nhất một tập thể hoặc cá nhân."), code=ErrorCode.EMPTY
                 )
 
-    return _transition(
+    return WORKFLOW.run(
+        decision,
         actor=actor,
-        decision=decision,
         action=Action.EDIT,
         payload={"number": number, "date": date.isoformat() if date else None},
         apply=apply,
@@ -279,9 +233,9 @@ def decision_edit(
 def decision_issue(*, actor: Any, decision: Decision) -> Decision:
     """Issue a draft: see ``issuing.issue_apply`` for every check and what is written.
     Refused with a Vietnamese message naming the rule broken (nothing is written)."""
-    return _transition(
+    return WORKFLOW.run(
+        decision,
         actor=actor,
-        decision=decision,
         action=Action.ISSUE,
         apply=lambda d: issue_apply(d, actor=actor),
     )
@@ -291,18 +245,18 @@ def decision_supersede(*, actor: Any, decision: Decision, reason: str) -> Decisi
     """Start a correction: a new draft copying ``decision`` and its rows, linked to it
     (``supersedes``). The old decision stays issued until the new one is issued."""
     if not reason.strip():
-        raise DomainError(_("Hãy ghi lý do đính chính, thay thế."), code="reason_required")
-    if decision.state != DecisionState.ISSUED:
+        raise DomainError(_("Hãy ghi lý do đính chính, thay thế."), code=ErrorCode.REASON_REQUIRED)
+    if WORKFLOW.move_for(decision.state, Action.SUPERSEDE) is None:
         raise DomainError(
             _("Chỉ quyết định đã ban hành mới lập được quyết định thay thế."),
-            code="invalid_transition",
+            code=WorkflowError.INVALID_TRANSITION,
         )
     if not is_decision_issuer(actor, decision):
         raise NotPermitted()
     if Decision.objects.filter(supersedes=decision, state=DecisionState.DRAFT).exists():
         raise DomainError(
             _("Đã có một dự thảo thay thế quyết định này; hãy hoàn thiện dự thảo đó."),
-            code="supersede_pending",
+            code=ErrorCode.SUPERSEDE_PENDING,
         )
     with transaction.atomic():
         fields = {
@@ -346,14 +300,14 @@ def decision_supersede(*, actor: Any, decision: Decision, reason: str) -> Decisi
         DecisionEvent.objects.create(
             decision=draft,
             actor=actor,
-            kind="draft",
+            kind=EventKind.DRAFT,
             to_state=DecisionState.DRAFT,
             payload={"supersedes": decision.pk, "reason": reason},
         )
         DecisionEvent.objects.create(
             decision=decision,
             actor=actor,
-            kind="correction_drafted",
+            kind=EventKind.CORRECTION_DRAFTED,
             from_state=decision.state,
             to_state=decision.state,
             payload={"draft": draft.pk, "reason": reason},

@@ -24,8 +24,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
-from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
+from thidua.core.refusals import refusal_caught
 from thidua.core.tree import path_ids
 from thidua.core.views import wants_fragment
 from thidua.decisions import services
@@ -65,10 +65,6 @@ DOCUMENT_TYPES = {
     "pdf": "application/pdf",
     "zip": "application/zip",
 }
-
-
-def _refuse(exc: NotPermitted) -> PermissionDenied:
-    return PermissionDenied(exc.message)
 
 
 def _visible(user: Any, pk: int) -> Decision:
@@ -140,7 +136,7 @@ def decision_create_page(request: HttpRequest) -> HttpResponse:
         )
         if request.method == "POST":
             picked = [int(v) for v in request.POST.getlist("nomination") if v.isdigit()]
-            try:
+            with refusal_caught() as outcome:
                 decision = services.decision_draft(
                     actor=user,
                     campaign=chosen["campaign"],
@@ -149,13 +145,10 @@ def decision_create_page(request: HttpRequest) -> HttpResponse:
                     phase=chosen["phase"],
                     nominations=picked,
                 )
-            except NotPermitted as exc:
-                raise _refuse(exc) from exc
-            except DomainError as exc:
-                error = exc.message
-            else:
+            if outcome.ok:
                 messages.success(request, _("Đã lập dự thảo quyết định."))
                 return redirect("decisions:edit", pk=decision.pk)
+            error = outcome.error
     context = {"form": form, "candidates": candidates, "error": error}
     return render(request, "decisions/create.html", context, status=400 if error else 200)
 
@@ -221,7 +214,7 @@ def decision_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
     error = ""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusal_caught() as outcome:
             services.decision_edit(
                 actor=request.user,
                 decision=decision,
@@ -239,13 +232,10 @@ def decision_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
                 achievement=data["achievement"],
                 remove_entries=[int(v) for v in request.POST.getlist("remove") if v.isdigit()],
             )
-        except NotPermitted as exc:
-            raise _refuse(exc) from exc
-        except DomainError as exc:
-            error = exc.message
-        else:
+        if outcome.ok:
             messages.success(request, _("Đã lưu dự thảo."))
             return redirect("decisions:detail", pk=pk)
+        error = outcome.error
     entries = decision.entries.select_related("nomination").order_by("order", "pk")
     status = 400 if (error or form.errors) else 200
     context = {"decision": decision, "form": form, "entries": entries, "error": error}
@@ -259,17 +249,14 @@ def decision_issue_page(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _managed(request, pk)
     error = ""
     if request.method == "POST":
-        try:
+        with refusal_caught() as outcome:
             services.decision_issue(actor=request.user, decision=decision)
-        except NotPermitted as exc:
-            raise _refuse(exc) from exc
-        except DomainError as exc:
-            error = exc.message
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("Đã ban hành Quyết định số %(number)s.") % {"number": decision.number}
             )
             return redirect("decisions:detail", pk=pk)
+        error = outcome.error
     if decision.state != DecisionState.DRAFT and not error:
         return redirect("decisions:detail", pk=pk)
     context = {
@@ -289,16 +276,13 @@ def decision_supersede_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Hãy ghi lý do đính chính, thay thế."))
         return redirect("decisions:detail", pk=pk)
-    try:
+    drafted = _("Đã lập dự thảo quyết định thay thế.")
+    with refusal_caught(request, success=drafted) as outcome:
         draft = services.decision_supersede(
             actor=request.user, decision=decision, reason=form.cleaned_data["reason"]
         )
-    except NotPermitted as exc:
-        raise _refuse(exc) from exc
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    if not outcome.ok:
         return redirect("decisions:detail", pk=pk)
-    messages.success(request, _("Đã lập dự thảo quyết định thay thế."))
     return redirect("decisions:edit", pk=draft.pk)
 
 
@@ -351,12 +335,9 @@ def certificate_file(request: HttpRequest, pk: int) -> FileResponse:
 def batch_start(request: HttpRequest, pk: int) -> HttpResponse:
     """ "In bằng khen, giấy khen": queue the batch and follow it on its page."""
     decision = _managed(request, pk)
-    try:
+    with refusal_caught(request, level=messages.WARNING) as outcome:
         batch = certificate_batch_request(actor=request.user, decision=decision)
-    except NotPermitted as exc:
-        raise _refuse(exc) from exc
-    except DomainError as exc:
-        messages.warning(request, exc.message)
+    if not outcome.ok:
         pending = CertificateBatch.objects.filter(decision=decision, state__in=PENDING).first()
         if pending is not None:
             return redirect("decisions:batch", pk=pending.pk)

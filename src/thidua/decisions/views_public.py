@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from thidua.decisions.forms import VerifyForm
 from thidua.decisions.models import DecisionState
+from thidua.decisions.models.certificates import normalise_certificate_code
 from thidua.decisions.selectors import certificate_by_code
 
 
@@ -22,7 +23,8 @@ def verify_search(request: HttpRequest) -> HttpResponse:
     """A form to type the code printed on a certificate."""
     form = VerifyForm(request.GET or None)
     if form.is_bound and form.is_valid():
-        return redirect("verification:detail", code=form.cleaned_data["ma"].strip())
+        code = normalise_certificate_code(form.cleaned_data["ma"])
+        return redirect("verification:detail", code=code)
     return render(request, "decisions/public/search.html", {"form": form})
 
 

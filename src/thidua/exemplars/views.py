@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
+from thidua.core.refusals import refusal_caught
 from thidua.exemplars import workflow
 from thidua.exemplars.forms import PhotoForm, ReasonForm, StoryForm
 from thidua.exemplars.models import Exemplar, ExemplarPhoto, ExemplarState
@@ -83,19 +83,14 @@ def create_page(request: HttpRequest) -> HttpResponse:
     """A blank story (its unit's staff or the Ban TĐKT)."""
     form = _story_form(request, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_caught(request, form=form, success=_("Đã tạo câu chuyện nháp.")) as done:
             story = workflow.exemplar_create(
                 actor=request.user,
                 campaign=form.cleaned_data["campaign"],
                 unit=form.cleaned_data["unit"],
                 data=form.story_data(),
             )
-        except NotPermitted as exc:
-            raise PermissionDenied(exc.message) from None
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã tạo câu chuyện nháp."))
+        if done.ok:
             return redirect("exemplars:detail", pk=story.pk)
     return render(request, "exemplars/form.html", {"form": form, "story": None})
 
@@ -128,14 +123,9 @@ def edit_page(request: HttpRequest, pk: int) -> HttpResponse:
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_caught(request, form=form, success=_("Đã lưu câu chuyện.")) as done:
             workflow.exemplar_update(actor=request.user, exemplar=story, data=form.story_data())
-        except NotPermitted as exc:
-            raise PermissionDenied(exc.message) from None
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã lưu câu chuyện."))
+        if done.ok:
             return redirect("exemplars:detail", pk=story.pk)
     return render(request, "exemplars/form.html", {"form": form, "story": story})
 
@@ -181,14 +171,8 @@ def action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     run = _ACTIONS.get(action)
     if run is None:
         raise Http404
-    try:
+    with refusal_caught(request, success=_("Đã cập nhật trạng thái câu chuyện.")):
         run(request.user, story, request.POST.get("reason", ""))
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã cập nhật trạng thái câu chuyện."))
     return redirect("exemplars:detail", pk=story.pk)
 
 
@@ -201,7 +185,7 @@ def photo_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Hãy chọn một ảnh."))
         return redirect("exemplars:detail", pk=story.pk)
     upload = form.cleaned_data["photo"]
-    try:
+    with refusal_caught(request, success=_("Đã thêm ảnh.")):
         workflow.exemplar_add_photo(
             actor=request.user,
             exemplar=story,
@@ -210,12 +194,6 @@ def photo_add_view(request: HttpRequest, pk: int) -> HttpResponse:
             size=upload.size,
             caption=form.cleaned_data.get("caption") or "",
         )
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã thêm ảnh."))
     return redirect("exemplars:detail", pk=story.pk)
 
 
@@ -226,12 +204,8 @@ def photo_remove_view(request: HttpRequest, pk: int, photo_pk: int) -> HttpRespo
     photo = ExemplarPhoto.objects.filter(pk=photo_pk, exemplar=story).first()
     if photo is None:
         raise Http404
-    try:
+    with refusal_caught(request):
         workflow.exemplar_remove_photo(actor=request.user, photo=photo)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        messages.error(request, exc.message)
     return redirect("exemplars:detail", pk=story.pk)
 
 
@@ -268,14 +242,10 @@ def from_work_view(request: HttpRequest, work_pk: int) -> HttpResponse:
     if work is None:
         raise Http404(_("Không tìm thấy công trình."))
     assert isinstance(work, Work)
-    try:
+    with refusal_caught(request, success=_("Đã soạn câu chuyện nháp từ công trình.")) as done:
         story = workflow.exemplar_from_work(actor=request.user, work=work)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    if not done.ok:
         return redirect("exemplars:index")
-    messages.success(request, _("Đã soạn câu chuyện nháp từ công trình."))
     return redirect("exemplars:detail", pk=story.pk)
 
 
@@ -312,14 +282,10 @@ def from_nomination_view(request: HttpRequest, nomination_pk: int) -> HttpRespon
     )
     if nomination is None:
         raise Http404
-    try:
+    with refusal_caught(request, success=_("Đã soạn câu chuyện nháp từ hồ sơ đề nghị.")) as done:
         story = workflow.exemplar_from_nomination(actor=request.user, nomination=nomination)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    if not done.ok:
         return redirect("exemplars:index")
-    messages.success(request, _("Đã soạn câu chuyện nháp từ hồ sơ đề nghị."))
     return redirect("exemplars:detail", pk=story.pk)
 
 

@@ -1,8 +1,9 @@
 """Writes to units and clusters/blocks: loading the reference data files.
 
-Both loaders validate the whole file first (``thidua.organisations.loading``) and write in
-one transaction: a file with any problem writes nothing. They upsert by code (units) or by
-code and year (groups), so loading the same file again changes nothing.
+Both loaders validate the whole file first (``organisations.units_file``,
+``organisations.groups_file``) and write in one transaction: a file with any problem
+writes nothing. They upsert by code (units) or by code and year (groups), so loading the
+same file again changes nothing.
 """
 
 from __future__ import annotations
@@ -13,13 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from thidua.organisations.loading import (
-    GroupSpec,
-    SuccessionSpec,
-    UnitSpec,
-    read_groups,
-    read_units,
-)
+from thidua.organisations.groups_file import GroupSpec, read_groups
 from thidua.organisations.models import (
     EmulationGroup,
     GroupMembership,
@@ -27,6 +22,7 @@ from thidua.organisations.models import (
     Unit,
     UnitSuccession,
 )
+from thidua.organisations.units_file import SuccessionSpec, UnitSpec, read_units
 
 
 @dataclass

@@ -29,6 +29,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError
+from thidua.core.numbers import megabytes
 from thidua.plan_import.extract.plan import looks_like_plan
 
 #: Default upper bound of an uploaded plan (THIDUA_PLAN_IMPORT_MAX_BYTES).
@@ -101,7 +102,7 @@ def tidy(line: str) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f}"
+    return megabytes(size)
 
 
 def _raw_lines(data: bytes, filename: str) -> Iterator[str]:

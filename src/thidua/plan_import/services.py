@@ -25,12 +25,15 @@ from thidua.campaigns.files.errors import CampaignFileInvalid, FileError
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import campaign_load_bytes
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.text import nfc
 from thidua.core.tree import path_ids
 from thidua.plan_import import fields as f
 from thidua.plan_import.models import DraftStatus, ImportDraft, ImportDraftEvent, ReviewState
+from thidua.plan_import.paths import get_path
 from thidua.plan_import.rules import can_import_plan, can_review_draft
 from thidua.plan_import.suggest import suggestions_for
 from thidua.plan_import.transitions import TRANSITIONS, Action
+from thidua.plan_import.values import parse_value
 
 
 class ConfirmRefused(DomainError):
@@ -69,7 +72,7 @@ def draft_create(*, actor: Any, content: bytes, file_name: str) -> ImportDraft:
 
     if not can_import_plan(actor):
         raise NotPermitted(_("Chỉ Ban Thi đua - Khen thưởng được nhập kế hoạch."))
-    name = f.nfc(file_name)[:255] or "ke-hoach"
+    name = nfc(file_name)[:255] or "ke-hoach"
     started = time.perf_counter()
     lines = read_plan(content, name)
     extraction = extract_plan(lines)
@@ -172,7 +175,7 @@ def draft_field_accept(*, actor: Any, draft: ImportDraft, path: str) -> ImportDr
     _known_path(draft, path)
 
     def apply(locked: ImportDraft) -> dict[str, Any]:
-        value = f.get_path(locked.data, path)
+        value = get_path(locked.data, path)
         if value is None and path in locked.suggestions:
             value = locked.suggestions[path]
         if value in (None, "", []):
@@ -191,11 +194,11 @@ def draft_field_set(*, actor: Any, draft: ImportDraft, path: str, raw: str) -> I
     The event keeps the old and the new value, so every correction can be traced.
     """
     _known_path(draft, path)
-    value = f.parse_value(path, raw)
+    value = parse_value(path, raw)
 
     def apply(locked: ImportDraft) -> dict[str, Any]:
         old = f.effective_value(locked.data, locked.review, path, locked.suggestions)
-        extracted = f.get_path(locked.data, path)
+        extracted = get_path(locked.data, path)
         state = ReviewState.FILLED if extracted in (None, "", []) else ReviewState.CORRECTED
         if state == ReviewState.CORRECTED and value == extracted:
             state = ReviewState.ACCEPTED

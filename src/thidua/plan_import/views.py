@@ -21,10 +21,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.refusals import refusal_caught
 from thidua.plan_import import fields as f
 from thidua.plan_import import services
 from thidua.plan_import.models import DraftStatus, ImportDraft
+from thidua.plan_import.paths import item_of, path_from_error
 from thidua.plan_import.reading import max_bytes
 from thidua.plan_import.rules import can_import_plan, can_review_draft
 from thidua.plan_import.selectors import draft_detail, draft_list
@@ -92,12 +93,10 @@ def _upload(request: HttpRequest, gate: Any) -> HttpResponse:
                 request, error=_("Hãy chọn tệp kế hoạch (DOCX, PDF hoặc TXT)."), status=400
             )
         content, name = uploaded.read(), uploaded.name or "ke-hoach"
-    try:
+    with refusal_caught() as outcome:
         draft = services.draft_create(actor=request.user, content=content, file_name=name)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        return _index(request, error=exc.message, status=400)
+    if not outcome.ok:
+        return _index(request, error=outcome.error, status=400)
     return redirect("plan_import:review", pk=draft.pk)
 
 
@@ -119,7 +118,7 @@ def _review_context(draft: ImportDraft, *, errors: list[Any] | None = None) -> d
     error_paths: dict[str, list[str]] = {}
     shown_errors = []
     for error in errors or []:
-        path = f.path_from_error(error.field)
+        path = path_from_error(error.field)
         error_paths.setdefault(path, []).append(error.message)
         shown_errors.append(
             {"field": error.field, "message": error.message, "slug": _slug(path) if path else ""}
@@ -170,7 +169,7 @@ def field_action(request: HttpRequest, pk: int) -> HttpResponse:
     path = request.POST.get("path", "")
     action = request.POST.get("action", "")
     error = ""
-    try:
+    with refusal_caught() as outcome:
         if action == "accept":
             draft = services.draft_field_accept(actor=request.user, draft=draft, path=path)
         elif action == "set":
@@ -178,14 +177,11 @@ def field_action(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, draft=draft, path=path, raw=request.POST.get("value", "")
             )
         elif action == "remove":
-            item = f.item_of(path)
+            item = item_of(path)
             draft = services.draft_item_remove(actor=request.user, draft=draft, item=item)
         else:
             error = _("Thao tác không hợp lệ.")
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        error = exc.message
+    error = error or outcome.error
     if not getattr(request, "htmx", False) or action == "remove":
         if error:
             messages.error(request, error)
@@ -209,12 +205,8 @@ def section_accept(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     draft = _visible(request, pk)
     if section not in f.SECTION_KEYS:
         raise Http404(_("Không có phần này."))
-    try:
+    with refusal_caught(request):
         services.draft_section_accept(actor=request.user, draft=draft, section=section)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        messages.error(request, exc.message)
     return redirect(reverse("plan_import:review", args=[draft.pk]) + "#s-" + section)
 
 
@@ -223,17 +215,13 @@ def section_accept(request: HttpRequest, pk: int, section: str) -> HttpResponse:
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Load the campaign; on refusal the review page again, with every error in place."""
     draft = _visible(request, pk)
-    try:
+    with refusal_caught() as outcome:
         draft = services.draft_confirm(actor=request.user, draft=draft)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except services.ConfirmRefused as exc:
-        context = _review_context(draft, errors=exc.errors)
-        context.update({"can_review": True, "confirm_error": exc.message})
-        return render(request, "plan_import/review.html", context, status=400)
-    except DomainError as exc:
-        context = _review_context(draft)
-        context.update({"can_review": True, "confirm_error": exc.message})
+    if not outcome.ok:
+        refused = outcome.refusal
+        errors = refused.errors if isinstance(refused, services.ConfirmRefused) else None
+        context = _review_context(draft, errors=errors)
+        context.update({"can_review": True, "confirm_error": outcome.error})
         return render(request, "plan_import/review.html", context, status=400)
     campaign = draft.campaign
     assert campaign is not None  # a confirmed draft has its campaign (a database constraint)
@@ -247,12 +235,9 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
     draft = _visible(request, pk)
-    try:
+    with refusal_caught(request) as outcome:
         services.draft_discard(actor=request.user, draft=draft)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    if not outcome.ok:
         return redirect("plan_import:review", pk=draft.pk)
     messages.info(request, _("Đã hủy bản nháp %(name)s.") % {"name": draft.file_name})
     return redirect("plan_import:index")

@@ -105,8 +105,6 @@ def consolidate(consolidation_id: int) -> str:
     Vietnamese message naming the step; the traceback goes to the log. A consolidation
     that is missing or no longer queued is left alone (a retried task does nothing).
     """
-    from thidua.reports.consolidation import build_docx, build_xlsx, consolidation_data
-
     consolidation = (
         Consolidation.objects.select_related("period__campaign")
         .filter(pk=consolidation_id, state=ConsolidationState.QUEUED)
@@ -114,47 +112,60 @@ def consolidate(consolidation_id: int) -> str:
     )
     if consolidation is None:
         return "skipped"
-    period = consolidation.period
-    step = _("bắt đầu lập báo cáo")
+    steps = [_("bắt đầu lập báo cáo")]
     try:
         # Official documents are in Vietnamese whatever language the requester uses.
         with translation.override("vi"):
-            _step(consolidation, 10, state=ConsolidationState.RUNNING)
-            step = _("tổng hợp số liệu")
-            data = consolidation_data(period)
-            _step(consolidation, 40)
-            step = _("tạo tệp Word (DOCX)")
-            docx = build_docx(data)
-            _step(consolidation, 70)
-            step = _("tạo tệp Excel (XLSX)")
-            xlsx = build_xlsx(data)
-            _step(consolidation, 90)
-            step = _("lưu tệp vào kho lưu trữ")
-            consolidation.docx.save(_file_name(period, "docx"), ContentFile(docx), save=False)
-            consolidation.xlsx.save(_file_name(period, "xlsx"), ContentFile(xlsx), save=False)
-            _step(
-                consolidation,
-                100,
-                state=ConsolidationState.DONE,
-                docx=consolidation.docx,
-                xlsx=consolidation.xlsx,
-                docx_sha256=hashlib.sha256(docx).hexdigest(),
-                finished_at=timezone.now(),
-                error="",
-            )
+            _build_and_store(consolidation, steps)
     except Exception as error:
-        logger.exception("Consolidation %s failed while %s", consolidation_id, step)
+        logger.exception("Consolidation %s failed while %s", consolidation_id, steps[-1])
         _discard_files(consolidation)
-        with translation.override("vi"):
-            message = _(
-                "Không lập được báo cáo tổng hợp: lỗi khi %(step)s (%(error)s). Vui lòng thử "
-                "lại; nếu vẫn lỗi, báo cho quản trị hệ thống."
-            ) % {"step": step, "error": type(error).__name__}
-        _step(
-            consolidation,
-            consolidation.progress,
-            state=ConsolidationState.FAILED,
-            error=message,
-            finished_at=timezone.now(),
-        )
+        _fail(consolidation, steps[-1], error)
     return str(consolidation.state)
+
+
+def _build_and_store(consolidation: Consolidation, steps: list[str]) -> None:
+    """Gather the figures, build both files and store them, saving the progress after
+    each step; each step is named in ``steps`` before it starts, so a failure names it."""
+    from thidua.reports.consolidation import build_docx, build_xlsx, consolidation_data
+
+    period = consolidation.period
+    _step(consolidation, 10, state=ConsolidationState.RUNNING)
+    steps.append(_("tổng hợp số liệu"))
+    data = consolidation_data(period)
+    _step(consolidation, 40)
+    steps.append(_("tạo tệp Word (DOCX)"))
+    docx = build_docx(data)
+    _step(consolidation, 70)
+    steps.append(_("tạo tệp Excel (XLSX)"))
+    xlsx = build_xlsx(data)
+    _step(consolidation, 90)
+    steps.append(_("lưu tệp vào kho lưu trữ"))
+    consolidation.docx.save(_file_name(period, "docx"), ContentFile(docx), save=False)
+    consolidation.xlsx.save(_file_name(period, "xlsx"), ContentFile(xlsx), save=False)
+    _step(
+        consolidation,
+        100,
+        state=ConsolidationState.DONE,
+        docx=consolidation.docx,
+        xlsx=consolidation.xlsx,
+        docx_sha256=hashlib.sha256(docx).hexdigest(),
+        finished_at=timezone.now(),
+        error="",
+    )
+
+
+def _fail(consolidation: Consolidation, step: str, error: Exception) -> None:
+    """Mark the run failed with a Vietnamese message naming the step and the error."""
+    with translation.override("vi"):
+        message = _(
+            "Không lập được báo cáo tổng hợp: lỗi khi %(step)s (%(error)s). Vui lòng thử "
+            "lại; nếu vẫn lỗi, báo cho quản trị hệ thống."
+        ) % {"step": step, "error": type(error).__name__}
+    _step(
+        consolidation,
+        consolidation.progress,
+        state=ConsolidationState.FAILED,
+        error=message,
+        finished_at=timezone.now(),
+    )

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -26,8 +25,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
+from thidua.core.refusals import refusal_caught
 from thidua.core.views import wants_fragment
 from thidua.reports import services
 from thidua.reports.consolidation_tasks import PENDING, can_consolidate, consolidation_request
@@ -181,14 +180,10 @@ def report_review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if form is not None and not form.is_valid():
         error, status = " ".join(str(e) for e in form.errors.get("reason", [])), 422
     else:
-        try:
+        with refusal_caught(forbidden=fragment) as outcome:
             _review(user, report, action, form)
-        except NotPermitted as exc:
-            if not fragment:
-                raise PermissionDenied(exc.message) from exc
-            error, status = exc.message, 403
-        except DomainError as exc:
-            error, status = exc.message, 422
+        if not outcome.ok:
+            error, status = outcome.error, 403 if outcome.forbidden else 422
     if not fragment:
         if error:
             messages.error(request, error)
@@ -223,12 +218,9 @@ def consolidation_start(request: HttpRequest, pk: int) -> HttpResponse:
     period = covered_period(user, pk)
     if period is None:
         raise Http404(_("Không tìm thấy kỳ báo cáo."))
-    try:
+    with refusal_caught(request, level=messages.WARNING) as outcome:
         consolidation = consolidation_request(actor=user, period=period)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        messages.warning(request, exc.message)
+    if not outcome.ok:
         pending = Consolidation.objects.filter(period=period, state__in=PENDING).first()
         if pending is not None:
             return redirect("reports:consolidation", pk=pending.pk)

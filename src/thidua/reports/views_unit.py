@@ -22,8 +22,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from thidua.campaigns.models import ContentArea
 from thidua.core.dates import format_date
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.errors import DomainError
 from thidua.core.files import stored_file_response
+from thidua.core.refusals import refusal_caught
 from thidua.reports import services
 from thidua.reports.forms import ReportForm, ReturnForm
 from thidua.reports.models import ReportAttachment, UnitReport
@@ -122,7 +123,7 @@ def _submitted_message(report: UnitReport) -> str:
 def _save(request: HttpRequest, report: UnitReport, form: ReportForm) -> HttpResponse | None:
     """Save the draft, then submit when the head asked; None when the form shows errors."""
     user = request.user
-    try:
+    with refusal_caught(form=form) as saved:
         services.report_save(
             actor=user,
             report=report,
@@ -131,21 +132,16 @@ def _save(request: HttpRequest, report: UnitReport, form: ReportForm) -> HttpRes
             sections=form.sections(),
             files=form.cleaned_data["attachments"],
         )
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        form.add_error(None, exc.message)
+    if not saved.ok:
         return None
     if request.POST.get("action") != "submit":
         messages.success(request, _("Đã lưu nháp báo cáo."))
         return redirect("reports:detail", pk=report.pk)
-    try:
+    with refusal_caught() as sent:
         submitted = services.report_submit(actor=user, report=report)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
+    if not sent.ok:
         messages.error(
-            request, _("Đã lưu nháp nhưng chưa nộp được: %(reason)s") % {"reason": exc.message}
+            request, _("Đã lưu nháp nhưng chưa nộp được: %(reason)s") % {"reason": sent.error}
         )
         return redirect("reports:detail", pk=report.pk)
     messages.success(request, _submitted_message(submitted))
@@ -193,14 +189,9 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
 def prefill_refresh(request: HttpRequest, pk: int) -> HttpResponse:
     """Take a new snapshot of the unit's works and targets (open or returned reports)."""
     report = visible_report(request.user, pk)
-    try:
+    refreshed = _("Đã cập nhật số liệu công trình và chỉ tiêu đến hôm nay.")
+    with refusal_caught(request, success=refreshed):
         services.report_prefill_refresh(actor=request.user, report=report)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã cập nhật số liệu công trình và chỉ tiêu đến hôm nay."))
     return redirect("reports:detail", pk=pk)
 
 

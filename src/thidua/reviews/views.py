@@ -22,8 +22,9 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.campaigns.models import Phase
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.errors import DomainError
 from thidua.core.files import stored_file_response
+from thidua.core.refusals import refusal_caught
 from thidua.reviews import workflow
 from thidua.reviews.models import PhaseReview, ReviewKind, ReviewState
 from thidua.reviews.rules import can_manage_reviews
@@ -65,7 +66,7 @@ def index_page(request: HttpRequest) -> HttpResponse:
         if campaign is None or held_on is None:
             messages.error(request, _("Hãy chọn phong trào và ghi ngày sơ kết, tổng kết."))
         else:
-            try:
+            with refusal_caught(request) as done:
                 review = workflow.review_open(
                     actor=request.user,
                     campaign=campaign,
@@ -73,11 +74,7 @@ def index_page(request: HttpRequest) -> HttpResponse:
                     kind=request.POST.get("kind", ""),
                     held_on=held_on,
                 )
-            except NotPermitted as exc:
-                raise PermissionDenied(exc.message) from None
-            except DomainError as exc:
-                messages.error(request, exc.message)
-            else:
+            if done.ok:
                 return redirect("reviews:detail", pk=review.pk)
     return render(
         request,
@@ -129,7 +126,7 @@ def action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One write on the review; a refusal comes back as a message on the workspace."""
     review = _visible(request, pk)
     post = request.POST
-    try:
+    with refusal_caught(request, success=_("Đã lưu.")):
         if action == "texts":
             held_on = _date(post.get("held_on", ""))
             if held_on is None:
@@ -157,12 +154,6 @@ def action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             workflow.review_reopen(actor=request.user, review=review, reason=post.get("reason", ""))
         else:
             raise Http404
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from None
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã lưu."))
     return redirect("reviews:detail", pk=review.pk)
 
 

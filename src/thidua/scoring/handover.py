@@ -1,8 +1,10 @@
 """Hand the ranking's proposals over to commendation as nominations.
 
-The units proposed for the Cờ thi đua của UBND tỉnh (award form ``co-thi-dua-tinh``) and
-the Bằng khen của Chủ tịch UBND tỉnh (``bang-khen-tinh``) become draft nominations
-through ``thidua.awards.services.nomination_create``. The Cụm/Khối proposes: its leading
+The units proposed for the Cờ thi đua (``Proposal.FLAG``) and the Bằng khen
+(``Proposal.MERIT``) become draft nominations through
+``thidua.awards.services.nomination_create``, for the award form whose rule in force on the
+phase's last day names that proposal (``ranking_proposal`` in ``award-forms.yaml``: the
+Cờ thi đua của UBND tỉnh and the Bằng khen của Chủ tịch UBND tỉnh in the shipped file). The Cụm/Khối proposes: its leading
 unit sends the tờ trình with the meeting's minutes to Sở Nội vụ (LAW-NOTES §5; Luật TĐKT
 Điều 84: the proposing unit files the dossier), so the nominations are created by the
 leading unit's staff, with the leading unit as proposer and the group's organiser (the
@@ -24,7 +26,8 @@ from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import GroupRole, Unit
 from thidua.scoring.models import CriteriaSet, Proposal, Ranking, ScoringEvent
 
-FORM_CODES = {Proposal.FLAG: "co-thi-dua-tinh", Proposal.MERIT: "bang-khen-tinh"}
+#: The proposals that become nominations.
+HANDED_OVER = (Proposal.FLAG, Proposal.MERIT)
 
 
 def available() -> bool:
@@ -52,7 +55,8 @@ def may_hand_over(user: Any, criteria_set: CriteriaSet) -> bool:
 
 def ranking_hand_over(*, actor: Any, criteria_set: CriteriaSet) -> int:
     """Create one draft nomination per proposed unit, once; returns how many."""
-    from thidua.awards.models import AwardBasis, AwardForm, Nominee, SubjectKind
+    from thidua.awards.authority import form_for_ranking_proposal
+    from thidua.awards.models import AwardBasis, Nominee, SubjectKind
     from thidua.awards.services import nomination_create
 
     proposer = leading_unit(criteria_set)
@@ -69,8 +73,9 @@ def ranking_hand_over(*, actor: Any, criteria_set: CriteriaSet) -> int:
             _("Bảng tiêu chí chưa gắn với phong trào có đợt thi đua: chưa lập được hồ sơ đề nghị."),
             code="no_campaign",
         )
-    forms = {f.code: f for f in AwardForm.objects.filter(code__in=FORM_CODES.values())}
-    if len(forms) != len(FORM_CODES):
+    found = {p: form_for_ranking_proposal(p, phase.last_day) for p in HANDED_OVER}
+    forms = {p: form for p, form in found.items() if form is not None}
+    if len(forms) != len(HANDED_OVER):
         raise DomainError(_("Chưa nạp danh mục hình thức khen thưởng."), code="no_forms")
     with transaction.atomic():
         ranking = Ranking.objects.select_for_update().get(criteria_set=criteria_set)
@@ -89,7 +94,7 @@ def ranking_hand_over(*, actor: Any, criteria_set: CriteriaSet) -> int:
                 phase=phase,
                 proposer_unit=proposer,
                 nominee=nominee,
-                form=forms[FORM_CODES[Proposal(row.proposal)]],
+                form=forms[Proposal(row.proposal)],
                 grantor_unit=criteria_set.group.organiser,
                 basis=AwardBasis.ANNUAL,
                 summary=_("Xếp hạng %(rank)s/%(n)s %(group)s năm %(year)s, %(total)s điểm.")

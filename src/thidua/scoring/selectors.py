@@ -34,7 +34,6 @@ from thidua.organisations.selectors import groups_visible_to, subtree_q
 from thidua.scoring.models import (
     CriteriaSet,
     Criterion,
-    CriterionKind,
     Effect,
     Ranking,
     RankingRow,
@@ -192,10 +191,6 @@ def sets_overview(user: Any, *, year: int | None = None) -> QuerySet[CriteriaSet
 
 def criteria_of(criteria_set: CriteriaSet) -> QuerySet[Criterion]:
     return criteria_set.criteria.select_related("group").order_by("group__position", "position")
-
-
-def computed_criteria(criteria_set: CriteriaSet) -> list[Criterion]:
-    return list(criteria_set.criteria.filter(kind=CriterionKind.COMPUTED).order_by("position"))
 
 
 def published_rankings(*, year: int | None = None) -> QuerySet[Ranking]:

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.refusals import refusal_caught
 from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole
 from thidua.organisations.selectors import groups_visible_to
 from thidua.scoring import handover, ranking, services
@@ -153,14 +152,8 @@ def ranking_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _act(request: HttpRequest, go: Any, done: str, target: tuple[str, int]) -> HttpResponse:
-    try:
+    with refusal_caught(request, success=done):
         go()
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
     return redirect(target[0], pk=target[1])
 
 
@@ -174,14 +167,11 @@ def set_create(request: HttpRequest, group: int) -> HttpResponse:
         raise Http404(_("Không tìm thấy cụm, khối thi đua."))
     raw = request.POST.get("campaign", "")
     campaign = Campaign.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
-    try:
+    made = _("Đã lập bảng tiêu chí; kiểm tra rồi đưa vào áp dụng.")
+    with refusal_caught(request, success=made) as outcome:
         created = services.criteria_set_create(actor=request.user, group=found, campaign=campaign)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    if not outcome.ok:
         return redirect("scoring:index")
-    messages.success(request, _("Đã lập bảng tiêu chí; kiểm tra rồi đưa vào áp dụng."))
     return redirect("scoring:set", pk=created.pk)
 
 
@@ -204,14 +194,11 @@ def set_publish(request: HttpRequest, pk: int) -> HttpResponse:
     if criteria_set.state != SetState.ACTIVE:
         messages.error(request, _("Bảng tiêu chí chưa áp dụng."))
         return redirect("scoring:set", pk=pk)
-    try:
+    published = _("Đã công bố và khóa kết quả xếp hạng.")
+    with refusal_caught(request, success=published) as outcome:
         ranking.ranking_publish(actor=request.user, criteria_set=criteria_set)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    if not outcome.ok:
         return redirect("scoring:set", pk=pk)
-    messages.success(request, _("Đã công bố và khóa kết quả xếp hạng."))
     return redirect("scoring:ranking", pk=pk)
 
 

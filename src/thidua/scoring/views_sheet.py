@@ -14,15 +14,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
+from thidua.core.refusals import refusal_caught
 from thidua.scoring import services
 from thidua.scoring.models import CriterionKind, Score, ScoreSheet, SheetState
 from thidua.scoring.rules import (
@@ -171,7 +170,7 @@ def sheet_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404(_("Không tìm thấy phiếu chấm điểm.")) from None
     user = request.user
     posted = request.POST.dict()
-    try:
+    with refusal_caught() as outcome:
         if action == "save" or (action == "submit" and "save" in _actions(user, sheet)):
             services.sheet_save_self(
                 actor=user,
@@ -200,10 +199,8 @@ def sheet_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             message = _("Đã xác nhận phiếu chấm điểm.")
         else:
             raise Http404
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        return render_sheet(request, pk, error=exc.message, posted=posted)
+    if not outcome.ok:
+        return render_sheet(request, pk, error=outcome.error, posted=posted)
     messages.success(request, message)
     return redirect("scoring:sheet", pk=pk)
 

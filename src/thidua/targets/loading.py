@@ -2,7 +2,7 @@
 
 The format is described at the top of the shipped ``data/tra-vinh-actuals.yaml``. Order:
 YAML syntax → the schema, field by field → references to the database (campaign, targets,
-units) and each value against its target (the checks of ``services.value_problems``) →
+units) and each value against its target (the checks of ``values.value_problems``) →
 one transaction of upserts. Every problem names its line, in Vietnamese; a file with any
 problem writes nothing (DESIGN.md §4, "Bad input never corrupts").
 """
@@ -29,8 +29,10 @@ from thidua.core.dates import PartialDate
 from thidua.core.errors import DomainError
 from thidua.core.text import nfc
 from thidua.organisations.models import Unit
+from thidua.targets.codes import ErrorCode
 from thidua.targets.models import Target
-from thidua.targets.services import ImportRow, ValueData, target_values_import, value_problems
+from thidua.targets.services import ImportRow, target_values_import
+from thidua.targets.values import ValueData, value_problems
 
 FORMAT = "thidua/target-values@1"
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -44,7 +46,7 @@ Loc = tuple[Any, ...]
 class ValuesFileInvalid(DomainError):
     """The file cannot be loaded; ``errors`` lists every problem found, by line."""
 
-    code = "target_values_file_invalid"
+    code = ErrorCode.VALUES_FILE_INVALID
 
     def __init__(self, errors: Sequence[FileError]) -> None:
         self.errors = list(errors)

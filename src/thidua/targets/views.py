@@ -28,7 +28,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_for_unit, campaigns_visible_to
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.refusals import refusal_caught
 from thidua.organisations.models import Unit, UnitKind
 from thidua.organisations.selectors import staff_units
 from thidua.targets import services
@@ -185,15 +185,11 @@ def target_add(request: HttpRequest, unit: int, campaign: int) -> HttpResponse:
     board = target_board(request.user, campaign_obj, timezone.localdate())
     form = UnitTargetForm(request.POST, campaign_targets=[row.target for row in board])
     if form.is_valid():
-        try:
+        with refusal_caught(form=form) as done:
             made = services.unit_target_create(
                 actor=request.user, campaign=campaign_obj, unit=unit_obj, **form.service_arguments()
             )
-        except NotPermitted as exc:
-            raise PermissionDenied(exc.message) from exc
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if done.ok:
             messages.success(
                 request, _("Đã thêm chỉ tiêu %(code)s của đơn vị.") % {"code": made.code}
             )
@@ -220,15 +216,11 @@ def value_record(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị mới ghi số liệu chỉ tiêu của đơn vị."))
     form = TargetValueForm(request.POST, target=target)
     if form.is_valid():
-        try:
+        with refusal_caught(form=form) as done:
             services.target_value_record(
                 actor=request.user, target=target, **form.service_arguments()
             )
-        except NotPermitted as exc:
-            raise PermissionDenied(exc.message) from exc
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if done.ok:
             messages.success(
                 request, _("Đã ghi số liệu chỉ tiêu %(code)s.") % {"code": target.code}
             )

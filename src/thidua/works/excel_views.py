@@ -24,7 +24,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from thidua.campaigns.models import Campaign, WorkKind
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import NotPermitted
 from thidua.core.views import wants_fragment
 from thidua.organisations.models import Unit
 from thidua.works.excel import (
@@ -132,16 +131,13 @@ def _import(
     problem = size_problem(upload.size)  # decided before reading a byte of it
     if problem:
         return ImportResult(errors=[RowError(None, None, problem)])
-    try:
-        return registration_import(
-            actor=request.user,
-            campaign=campaign,
-            unit=unit,
-            content=upload.read(),
-            confirm_similar=form.cleaned_data["confirm_similar"],
-        )
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
+    return registration_import(
+        actor=request.user,
+        campaign=campaign,
+        unit=unit,
+        content=upload.read(),
+        confirm_similar=form.cleaned_data["confirm_similar"],
+    )
 
 
 def filters_from_query(query: QueryDict) -> WorkFilters:

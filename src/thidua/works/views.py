@@ -13,7 +13,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.files import stored_file_response
+from thidua.core.refusals import refusal_caught
 from thidua.works import services
 from thidua.works.forms_actions import (
     CancelForm,
@@ -208,12 +207,10 @@ def work_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form = form_class(request.POST, request.FILES, prefix=action) if form_class else None
     if form is not None and not form.is_valid():
         return render_detail(request, pk, failed=action, form=form)
-    try:
+    with refusal_caught() as outcome:
         message = _perform(action, request.user, work, form)
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        return render_detail(request, pk, failed=action, form=form, error=exc.message)
+    if not outcome.ok:
+        return render_detail(request, pk, failed=action, form=form, error=outcome.error)
     messages.success(request, message)
     return redirect("works:detail", pk=pk)
 
@@ -230,14 +227,12 @@ def change_decide(request: HttpRequest, pk: int, change: int) -> HttpResponse:
     if not form.is_valid():
         return render_detail(request, pk, failed="decide", form=form)
     accept = form.cleaned_data["decision"] == "accept"
-    try:
+    with refusal_caught() as outcome:
         services.change_request_decide(
             actor=request.user, request=request_obj, accept=accept, note=form.cleaned_data["note"]
         )
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        return render_detail(request, pk, failed="decide", form=form, error=exc.message)
+    if not outcome.ok:
+        return render_detail(request, pk, failed="decide", form=form, error=outcome.error)
     messages.success(
         request,
         _("Đã chấp thuận đề nghị điều chỉnh.") if accept else _("Đã không chấp thuận đề nghị."),

@@ -28,7 +28,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role, reach_of
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.refusals import refusal_caught
 from thidua.core.validity import valid_during
 from thidua.core.views import pick_by_id, wants_fragment
 from thidua.organisations.models import Unit, UnitKind
@@ -137,7 +137,7 @@ def queue_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     fragment = wants_fragment(request)
     error, status = "", 200
     if form.is_valid():
-        try:
+        with refusal_caught(forbidden=fragment) as outcome:
             if action == "approve":
                 services.work_approve(actor=request.user, work=work, note=form.cleaned_data["note"])
             else:
@@ -147,12 +147,8 @@ def queue_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                     what_to_fix=form.cleaned_data["what_to_fix"],
                 )
-        except NotPermitted as exc:
-            if not fragment:
-                raise PermissionDenied(exc.message) from exc
-            error, status = exc.message, 403
-        except DomainError as exc:
-            error, status = exc.message, 422
+        if not outcome.ok:
+            error, status = outcome.error, 403 if outcome.forbidden else 422
     else:
         error, status = " ".join(str(e) for errs in form.errors.values() for e in errs), 422
     if not fragment:

@@ -27,7 +27,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_for_unit, campaigns_visible_to
-from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.refusals import refusal_caught
 from thidua.core.views import pick_by_id
 from thidua.organisations.models import Unit
 from thidua.organisations.selectors import staff_units
@@ -166,7 +166,7 @@ def _registration_target(
 def _save(request: HttpRequest, form: WorkForm, work: Work | None) -> tuple[Work | None, list[Any]]:
     """Create or update through the services; errors land on the form, look-alikes returned."""
     confirm = form.cleaned_data["confirm_similar"]
-    try:
+    with refusal_caught(form=form) as outcome:
         if work is None:
             saved = services.work_create(
                 actor=request.user,
@@ -179,25 +179,19 @@ def _save(request: HttpRequest, form: WorkForm, work: Work | None) -> tuple[Work
             saved = services.work_update(
                 actor=request.user, work=work, data=form.work_data(), confirm_similar=confirm
             )
-    except services.SimilarWorks as exc:
-        form.add_error(None, exc.message)
-        return None, exc.matches
-    except NotPermitted as exc:
-        raise PermissionDenied(exc.message) from exc
-    except DomainError as exc:
-        form.add_error(None, exc.message)
+    if isinstance(outcome.refusal, services.SimilarWorks):
+        return None, outcome.refusal.matches
+    if not outcome.ok:
         return None, []
     return saved, []
 
 
 def _after_save(request: HttpRequest, work: Work) -> HttpResponse:
     if "submit_now" in request.POST:
-        try:
+        sent = _("Đã lưu và gửi công trình lên cấp duyệt.")
+        with refusal_caught(request, success=sent) as outcome:
             services.work_submit(actor=request.user, work=work)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Đã lưu và gửi công trình lên cấp duyệt."))
+        if outcome.ok:
             return redirect("works:detail", pk=work.pk)
     messages.success(request, _("Đã lưu bản nháp. Khi sẵn sàng, hãy bấm “Gửi duyệt”."))
     return redirect("works:detail", pk=work.pk)

@@ -4,14 +4,13 @@ Councils (``thidua.councils``) vote on nominations and decisions (``thidua.decis
 grant them; both build on these models.
 """
 
+from thidua.awards.models.calendar import Holiday
 from thidua.awards.models.forms import (
     AwardAuthority,
     AwardForm,
     AwardFormKind,
     AwardRule,
-    BaseSalary,
-    Holiday,
-    PhaseReview,
+    PhaseAwardDate,
     Quota,
     SubjectKind,
 )
@@ -25,6 +24,7 @@ from thidua.awards.models.nominations import (
     NominationState,
 )
 from thidua.awards.models.nominees import Gender, Hold, HoldKind, Nominee
+from thidua.awards.models.salary import BaseSalary
 
 __all__ = [
     "AwardAuthority",
@@ -44,7 +44,7 @@ __all__ = [
     "NominationEvent",
     "NominationState",
     "Nominee",
-    "PhaseReview",
+    "PhaseAwardDate",
     "Quota",
     "SubjectKind",
 ]

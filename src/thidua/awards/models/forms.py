@@ -67,7 +67,13 @@ class AwardRule(models.Model):
     ``dossier`` lists the document kinds (``DossierKind``) a nomination needs;
     ``dossier_simplified`` those of the simplified procedure (Luật TĐKT Điều 85).
     ``council_threshold`` is the share of yes votes needed (0,8 = 80 %), counted over all
-    members when ``threshold_over_all_members`` (ND 98/2023 Điều 30.7).
+    members when ``threshold_over_all_members`` (ND 98/2023 Điều 30.7). ``thresholds``
+    holds, by check code, the values of the eligibility checks that read some (e.g.
+    ``merit_history``: 3 consecutive CSTĐCS years for CSTĐ tỉnh), each with its citation;
+    the check's own model validates them on loading (``awards.eligibility.registry``).
+    ``ranking_proposal`` names the proposal of a Cụm/Khối ranking that becomes a
+    nomination for this form (``flag``: the Cờ thi đua, ``merit``: the Bằng khen; LAW-NOTES
+    §5), blank for none.
     """
 
     form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="rules")
@@ -99,6 +105,10 @@ class AwardRule(models.Model):
     )
     dossier_days_before_review = models.PositiveSmallIntegerField(
         _("nộp hồ sơ trước lễ tổng kết (ngày)"), default=10
+    )
+    thresholds = models.JSONField(_("ngưỡng kiểm tra điều kiện"), default=dict, blank=True)
+    ranking_proposal = models.CharField(
+        _("đề nghị từ xếp hạng cụm, khối"), max_length=16, blank=True
     )
 
     class Meta:
@@ -147,48 +157,13 @@ class AwardAuthority(models.Model):
         return f"{self.grantor_title}: {self.form}"
 
 
-class BaseSalary(models.Model):
-    """Lương cơ sở from a date (ND 73/2024: 2.340.000 đồng from 01/7/2024); rewards are a
-    multiple of it (ND 152/2025 Điều 50, 54)."""
+class PhaseAwardDate(models.Model):
+    """The day a phase's awards are decided, at its review (sơ kết, tổng kết): the checks
+    of its nominations are judged as of that day (authority and rule version follow the
+    decision date: LAW-NOTES R1, R2), and chuyên đề dossiers are due a number of working
+    days before it (Bắc Ninh QĐ 86/2025 Điều 6.1, LAW-NOTES §4.3, R13)."""
 
-    valid_from = models.DateField(_("áp dụng từ"), unique=True)
-    amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng)"))
-    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
-
-    class Meta:
-        verbose_name = _("lương cơ sở")
-        verbose_name_plural = _("lương cơ sở")
-        ordering = ["valid_from"]
-
-    def __str__(self) -> str:
-        return f"{self.amount} ({self.valid_from:%d/%m/%Y})"
-
-
-class Holiday(models.Model):
-    """A public holiday or a day off in lieu: not a working day (Bộ luật Lao động Điều 112)."""
-
-    date = models.DateField(_("ngày"), unique=True)
-    name = models.CharField(_("tên"), max_length=128)
-    working = models.BooleanField(
-        _("ngày làm bù"),
-        default=False,
-        help_text=_("Thứ Bảy đi làm để bù cho một ngày nghỉ hoán đổi."),
-    )
-
-    class Meta:
-        verbose_name = _("ngày nghỉ lễ")
-        verbose_name_plural = _("ngày nghỉ lễ")
-        ordering = ["date"]
-
-    def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y} {self.name}"
-
-
-class PhaseReview(models.Model):
-    """When a phase is reviewed (sơ kết, tổng kết): chuyên đề dossiers are due a number
-    of days before it (Bắc Ninh QĐ 86/2025 Điều 6.1, LAW-NOTES §4.3, R13)."""
-
-    phase = models.OneToOneField(Phase, on_delete=models.CASCADE, related_name="award_review")
+    phase = models.OneToOneField(Phase, on_delete=models.CASCADE, related_name="award_date")
     review_on = models.DateField(_("ngày sơ kết, tổng kết"))
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
 

@@ -41,48 +41,16 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
             "kind": campaign.kind,
             "status": campaign.status,
             "title": campaign.title,
-            "document": {
-                "kind": campaign.doc_kind,
-                "number": campaign.doc_number,
-                "date": campaign.doc_date.isoformat(),
-                "place": campaign.doc_place,
-                "issuer": campaign.issuer_name,
-                "issuer_unit": campaign.issuer_unit.code,
-                "parent_issuer": campaign.parent_issuer_name,
-                "signer": {
-                    "name": campaign.signer_name,
-                    "position": campaign.signer_position,
-                    "authority": campaign.signer_authority,
-                },
-            },
+            "document": _document(campaign),
             "preamble": campaign.preamble,
-            "legal_bases": [
-                {
-                    "relation": b.relation,
-                    "kind": b.doc_kind,
-                    "number": b.number,
-                    "date": b.date.isoformat() if b.date else None,
-                    "issuer": b.issuer,
-                    "title": b.title,
-                }
-                for b in campaign.legal_bases.order_by("position")
-            ],
+            "legal_bases": _legal_bases(campaign),
             "purposes": campaign.purposes,
             "requirements": campaign.requirements,
             "period": {
                 "start": _partial(campaign.start, campaign.start_precision),
                 "end": _partial(campaign.end, campaign.end_precision),
             },
-            "phases": [
-                {
-                    "code": p.code,
-                    "name": p.name,
-                    "start": _partial(p.start, p.start_precision),
-                    "end": _partial(p.end, p.end_precision),
-                    "review": p.review,
-                }
-                for p in campaign.phases.order_by("position")
-            ],
+            "phases": _phases(campaign),
             "content_areas": [
                 {"code": a.code, "title": a.title, "description": a.description}
                 for a in campaign.content_areas.order_by("position")
@@ -95,33 +63,85 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
             ],
             "registration": _registration(campaign),
             "reporting": _reporting(campaign),
-            "awards": {
-                "subjects": campaign.award_subjects,
-                "criteria": campaign.award_criteria,
-                "procedure": campaign.award_procedure,
-                "forms": [
-                    {
-                        "code": f.code,
-                        "name": f.name,
-                        "grantors": f.grantors,
-                        "subjects": f.subjects,
-                        "criteria": f.criteria,
-                        "quota": f.quota,
-                    }
-                    for f in campaign.awards.order_by("position")
-                ],
-            },
-            "duties": [
-                {
-                    "section": d.section,
-                    "agencies": d.agencies,
-                    "agency_units": sorted(u.code for u in d.agency_units.all()),
-                    "text": d.text,
-                }
-                for d in campaign.duties.prefetch_related("agency_units").order_by("position")
-            ],
+            "awards": _awards(campaign),
+            "duties": _duties(campaign),
         }
     )
+
+
+def _document(campaign: Campaign) -> dict[str, Any]:
+    return {
+        "kind": campaign.doc_kind,
+        "number": campaign.doc_number,
+        "date": campaign.doc_date.isoformat(),
+        "place": campaign.doc_place,
+        "issuer": campaign.issuer_name,
+        "issuer_unit": campaign.issuer_unit.code,
+        "parent_issuer": campaign.parent_issuer_name,
+        "signer": {
+            "name": campaign.signer_name,
+            "position": campaign.signer_position,
+            "authority": campaign.signer_authority,
+        },
+    }
+
+
+def _legal_bases(campaign: Campaign) -> list[dict[str, Any]]:
+    return [
+        {
+            "relation": b.relation,
+            "kind": b.doc_kind,
+            "number": b.number,
+            "date": b.date.isoformat() if b.date else None,
+            "issuer": b.issuer,
+            "title": b.title,
+        }
+        for b in campaign.legal_bases.order_by("position")
+    ]
+
+
+def _phases(campaign: Campaign) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": p.code,
+            "name": p.name,
+            "start": _partial(p.start, p.start_precision),
+            "end": _partial(p.end, p.end_precision),
+            "review": p.review,
+        }
+        for p in campaign.phases.order_by("position")
+    ]
+
+
+def _awards(campaign: Campaign) -> dict[str, Any]:
+    return {
+        "subjects": campaign.award_subjects,
+        "criteria": campaign.award_criteria,
+        "procedure": campaign.award_procedure,
+        "forms": [
+            {
+                "code": f.code,
+                "name": f.name,
+                "grantors": f.grantors,
+                "subjects": f.subjects,
+                "criteria": f.criteria,
+                "quota": f.quota,
+            }
+            for f in campaign.awards.order_by("position")
+        ],
+    }
+
+
+def _duties(campaign: Campaign) -> list[dict[str, Any]]:
+    return [
+        {
+            "section": d.section,
+            "agencies": d.agencies,
+            "agency_units": sorted(u.code for u in d.agency_units.all()),
+            "text": d.text,
+        }
+        for d in campaign.duties.prefetch_related("agency_units").order_by("position")
+    ]
 
 
 def _target(t: Any) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from thidua.campaigns.codes import EventKind
 from thidua.campaigns.files import schema as s
 from thidua.campaigns.models import (
     Campaign,
@@ -93,61 +94,53 @@ def campaign_load(
 
     sync_coded(ContentArea, campaign, [a.model_dump() for a in spec.content_areas])
     areas = {a.code: a for a in ContentArea.objects.filter(campaign=campaign)}
-    sync_coded(
-        Phase,
-        campaign,
-        [
-            {
-                "code": p.code,
-                "name": p.name,
-                "review": p.review,
-                **partial_date_fields("start", p.start),
-                **partial_date_fields("end", p.end),
-            }
-            for p in spec.phases
-        ],
-    )
+    sync_coded(Phase, campaign, [_phase_row(p) for p in spec.phases])
     for part in plan_parts():
         part.write(campaign, spec, areas)
-    sync_coded(
-        CampaignWork,
-        campaign,
-        [
-            {
-                "code": w.code,
-                "title": w.title,
-                "kind": w.kind,
-                "stage": w.stage,
-                "deadline_event": w.deadline_event,
-                "content_area": areas.get(w.content_area or ""),
-                **partial_date_fields("deadline", w.deadline),
-            }
-            for w in spec.registration.campaign_works
-        ],
-    )
-    sync_coded(
-        CampaignAward,
-        campaign,
-        [
-            {
-                "code": f.code,
-                "name": f.name,
-                "criteria": f.criteria,
-                "quota": f.quota,
-                "subjects": list(f.subjects),
-                "grantors": [g.model_dump() for g in f.grantors],
-            }
-            for f in spec.awards.forms
-        ],
-    )
+    works = [_work_row(w, areas) for w in spec.registration.campaign_works]
+    sync_coded(CampaignWork, campaign, works)
+    sync_coded(CampaignAward, campaign, [_award_row(f) for f in spec.awards.forms])
     _replace_uncoded(campaign, spec)
     CampaignEvent.objects.create(
         campaign=campaign,
         actor=actor,
-        kind="created" if created else "replaced",
+        kind=EventKind.CREATED if created else EventKind.REPLACED,
         payload={"source": source_name, "sha256": campaign.source_sha256},
     )
     return campaign
+
+
+def _phase_row(phase: s.PhaseSpec) -> dict[str, Any]:
+    return {
+        "code": phase.code,
+        "name": phase.name,
+        "review": phase.review,
+        **partial_date_fields("start", phase.start),
+        **partial_date_fields("end", phase.end),
+    }
+
+
+def _work_row(work: s.CampaignWorkSpec, areas: dict[str, ContentArea]) -> dict[str, Any]:
+    return {
+        "code": work.code,
+        "title": work.title,
+        "kind": work.kind,
+        "stage": work.stage,
+        "deadline_event": work.deadline_event,
+        "content_area": areas.get(work.content_area or ""),
+        **partial_date_fields("deadline", work.deadline),
+    }
+
+
+def _award_row(form: s.AwardFormSpec) -> dict[str, Any]:
+    return {
+        "code": form.code,
+        "name": form.name,
+        "criteria": form.criteria,
+        "quota": form.quota,
+        "subjects": list(form.subjects),
+        "grantors": [g.model_dump() for g in form.grantors],
+    }
 
 
 def _replace_uncoded(campaign: Campaign, spec: s.CampaignFile) -> None:

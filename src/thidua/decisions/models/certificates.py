@@ -10,10 +10,34 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.decisions.models.decisions import Decision, DecisionEntry
 
+#: Letters and digits a person cannot confuse when reading a printed code aloud or
+#: typing it on a phone (RFC 4648 base 32: no 0/O, 1/I/L, 8/B).
+CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+CODE_GROUPS, CODE_GROUP_SIZE = 5, 4
+
 
 def new_certificate_code() -> str:
-    """A random, unguessable, URL-safe code (96 bits) printed on the certificate."""
-    return secrets.token_urlsafe(12)
+    """A random, unguessable code of 100 bits printed on the certificate, in capitals and
+    groups of four ("K7QX-2MDA-…"), so that it can be typed in any case, with or
+    without the dashes and spaces (``normalise_certificate_code``)."""
+    letters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_SIZE))
+    return "-".join(
+        letters[i : i + CODE_GROUP_SIZE] for i in range(0, len(letters), CODE_GROUP_SIZE)
+    )
+
+
+def normalise_certificate_code(typed: str) -> str:
+    """The stored form of a code as a person typed it: capitals, grouped by four.
+
+    Spaces and dashes are dropped first, then the groups put back; a code of another
+    shape (printed before codes were grouped) is returned stripped and otherwise as typed.
+    """
+    compact = "".join(typed.split()).replace("-", "").upper()
+    if len(compact) == CODE_GROUPS * CODE_GROUP_SIZE and set(compact) <= set(CODE_ALPHABET):
+        return "-".join(
+            compact[i : i + CODE_GROUP_SIZE] for i in range(0, len(compact), CODE_GROUP_SIZE)
+        )
+    return "".join(typed.split())
 
 
 def certificate_upload_to(instance: Certificate, filename: str) -> str:

@@ -20,6 +20,7 @@ from thidua.awards.models import AwardForm, AwardRecord, Nomination, SubjectKind
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError
 from thidua.core.models import Event
+from thidua.decisions.codes import ErrorCode
 from thidua.organisations.models import Unit
 
 
@@ -43,7 +44,7 @@ class AuthorityPrefix(models.TextChoices):
 class ImmutableDecisionError(DomainError):
     """An attempt to change an issued decision."""
 
-    code = "decision_immutable"
+    code = ErrorCode.DECISION_IMMUTABLE
 
 
 #: Fields fixed once a decision is issued (everything the signed text and its hash say).

@@ -7,29 +7,42 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from thidua.core.dates import format_date
+from thidua.documents.sheets import (
+    AUTO,
+    INTEGER_FORMAT,
+    ONE_DECIMAL_FORMAT,
+    SheetColumn,
+    add_table,
+    new_workbook,
+    workbook_bytes,
+)
 from thidua.reports.consolidation.data import METRICS
+
+#: The columns of the targets sheet after its number: the keys of a target row.
+_TARGET_KEYS = (
+    "code", "indicator", "goal", "value", "value_max", "measure_unit", "result",
+    "result_label", "source", "status_label",
+)  # fmt: skip
 
 
 def build_xlsx(data: dict[str, Any]) -> bytes:
     """The report's tables in a workbook: one sheet each, frozen headers, real numbers
     and dates (Excel shows them dd/mm/yyyy and 1.234,5 to a Vietnamese reader)."""
-    from thidua.documents.sheets import (
-        AUTO,
-        INTEGER_FORMAT,
-        ONE_DECIMAL_FORMAT,
-        SheetColumn,
-        add_table,
-        new_workbook,
-        workbook_bytes,
-    )
+    book = new_workbook()
+    _submission_sheet(book, data)
+    _targets_sheet(book, data)
+    _works_sheets(book, data)
+    return workbook_bytes(book)
 
-    book, phrase = new_workbook(), data["period"]["phrase"]
+
+def _submission_sheet(book: Any, data: dict[str, Any]) -> None:
+    """Who owed the report and when each sent it, with the counts beside the table."""
     submission = data["submission"]
     sheet = add_table(
         book,
         _("Nộp báo cáo"),
         _("Tình hình nộp báo cáo %(period)s (hạn nộp %(due)s)")
-        % {"period": phrase, "due": format_date(data["period"]["due"])},
+        % {"period": data["period"]["phrase"], "due": format_date(data["period"]["due"])},
         [
             SheetColumn(_("STT"), 6),
             SheetColumn(_("Mã đơn vị"), 14),
@@ -52,26 +65,14 @@ def build_xlsx(data: dict[str, Any]) -> bytes:
     for offset, (key, label) in enumerate(labels, start=2):
         sheet.cell(row=offset, column=8, value=label)
         sheet.cell(row=offset, column=9, value=submission["counts"][key])
-    targets = [
-        [
-            i,
-            r["code"],
-            r["indicator"],
-            r["goal"],
-            r["value"],
-            r["value_max"],
-            r["measure_unit"],
-            r["result"],
-            r["result_label"],
-            r["source"],
-            r["status_label"],
-        ]
-        for i, r in enumerate(data["targets"]["rows"], start=1)
-    ]
+
+
+def _targets_sheet(book: Any, data: dict[str, Any]) -> None:
+    """Each target of the campaign with its goal, its result and how it stands."""
     add_table(
         book,
         _("Chỉ tiêu"),
-        _("Kết quả thực hiện các chỉ tiêu %(period)s") % {"period": phrase},
+        _("Kết quả thực hiện các chỉ tiêu %(period)s") % {"period": data["period"]["phrase"]},
         [
             SheetColumn(_("STT"), 6),
             SheetColumn(_("Mã"), 8),
@@ -85,8 +86,15 @@ def build_xlsx(data: dict[str, Any]) -> bytes:
             SheetColumn(_("Nguồn số liệu"), 30, wrap=True),
             SheetColumn(_("Đánh giá"), 16),
         ],
-        targets,
+        [
+            [i, *(r[key] for key in _TARGET_KEYS)]
+            for i, r in enumerate(data["targets"]["rows"], start=1)
+        ],
     )
+
+
+def _works_sheets(book: Any, data: dict[str, Any]) -> None:
+    """The works' progress twice: by district and by content area, each with its total."""
     works = data["works"]
     metrics = [
         SheetColumn(header, 12, INTEGER_FORMAT)
@@ -110,9 +118,8 @@ def build_xlsx(data: dict[str, Any]) -> bytes:
             book,
             name,
             _("Tiến độ công trình, dự án, phần việc %(period)s (tính đến %(date)s)")
-            % {"period": phrase, "date": format_date(data["as_of"])},
+            % {"period": data["period"]["phrase"], "date": format_date(data["as_of"])},
             [SheetColumn(_("STT"), 6), SheetColumn(first, 40, wrap=True), *metrics],
             [[i, r["name"], *cells(r)] for i, r in enumerate(works[key], start=1)],
             total=["", _("Tổng cộng"), *cells(works["total"])],
         )
-    return workbook_bytes(book)

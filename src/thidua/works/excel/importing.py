@@ -21,6 +21,7 @@ from django.utils.translation import gettext_noop
 
 from thidua.campaigns.models import Campaign
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.numbers import megabytes
 from thidua.core.text import fold
 from thidua.core.uploads import sniff
 from thidua.organisations.models import Unit
@@ -121,7 +122,6 @@ def _order(column: str | None) -> int:
 
 def size_problem(size: int) -> str | None:
     """Why a file of ``size`` bytes cannot be imported (empty, over 5 MB), or None."""
-    from django.utils.formats import number_format
 
     if size <= 0:
         return _("Tệp rỗng. Hãy chọn tệp Excel (.xlsx) đã điền theo mẫu.")
@@ -129,7 +129,7 @@ def size_problem(size: int) -> str | None:
         return _(
             "Tệp lớn %(size)s MB, quá giới hạn 5 MB. Mẫu đăng ký chỉ cần vài trăm KB: "
             "hãy xóa hình ảnh, sheet thừa rồi tải lên lại."
-        ) % {"size": number_format(size / 1024 / 1024, 1)}
+        ) % {"size": megabytes(size)}
     return None
 
 

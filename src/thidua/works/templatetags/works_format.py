@@ -156,10 +156,3 @@ def event_line(event: Any) -> EventLine:
         (label, value) for label, value in _details(event.kind, event.payload or {}) if value
     ]
     return EventLine(title, details, tone)
-
-
-@register.filter
-def percent_step(value: int | None) -> int:
-    """A percentage rounded down to a 5 % step, for the ``w-N`` width classes."""
-    number = max(0, min(100, int(value or 0)))
-    return number - number % 5

@@ -1,28 +1,63 @@
 """Checks on the nominee's history: R9 (one achievement, one award), R10 (hold list),
-R8 (campaign and exceptional awards do not count towards merit counters)."""
+R8 (merit counters, where campaign and exceptional awards do not count)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Literal
 
 from django.utils.translation import gettext as _
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from thidua.awards import codes
+from thidua.awards.eligibility.facts import Facts
+from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
-from thidua.awards.models import AwardBasis, AwardRecord, HoldKind, Nomination
+from thidua.awards.models import AwardBasis, AwardForm, AwardRecord, HoldKind, Nomination
 from thidua.awards.models.nominations import CLAIMING_STATES
 
 ART_ONE_AWARD = "Luật TĐKT 2022 Điều 5"
 ART_HOLD = "Nghị định 152/2025/NĐ-CP Điều 4 khoản 4"
-ART_MERIT = "Nghị định 152/2025/NĐ-CP Điều 4 khoản 3; Luật TĐKT 2022 Điều 22, 74.1.d"
-
-#: Bases that count towards merit (công trạng) counters (ND 152/2025 Điều 4.3).
-COUNTING_BASES = (AwardBasis.ANNUAL, AwardBasis.MERIT)
 
 
-def check_one_award(nomination: Nomination) -> CheckResult:
+def _bases(values: list[str]) -> list[str]:
+    unknown = [value for value in values if value not in AwardBasis.values]
+    if unknown:
+        raise ValueError(_("loại thành tích không có: %(v)s") % {"v": ", ".join(unknown)})
+    return values
+
+
+class MeritCounter(BaseModel):
+    """R8 thresholds of one form (``thresholds: merit_history:`` of its rule): ``years``
+    consecutive years of the title ``counts`` up to the phase's year, counting only
+    records whose basis is in ``counted_bases`` (ND 152/2025 Điều 4.3: not campaign or
+    exceptional awards); for nominations whose basis is in ``bases`` (every basis when
+    empty); a failure blocks or warns (``severity``); ``legal_basis`` is cited."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    counts: str
+    years: int
+    counted_bases: list[str]
+    bases: list[str] = []
+    severity: Literal["block", "warn"] = "block"
+    legal_basis: str
+
+    _known_bases = field_validator("counted_bases", "bases")(_bases)
+
+    @field_validator("years")
+    @classmethod
+    def _at_least_one(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError(_("số năm phải từ 1 trở lên"))
+        return value
+
+
+@eligibility_check("one_award", order=40)
+def check_one_award(facts: Facts) -> CheckResult:
     """R9: no other live nomination of the same nominee in the same phase, whatever the form
     (also the database constraint ``nomination_one_live_per_phase``)."""
+    nomination = facts.nomination
     other = (
         Nomination.objects.filter(
             phase_id=nomination.phase_id,
@@ -52,9 +87,11 @@ def check_one_award(nomination: Nomination) -> CheckResult:
     )
 
 
-def check_holds(nomination: Nomination, as_of: dt.date) -> CheckResult:
+@eligibility_check("hold", order=50)
+def check_holds(facts: Facts) -> CheckResult:
     """R10: no proposal while a hold is open on ``as_of``; after a discipline ends, only
     achievements after its end count (blocks when the discipline covers the whole phase)."""
+    nomination, as_of = facts.nomination, facts.as_of
     holds = list(nomination.nominee.holds.filter(start__lte=as_of).order_by("start", "pk"))
     phase = nomination.phase
     for hold in holds:
@@ -91,9 +128,11 @@ def check_holds(nomination: Nomination, as_of: dt.date) -> CheckResult:
     return passed("hold", _("Không trong diện tạm dừng khen thưởng."), ART_HOLD)
 
 
-def consecutive_years(nominee_id: int, form_code: str, *, up_to: int) -> tuple[int, int]:
+def consecutive_years(
+    nominee_id: int, form_code: str, *, up_to: int, counted_bases: Iterable[str]
+) -> tuple[int, int]:
     """Consecutive years ending at ``up_to`` (or the year before) with ``form_code``:
-    (counting only annual and merit records, counting every record). R8."""
+    (counting only records of ``counted_bases``, counting every record). R8."""
     rows = list(
         AwardRecord.objects.filter(nominee_id=nominee_id, form__code=form_code).values_list(
             "year", "basis"
@@ -107,33 +146,39 @@ def consecutive_years(nominee_id: int, form_code: str, *, up_to: int) -> tuple[i
             count += 1
         return count
 
-    counting = {year for year, basis in rows if basis in COUNTING_BASES}
-    return run(counting), run({year for year, _basis in rows})
+    counting = set(counted_bases)
+    return run({year for year, basis in rows if basis in counting}), run({y for y, _b in rows})
 
 
-def check_merit_history(nomination: Nomination) -> CheckResult | None:
-    """R8 with R4/R7: CSTĐ cấp tỉnh needs 3 consecutive CSTĐCS years, a merit Bằng khen
-    2; campaign and exceptional records are not counted. None when the form has no such
-    counter."""
-    form_code = nomination.form.code
-    if form_code == codes.CSTD_TINH:
-        needed, severity = 3, "block"
-    elif form_code == codes.BANG_KHEN_TINH and nomination.basis == AwardBasis.MERIT:
-        needed, severity = 2, WARN
-    else:
+@eligibility_check("merit_history", order=60, thresholds=MeritCounter)
+def check_merit_history(facts: Facts) -> CheckResult | None:
+    """R8 with R4/R7: the consecutive years of a title the rule in force asks of the form
+    (CSTĐ tỉnh: 3 years of CSTĐCS; a merit Bằng khen: 2, as advice), campaign and
+    exceptional records not counted. None when the rule sets no counter for the form or
+    for the nomination's basis."""
+    nomination = facts.nomination
+    counter = facts.thresholds("merit_history", MeritCounter)
+    if counter is None or (counter.bases and nomination.basis not in counter.bases):
         return None
     year = nomination.phase.last_day.year
-    counted, all_records = consecutive_years(nomination.nominee_id, codes.CSTDCS, up_to=year)
-    values = {"needed": needed, "counted": counted}
-    if counted >= needed:
+    counted, all_records = consecutive_years(
+        nomination.nominee_id, counter.counts, up_to=year, counted_bases=counter.counted_bases
+    )
+    title = AwardForm.objects.filter(code=counter.counts).first()
+    values = {
+        "needed": counter.years,
+        "counted": counted,
+        "title": (title.short_name or title.name) if title is not None else counter.counts,
+    }
+    if counted >= counter.years:
         return passed(
             "merit_history",
-            _("Có %(counted)s năm liên tục đạt CSTĐCS (cần %(needed)s).") % values,
-            ART_MERIT,
+            _("Có %(counted)s năm liên tục đạt %(title)s (cần %(needed)s).") % values,
+            counter.legal_basis,
         )
-    message = _("Chỉ có %(counted)s năm liên tục đạt CSTĐCS; cần %(needed)s.") % values
-    if all_records >= needed:
+    message = _("Chỉ có %(counted)s năm liên tục đạt %(title)s; cần %(needed)s.") % values
+    if all_records >= counter.years:
         message += " " + _(
             "Danh hiệu khen theo chuyên đề, đột xuất không được tính để đề nghị khen công trạng."
         )
-    return failed("merit_history", message, ART_MERIT, severity=severity)
+    return failed("merit_history", message, counter.legal_basis, severity=counter.severity)

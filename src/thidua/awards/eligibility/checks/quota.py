@@ -3,9 +3,11 @@ LAW-NOTES §3.2) and the tie-break advice when qualified nominees exceed one (R1
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from thidua.awards.eligibility.facts import Facts
+from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
 from thidua.awards.models import Nomination, Quota, SubjectKind
 from thidua.awards.transitions import COMPETING_STATES, QUOTA_STATES
@@ -13,17 +15,6 @@ from thidua.awards.transitions import COMPETING_STATES, QUOTA_STATES
 ART_QUOTA = "KH 128/KH-UBND mục III.2.b (Sở Nội vụ hướng dẫn số lượng)"
 ART_TIE = "Nghị định 152/2025/NĐ-CP Điều 4 khoản 6; Luật TĐKT 2022 Điều 5"
 WOMEN_SHARE = 0.7
-
-
-def quotas_for(nomination: Nomination) -> QuerySet[Quota]:
-    """Quota rows that cap this nomination, in primary-key order (the lock order)."""
-    return Quota.objects.filter(
-        Q(phase__isnull=True) | Q(phase_id=nomination.phase_id),
-        Q(unit__isnull=True) | Q(unit_id=nomination.proposer_unit_id),
-        Q(subject_kind="") | Q(subject_kind=nomination.nominee.kind),
-        campaign_id=nomination.campaign_id,
-        form_id=nomination.form_id,
-    ).order_by("pk")
 
 
 def counted_under(quota: Quota, states: tuple[str, ...]) -> QuerySet[Nomination]:
@@ -49,8 +40,10 @@ def _scope(quota: Quota) -> str:
     return ", ".join(parts)
 
 
-def check_quota(nomination: Nomination, quotas: list[Quota]) -> CheckResult:
+@eligibility_check("quota", order=100)
+def check_quota(facts: Facts) -> CheckResult:
     """Approved and decided nominations under each matching quota stay within its maximum."""
+    nomination, quotas = facts.nomination, facts.quotas
     for quota in quotas:
         used = counted_under(quota, QUOTA_STATES).exclude(pk=nomination.pk).count()
         if used >= quota.maximum:
@@ -85,8 +78,10 @@ def priority_key(nomination: Nomination) -> tuple[int, int, int]:
     )
 
 
-def check_tie_break(nomination: Nomination, quotas: list[Quota]) -> CheckResult | None:
+@eligibility_check("tie_break", order=110)
+def check_tie_break(facts: Facts) -> CheckResult | None:
     """R17 (advice): more candidates than the quota → say who the law puts first."""
+    nomination, quotas = facts.nomination, facts.quotas
     for quota in quotas:
         competing = counted_under(quota, COMPETING_STATES).exclude(pk=nomination.pk).count() + 1
         if competing <= quota.maximum:

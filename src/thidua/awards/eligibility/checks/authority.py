@@ -8,6 +8,8 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from thidua.awards.authority import authority_for
+from thidua.awards.eligibility.facts import Facts
+from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import CheckResult, failed, passed
 from thidua.awards.models import AwardBasis, Nomination, SubjectKind
 from thidua.organisations.models import Unit, UnitSuccession
@@ -17,9 +19,11 @@ ART_CAMPAIGN = "Luật TĐKT 2022 Điều 26 (TT 15/2025/TT-BXD); LAW-NOTES §3.
 ART_DISSOLVED = "Nghị định 98/2023/NĐ-CP (đơn vị kế thừa); Thông tư 15/2025/TT-BNV"
 
 
-def check_authority(nomination: Nomination, as_of: dt.date) -> CheckResult:
+@eligibility_check("authority", order=10)
+def check_authority(facts: Facts) -> CheckResult:
     """R1: the head of the grantor unit may grant this form to this kind of subject on
     ``as_of`` (a district chair until 30/6/2025, a commune chair's CSTĐCS from 01/7/2025)."""
+    nomination, as_of = facts.nomination, facts.as_of
     authority = authority_for(
         form=nomination.form,
         subject_kind=nomination.nominee.kind,
@@ -55,10 +59,12 @@ def _campaign_years(nomination: Nomination) -> float:
     return (campaign.end - campaign.start).days / 365.25
 
 
-def check_campaign_form(nomination: Nomination) -> CheckResult:
+@eligibility_check("campaign_form", order=20)
+def check_campaign_form(facts: Facts) -> CheckResult:
     """R11: a campaign shorter than 3 years gives only Bằng khen and Giấy khen; Cờ thi đua
     only at the final review of a chuyên đề campaign of 3 years or more. Annual and merit
     proposals (a Cụm/Khối's Cờ thi đua, a CSTĐ) are not awards from the campaign."""
+    nomination = facts.nomination
     form = nomination.form
     if nomination.basis in (AwardBasis.ANNUAL, AwardBasis.MERIT):
         return passed(
@@ -99,9 +105,11 @@ def _day(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else "?"
 
 
-def check_dissolved(nomination: Nomination, as_of: dt.date) -> CheckResult:
+@eligibility_check("dissolved", order=30)
+def check_dissolved(facts: Facts) -> CheckResult:
     """R18: proposals for a dissolved unit's achievements come from its recorded successor;
     no award to a collective whose unit was dissolved in the restructuring."""
+    nomination, as_of = facts.nomination, facts.as_of
     proposer = nomination.proposer_unit
     if not proposer.is_valid_on(as_of):
         successor = successor_of(proposer)

@@ -7,11 +7,18 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from thidua.awards.authority import rule_for
 from thidua.awards.calendar import add_working_days, working_days_between
+from thidua.awards.eligibility.facts import Facts
+from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
-from thidua.awards.models import AwardBasis, AwardRule, DossierKind, Nomination, NominationState
-from thidua.awards.models.forms import PhaseReview
+from thidua.awards.models import (
+    AwardBasis,
+    AwardRule,
+    DossierKind,
+    Nomination,
+    NominationState,
+    PhaseAwardDate,
+)
 
 ART_DOSSIER = "Luật TĐKT 2022 Điều 84, 85; LAW-NOTES §4.1"
 ART_DEADLINE = "QĐ 86/2025/QĐ-UBND (Bắc Ninh) Điều 6.1 (ví dụ); LAW-NOTES §4.3"
@@ -23,9 +30,11 @@ def required_kinds(rule: AwardRule, nomination: Nomination) -> list[str]:
     return list(rule.dossier_simplified if nomination.simplified else rule.dossier)
 
 
-def check_dossier(nomination: Nomination, rule: AwardRule | None) -> CheckResult:
+@eligibility_check("dossier", order=70)
+def check_dossier(facts: Facts) -> CheckResult:
     """R12: every document the rule in force asks for is attached; the simplified procedure
     (tờ trình + báo cáo tóm tắt) only for exceptional achievements (Luật TĐKT Điều 85)."""
+    nomination, rule = facts.nomination, facts.rule
     if rule is None:
         return failed(
             "dossier",
@@ -56,17 +65,19 @@ def check_dossier(nomination: Nomination, rule: AwardRule | None) -> CheckResult
 
 
 def dossier_due(nomination: Nomination, rule: AwardRule) -> dt.date | None:
-    """The last day to submit: N working days before the phase's review (R13), or None
-    when the review date is not set."""
-    review = PhaseReview.objects.filter(phase_id=nomination.phase_id).first()
-    if review is None:
+    """The last day to submit: N working days before the phase's award date (R13), or
+    None when that date is not set."""
+    award_date = PhaseAwardDate.objects.filter(phase_id=nomination.phase_id).first()
+    if award_date is None:
         return None
-    return add_working_days(review.review_on, -rule.dossier_days_before_review)
+    return add_working_days(award_date.review_on, -rule.dossier_days_before_review)
 
 
-def check_deadline(nomination: Nomination, rule: AwardRule | None, as_of: dt.date) -> CheckResult:
+@eligibility_check("deadline", order=80)
+def check_deadline(facts: Facts) -> CheckResult:
     """R13: chuyên đề dossiers reach the reviewer N working days before the phase review
     (not for exceptional achievements)."""
+    nomination, rule = facts.nomination, facts.rule
     if rule is None or nomination.basis == AwardBasis.EXCEPTIONAL:
         return passed("deadline", _("Thành tích đột xuất: không áp dụng hạn nộp."), ART_DEADLINE)
     due = dossier_due(nomination, rule)
@@ -77,7 +88,7 @@ def check_deadline(nomination: Nomination, rule: AwardRule | None, as_of: dt.dat
             ART_DEADLINE,
             severity=WARN,
         )
-    sent = nomination.submitted_on or as_of
+    sent = nomination.submitted_on or facts.today
     values = {"due": f"{due:%d/%m/%Y}", "days": rule.dossier_days_before_review}
     if sent > due:
         return failed(
@@ -89,14 +100,14 @@ def check_deadline(nomination: Nomination, rule: AwardRule | None, as_of: dt.dat
     return passed("deadline", _("Hạn nộp hồ sơ: %(due)s.") % values, ART_DEADLINE)
 
 
-def check_appraisal_time(
-    nomination: Nomination, rule: AwardRule | None, as_of: dt.date
-) -> CheckResult | None:
+@eligibility_check("appraisal_time", order=90)
+def check_appraisal_time(facts: Facts) -> CheckResult | None:
     """R13: appraisal taking longer than the rule's working days is flagged (a warning)."""
+    nomination, rule = facts.nomination, facts.rule
     open_states = (NominationState.SUBMITTED, NominationState.UNDER_REVIEW)
     if rule is None or nomination.submitted_on is None or nomination.state not in open_states:
         return None
-    used = working_days_between(nomination.submitted_on, as_of)
+    used = working_days_between(nomination.submitted_on, facts.today)
     values = {"used": used, "limit": rule.appraisal_working_days}
     if used > rule.appraisal_working_days:
         return failed(
@@ -111,7 +122,3 @@ def check_appraisal_time(
         ART_SLA,
         severity=WARN,
     )
-
-
-def rule_in_force(nomination: Nomination, as_of: dt.date) -> AwardRule | None:
-    return rule_for(nomination.form, as_of)
