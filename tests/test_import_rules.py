@@ -34,6 +34,7 @@ class Import:
 
     source: str  # the importing module, e.g. "thidua.core.views"
     target: str  # the imported name, e.g. "thidua.accounts.models.Role"
+    module: str  # the module the statement names, e.g. "thidua.accounts.models"
     file: Path
     line: int
 
@@ -59,16 +60,17 @@ def app_of(name: str) -> str | None:
     return parts[1]
 
 
-def _targets(node: ast.Import | ast.ImportFrom, package: str) -> Iterator[str]:
+def _targets(node: ast.Import | ast.ImportFrom, package: str) -> Iterator[tuple[str, str]]:
+    """(imported name, module named) for each name the statement imports."""
     if isinstance(node, ast.Import):
-        yield from (alias.name for alias in node.names)
+        yield from ((alias.name, alias.name) for alias in node.names)
         return
     base = node.module or ""
     if node.level:  # relative: resolved against the importing package
         anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
         base = ".".join([*anchor, base] if base else anchor)
     for alias in node.names:
-        yield base if alias.name == "*" else f"{base}.{alias.name}"
+        yield (base if alias.name == "*" else f"{base}.{alias.name}"), base
 
 
 @cache
@@ -80,7 +82,10 @@ def imports() -> tuple[Import, ...]:
         package = source if path.name == "__init__.py" else source.rpartition(".")[0]
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             if isinstance(node, ast.Import | ast.ImportFrom):
-                found += [Import(source, t, path, node.lineno) for t in _targets(node, package)]
+                found += [
+                    Import(source, target, module, path, node.lineno)
+                    for target, module in _targets(node, package)
+                ]
     return tuple(found)
 
 
@@ -139,6 +144,16 @@ def test_the_walk_sees_imports_everywhere() -> None:
     assert ("works", "campaigns") in edges
     assert ("api", "works") in edges  # the root imports the apps
     assert local == ["thidua.plan_import.reading.read_plan"]  # inside a function
+
+
+def test_every_import_of_thidua_names_a_module_that_exists() -> None:
+    def exists(module: str) -> bool:
+        path = SRC.joinpath(*module.split("."))
+        return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+    missing = [f for f in imports() if f.module.startswith("thidua.") and not exists(f.module)]
+
+    assert missing == [], _report(missing, "a module moved: import it from its new place")
 
 
 def test_core_imports_no_app() -> None:
