@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "thidua.plan_import",
     "thidua.documents",
     "thidua.api",
+    "thidua.desk",
 ]
 
 MIDDLEWARE = [
@@ -238,7 +239,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "EXCEPTION_HANDLER": "thidua.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "thidua.api.kit.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
 }
 SPECTACULAR_SETTINGS = {

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("thidua.core.urls")),
+    path("", include("thidua.desk.urls")),
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("don-vi/", include("thidua.organisations.urls")),
     path("phong-trao/", include("thidua.campaigns.urls")),

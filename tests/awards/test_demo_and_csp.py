@@ -15,11 +15,11 @@ from rest_framework.routers import SimpleRouter
 from tests.awards.conftest import Kh, People
 from tests.awards.factories import NominationFactory
 from tests.pages.conftest import csp_problems
-from thidua.accounts.demo import demo_users_ensure
 from thidua.awards import api as awards_api
 from thidua.awards.demo import DEMO_COUNCIL_NOMINEES, demo_council_nominations, demo_ensure
 from thidua.awards.models import Nomination, NominationState
 from thidua.campaigns.models import Campaign
+from thidua.desk.demo_users import demo_users_ensure
 
 
 def test_demo_fills_every_open_state_once(db: None, settings, tmp_path) -> None:

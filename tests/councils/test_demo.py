@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from thidua.accounts.demo import demo_users_ensure
 from thidua.accounts.models import User
 from thidua.awards import demo as awards_demo
 from thidua.campaigns.models import Campaign
 from thidua.councils import demo, services
 from thidua.councils.models import Attendance, CouncilEvent, CouncilSession, Outcome, SessionState
 from thidua.councils.selectors import sessions_visible_to
+from thidua.desk.demo_users import demo_users_ensure
 
 KH128 = "kh-128-2024-tra-vinh"
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.pages.conftest import kh128  # noqa: F401  (shared fixture)
-from thidua.accounts.demo import demo_users_ensure
 from thidua.awards import demo as awards_demo
 from thidua.awards.models import AwardRecord, NominationState
 from thidua.campaigns.models import Campaign
 from thidua.councils import demo as councils_demo
 from thidua.decisions import demo as decisions_demo
 from thidua.decisions.models import Certificate, Decision, DecisionState
+from thidua.desk.demo_users import demo_users_ensure
 
 
 def test_decisions_demo_issues_the_decision_once(kh128: Campaign) -> None:  # noqa: F811

@@ -12,13 +12,12 @@ from thidua.campaigns.templatetags.campaign_format import (
     document_date,
     minutes,
     number,
-    target_period,
-    target_value,
     weekday,
     with_weekday,
 )
 from thidua.campaigns.templatetags.campaign_timeline import build_timeline
 from thidua.targets.models import Target
+from thidua.targets.templatetags.target_format import target_period, target_value
 
 
 def target(**fields) -> Target:

@@ -20,10 +20,10 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from thidua.accounts.demo import demo_users_ensure
 from thidua.accounts.models import Membership, Role, User
 from thidua.campaigns.models import Campaign
 from thidua.core.uploads import sniff
+from thidua.desk.demo_users import demo_users_ensure
 from thidua.reports.demo import DEMO_QUARTERS, demo_reports_ensure, head_username
 from thidua.reports.models import (
     ReportAttachment,

@@ -17,10 +17,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from thidua.accounts.demo import demo_users_ensure
 from thidua.accounts.models import User
 from thidua.campaigns.models import Campaign
 from thidua.core.uploads import sniff
+from thidua.desk.demo_users import demo_users_ensure
 from thidua.works.demo import demo_works_ensure
 from thidua.works.models import (
     ChangeRequest,

@@ -7,8 +7,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from thidua.organisations.models import Unit
-
 
 class Role(models.TextChoices):
     """The roles of DOMAIN.md; a person may hold several, each in a unit."""
@@ -53,8 +51,13 @@ class Membership(models.Model):
     """A user holding a role in a unit, over the unit alone or its whole subtree."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    # By label, not by import: organisations builds on accounts (whose reach decides which
+    # units a person sees), so accounts imports no other app (DESIGN.md's import rules).
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("đơn vị")
+        "organisations.Unit",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("đơn vị"),
     )
     role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices)
     scope = models.CharField(_("phạm vi"), max_length=16, choices=Scope.choices, default=Scope.UNIT)

@@ -13,6 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from thidua.accounts.models import PROVINCE_WIDE_ROLES, Membership, Role, Scope
+from thidua.core.tree import path_ids, root_path
 from thidua.core.validity import valid_on
 
 _CACHE_ATTR = "_thidua_reach"
@@ -46,10 +47,6 @@ def memberships_of(user: Any, *, on: dt.date | None = None) -> list[Membership]:
     )
 
 
-def _path_ids(path: str) -> list[int]:
-    return [int(part) for part in path.strip("/").split("/") if part]
-
-
 def reach_of(user: Any) -> Reach:
     """Resolve (and cache on ``user``) which units the user's roles cover today."""
     cached: Reach | None = getattr(user, _CACHE_ATTR, None)
@@ -63,14 +60,14 @@ def reach_of(user: Any) -> Reach:
     for membership in memberships:
         roles.setdefault(membership.role, set()).add(membership.unit_id)
         if membership.role in PROVINCE_WIDE_ROLES:
-            subtree_paths.add(f"/{_path_ids(membership.unit.path)[0]}/")
+            subtree_paths.add(root_path(membership.unit.path))
         elif membership.scope == Scope.SUBTREE:
             subtree_paths.add(membership.unit.path)
         else:
             exact.add(membership.unit_id)
     member_units = frozenset(m.unit_id for m in memberships)
     for membership in memberships:
-        ancestors.update(_path_ids(membership.unit.path))
+        ancestors.update(path_ids(membership.unit.path))
     reach = Reach(
         is_admin=bool(getattr(user, "is_superuser", False)) or Role.ADMIN in roles,
         roles={role: frozenset(ids) for role, ids in roles.items()},

@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from thidua.api.errors import error_responses
+from thidua.api.kit.errors import error_responses
 
 
 class TokenRateThrottle(ScopedRateThrottle):

@@ -1,4 +1,9 @@
-"""The API v1 URL map: root, token, schema, docs and one router for every app's viewsets."""
+"""The API root: v1's URL map (root, token, schema, docs) and one router for every app.
+
+The root imports the apps; each app's ``api.py`` imports only the kit (``thidua.api.kit``)
+and offers its viewsets through ``register(router)``, in the order listed here (the
+order of the API root's listing).
+"""
 
 from __future__ import annotations
 
@@ -9,31 +14,28 @@ from rest_framework.routers import SimpleRouter
 from thidua.api.auth import TokenObtainView
 from thidua.api.docs import ApiDocsView, ApiNotFoundView, ApiRootView
 from thidua.awards import api as awards_api
-from thidua.campaigns.api import CampaignViewSet
+from thidua.campaigns import api as campaigns_api
 from thidua.councils import api as councils_api
 from thidua.decisions import api as decisions_api
 from thidua.exemplars import api as exemplars_api
-from thidua.organisations.api import GroupViewSet, UnitViewSet
+from thidua.organisations import api as organisations_api
 from thidua.plan_import import api as plan_import_api
-from thidua.reports.api import ReportPeriodViewSet, UnitReportViewSet
+from thidua.public import api as public_api
+from thidua.reports import api as reports_api
 from thidua.reviews import api as reviews_api
 from thidua.scoring import api as scoring_api
-from thidua.targets.api import TargetValueViewSet, TargetViewSet
-from thidua.works.api import ChangeRequestViewSet, WorkViewSet
+from thidua.targets import api as targets_api
+from thidua.works import api as works_api
 
 app_name = "api"
 
-router = SimpleRouter()
-router.register("campaigns", CampaignViewSet, basename="campaign")
-router.register("units", UnitViewSet, basename="unit")
-router.register("clusters", GroupViewSet, basename="cluster")
-router.register("works", WorkViewSet, basename="work")
-router.register("change-requests", ChangeRequestViewSet, basename="change-request")
-router.register("report-periods", ReportPeriodViewSet, basename="report-period")
-router.register("reports", UnitReportViewSet, basename="report")
-router.register("targets", TargetViewSet, basename="target")
-router.register("target-values", TargetValueViewSet, basename="target-value")
-for app_api in (
+#: Every app's ``api`` module, in the order of the root listing.
+APP_APIS = (
+    campaigns_api,
+    organisations_api,
+    works_api,
+    reports_api,
+    targets_api,
     awards_api,
     councils_api,
     decisions_api,
@@ -41,7 +43,11 @@ for app_api in (
     reviews_api,
     exemplars_api,
     plan_import_api,
-):
+    public_api,
+)
+
+router = SimpleRouter()
+for app_api in APP_APIS:
     app_api.register(router)
 
 urlpatterns = [

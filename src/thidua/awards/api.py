@@ -1,7 +1,7 @@
 """API of awards: nominations (list, detail with checks, workflow actions) and nominee
 search. Reads start from ``awards.selectors`` (a nomination out of reach answers 404 like
 a missing one); every write goes through ``awards.services`` (refusals are 400 or 403
-from ``api/errors.py``)."""
+from ``api/kit/errors.py``)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from thidua.api.errors import error_responses
-from thidua.api.viewsets import SelectorViewSet, checked, path_id
+from thidua.api.kit.errors import error_responses
+from thidua.api.kit.viewsets import SelectorViewSet, checked, path_id
 from thidua.awards import services
 from thidua.awards.models import Nomination, Nominee
 from thidua.awards.selectors import NominationFilters, nomination_detail, nomination_list

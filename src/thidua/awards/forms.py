@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.awards.models import AwardBasis, AwardForm, DossierKind, Gender, Nominee, SubjectKind
 from thidua.awards.nominations import ACHIEVEMENT_SECTIONS
 from thidua.campaigns.models import Campaign, Phase
+from thidua.core.tree import path_ids
 from thidua.organisations.models import Unit
 from thidua.targets.models import Target
 from thidua.works.models import Work
@@ -67,7 +68,7 @@ class NominationForm(forms.Form):
         fields["nominee"].queryset = Nominee.objects.filter(
             unit=unit, merged_into__isnull=True
         ).order_by("search_key")
-        ids = [int(part) for part in unit.path.strip("/").split("/") if part]
+        ids = path_ids(unit.path)
         fields["grantor_unit"].queryset = Unit.objects.filter(pk__in=ids).order_by("path")
         fields["works"].queryset = Work.objects.filter(campaign=campaign, unit=unit).order_by(
             "title"

@@ -33,6 +33,7 @@ from thidua.awards.transitions import EDITABLE_STATES
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
+from thidua.core.tree import path_ids
 from thidua.core.uploads import check_evidence
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets.models import Target
@@ -72,7 +73,7 @@ def default_grantor(
 ) -> Unit | None:
     """The province (root of the proposer's tree) for the chairman's forms; otherwise the
     proposer or the nearest unit above it whose head may grant ``form`` on ``on``."""
-    ids = [int(part) for part in proposer_unit.path.strip("/").split("/") if part]
+    ids = path_ids(proposer_unit.path)
     units = {unit.pk: unit for unit in Unit.objects.filter(pk__in=ids)}
     chain = [units[pk] for pk in reversed(ids) if pk in units]
     if province_grants(form, on):

@@ -29,34 +29,14 @@ from thidua.awards.nominations import ACHIEVEMENT_SECTIONS, default_grantor
 from thidua.awards.rules import is_proposer_head, is_proposer_staff, is_reviewer
 from thidua.awards.selectors import NominationFilters, nomination_detail, nomination_list
 from thidua.awards.transitions import EDITABLE_STATES, TRANSITIONS, Action, allowed_actions
-from thidua.campaigns.models import Campaign, CampaignStatus
-from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.campaigns.models import Campaign
+from thidua.campaigns.selectors import campaigns_for_unit
 from thidua.core.refusals import refusal_caught
+from thidua.core.views import pick_by_id
 from thidua.organisations.models import Unit
+from thidua.organisations.selectors import staff_units
 
 BOARD_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER)
-
-
-def staff_units(user: Any) -> list[Unit]:
-    """Units in which the user is an officer or head (where they propose)."""
-    reach = reach_of(user)
-    ids = {u for role in (Role.UNIT_OFFICER, Role.UNIT_HEAD) for u in reach.roles.get(role, ())}
-    return list(Unit.objects.filter(pk__in=sorted(ids)).order_by("name"))
-
-
-def campaigns_for(user: Any, unit: Unit) -> list[Campaign]:
-    above = [int(part) for part in unit.path.strip("/").split("/") if part]
-    return list(
-        campaigns_visible_to(user)
-        .exclude(status=CampaignStatus.DRAFT)
-        .filter(issuer_unit_id__in=above)
-        .order_by("status", "-doc_date", "code")
-    )
-
-
-def _pick(options: list[Any], raw: str | None) -> Any:
-    wanted = int(raw) if raw and raw.isdigit() else None
-    return next((o for o in options if o.pk == wanted), options[0] if options else None)
 
 
 @login_required
@@ -72,9 +52,9 @@ def index_page(request: HttpRequest) -> HttpResponse:
         if has_role(user, *BOARD_ROLES):
             return redirect("awards:overview")
         return render(request, "awards/unit_list.html", {"units": [], "rows": []})
-    unit = _pick(units, request.GET.get("unit"))
-    campaigns = campaigns_for(user, unit)
-    campaign = _pick(campaigns, request.GET.get("campaign"))
+    unit = pick_by_id(units, request.GET.get("unit"))
+    campaigns = campaigns_for_unit(user, unit)
+    campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     rows = []
     if campaign is not None:
         filters = NominationFilters(campaign=campaign.pk, proposer_unit=unit.pk)
@@ -117,10 +97,10 @@ def nomination_create_page(request: HttpRequest) -> HttpResponse:
     """Draft a nomination for the officer's unit in a campaign (?unit=&campaign=)."""
     user = request.user
     units = staff_units(user)
-    unit = _pick(units, request.GET.get("unit") or request.POST.get("unit"))
+    unit = pick_by_id(units, request.GET.get("unit") or request.POST.get("unit"))
     if unit is None:
         raise PermissionDenied
-    campaign = _pick(campaigns_for(user, unit), request.GET.get("campaign"))
+    campaign = pick_by_id(campaigns_for_unit(user, unit), request.GET.get("campaign"))
     if campaign is None:
         messages.error(request, _("Chưa có phong trào nào áp dụng cho đơn vị."))
         return redirect("awards:index")
@@ -199,8 +179,12 @@ def checks_partial(request: HttpRequest) -> HttpResponse:
         existing = nomination_detail(user, int(raw_pk))
         unit, campaign = existing.proposer_unit, existing.campaign
     else:
-        unit = _pick(staff_units(user), request.POST.get("unit"))
-        campaign = _pick(campaigns_for(user, unit), request.POST.get("campaign")) if unit else None
+        unit = pick_by_id(staff_units(user), request.POST.get("unit"))
+        campaign = (
+            pick_by_id(campaigns_for_unit(user, unit), request.POST.get("campaign"))
+            if unit
+            else None
+        )
     if unit is None or campaign is None:
         return render(request, "awards/partials/checks.html", {"results": []})
     form = NominationForm(request.POST, campaign=campaign, unit=unit)

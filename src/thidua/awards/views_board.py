@@ -29,8 +29,8 @@ from thidua.awards.selectors import (
     nomination_list,
     review_queue,
 )
-from thidua.awards.views import staff_units
 from thidua.core.refusals import refusal_caught
+from thidua.organisations.selectors import staff_units
 
 PAGE_SIZE = 25
 

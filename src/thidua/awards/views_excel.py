@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from thidua.awards.excel import import_nominations, template_bytes
-from thidua.awards.views import _pick, campaigns_for, staff_units
+from thidua.campaigns.selectors import campaigns_for_unit
 from thidua.core.refusals import refusal_caught
+from thidua.core.views import pick_by_id
+from thidua.organisations.selectors import staff_units
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -21,10 +23,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require_GET
 def template_download(request: HttpRequest) -> HttpResponse:
     units = staff_units(request.user)
-    unit = _pick(units, request.GET.get("unit"))
+    unit = pick_by_id(units, request.GET.get("unit"))
     if unit is None:
         raise PermissionDenied
-    campaign = _pick(campaigns_for(request.user, unit), request.GET.get("campaign"))
+    campaign = pick_by_id(campaigns_for_unit(request.user, unit), request.GET.get("campaign"))
     if campaign is None:
         raise PermissionDenied
     response = HttpResponse(template_bytes(campaign), content_type=XLSX)
@@ -37,11 +39,11 @@ def template_download(request: HttpRequest) -> HttpResponse:
 def upload_page(request: HttpRequest) -> HttpResponse:
     """Upload a filled template: all rows are created, or none and every error listed."""
     units = staff_units(request.user)
-    unit = _pick(units, request.GET.get("unit") or request.POST.get("unit"))
+    unit = pick_by_id(units, request.GET.get("unit") or request.POST.get("unit"))
     if unit is None:
         raise PermissionDenied
-    campaigns = campaigns_for(request.user, unit)
-    campaign = _pick(campaigns, request.GET.get("campaign") or request.POST.get("campaign"))
+    campaigns = campaigns_for_unit(request.user, unit)
+    campaign = pick_by_id(campaigns, request.GET.get("campaign") or request.POST.get("campaign"))
     errors: list[str] = []
     if request.method == "POST" and campaign is not None:
         upload = request.FILES.get("file")

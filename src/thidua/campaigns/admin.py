@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import admin
 
 from thidua.campaigns.models import Campaign, CampaignEvent, Phase
-from thidua.targets.models import Target
 
 
 class PhaseInline(admin.TabularInline):
@@ -14,28 +13,13 @@ class PhaseInline(admin.TabularInline):
     fields = ["position", "code", "name", "start", "start_precision", "end", "end_precision"]
 
 
-class TargetInline(admin.TabularInline):
-    model = Target
-    extra = 0
-    fields = [
-        "position",
-        "code",
-        "indicator",
-        "kind",
-        "comparator",
-        "value",
-        "value_max",
-        "measure_unit",
-    ]
-
-
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
     list_display = ["doc_number", "code", "status", "doc_date", "issuer_unit"]
     list_filter = ["status", "kind"]
     search_fields = ["code", "doc_number", "title"]
     raw_id_fields = ["issuer_unit"]
-    inlines = [PhaseInline, TargetInline]
+    inlines = [PhaseInline]  # targets.admin adds the plan's targets
 
 
 @admin.register(CampaignEvent)

@@ -8,10 +8,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.routers import SimpleRouter
 
-from thidua.api.errors import error_responses
-from thidua.api.pagination import Pagination
-from thidua.api.viewsets import path_id
+from thidua.api.kit.errors import error_responses
+from thidua.api.kit.pagination import Pagination
+from thidua.api.kit.viewsets import path_id
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.selectors import campaign_detail, campaign_list
 from thidua.campaigns.serializers import CampaignDetailSerializer, CampaignListSerializer
@@ -77,3 +78,8 @@ class CampaignViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         if self.action == "retrieve":
             return CampaignDetailSerializer
         return CampaignListSerializer
+
+
+def register(router: SimpleRouter) -> None:
+    """Add this app's viewsets to the API v1 router."""
+    router.register("campaigns", CampaignViewSet, basename="campaign")

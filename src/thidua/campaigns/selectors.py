@@ -11,14 +11,16 @@ from django.db.models import Prefetch, Q, QuerySet
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign, CampaignStatus, Duty, Phase, ReportingRule
+from thidua.campaigns.parts import plan_parts
 from thidua.core.dates import (
     Quarter,
     due_in_quarter,
     effective_due_date,
     quarters_between,
 )
+from thidua.core.tree import path_ids
+from thidua.organisations.models import Unit
 from thidua.organisations.selectors import unit_scope_q
-from thidua.targets.models import Target
 
 
 def campaigns_visible_to(user: Any) -> QuerySet[Campaign]:
@@ -41,6 +43,18 @@ def campaigns_visible_to(user: Any) -> QuerySet[Campaign]:
     return Campaign.objects.filter(query).distinct()
 
 
+def campaigns_for_unit(user: Any, unit: Unit) -> list[Campaign]:
+    """Visible, launched campaigns issued by ``unit`` or a level above it: those its staff
+    register works, set targets and propose awards in. Running ones first, newest first."""
+    return list(
+        campaigns_visible_to(user)
+        .exclude(status=CampaignStatus.DRAFT)
+        .filter(issuer_unit_id__in=path_ids(unit.path))
+        .select_related("issuer_unit")
+        .order_by("status", "-doc_date", "code")
+    )
+
+
 def campaign_list(user: Any, *, search: str = "") -> QuerySet[Campaign]:
     """Visible campaigns with their issuer, newest first; ``search`` ignores diacritics."""
     from thidua.core.text import fold
@@ -57,7 +71,6 @@ def campaign_detail(user: Any, pk: int) -> Campaign:
     Raises ``Campaign.DoesNotExist`` when it does not exist *or* is not visible, so a
     hidden campaign cannot be told apart from a missing one.
     """
-    targets = Target.objects.filter(unit__isnull=True).select_related("content_area")
     return (
         campaigns_visible_to(user)
         .select_related("issuer_unit", "reporting_rule", "reporting_rule__recipient_unit")
@@ -65,7 +78,7 @@ def campaign_detail(user: Any, pk: int) -> Campaign:
             "legal_bases",
             "content_areas",
             Prefetch("phases", queryset=Phase.objects.order_by("position")),
-            Prefetch("targets", queryset=targets.order_by("position", "code")),
+            *(Prefetch(part.name, queryset=part.shown()) for part in plan_parts()),
             "registration_rules",
             "campaign_works",
             "awards",

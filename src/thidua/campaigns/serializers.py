@@ -27,10 +27,10 @@ from thidua.campaigns.models import (
     RegistrationRule,
     ReportingRule,
 )
+from thidua.campaigns.parts import plan_parts
 from thidua.campaigns.selectors import DueDate, reporting_calendar
 from thidua.core.dates import PartialDate
 from thidua.organisations.api import UnitRefSerializer
-from thidua.targets.models import Target
 
 
 def _partial(obj: Any, attr: str) -> PartialDate | None:
@@ -175,40 +175,6 @@ class PhaseSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-class TargetSerializer(serializers.ModelSerializer):
-    """A campaign-wide target; ``value`` and ``value_max`` are JSON numbers."""
-
-    value = NumberField(
-        label=_("Giá trị"),
-        help_text=_("Số (không phải chuỗi); cận dưới khi so sánh “between”."),
-    )
-    value_max = NumberField(
-        label=_("Giá trị tối đa"),
-        help_text=_("Cận trên khi so sánh “between”, nếu không thì null."),
-    )
-    period_from = FirstDayField("period_from", allow_null=True)
-    period_from_precision = PrecisionField("period_from", allow_null=True)
-    period_from_stated = StatedField("period_from", allow_null=True)
-    period_to = LastDayField("period_to", allow_null=True)
-    period_to_precision = PrecisionField("period_to", allow_null=True)
-    period_to_stated = StatedField("period_to", allow_null=True)
-    content_area: serializers.SlugRelatedField[ContentArea] = serializers.SlugRelatedField(
-        slug_field="code",
-        read_only=True,
-        allow_null=True,
-        help_text=_("Mã nội dung thi đua (content_areas[].code), nếu có."),
-    )
-
-    class Meta:
-        model = Target
-        fields = [
-            "code", "indicator", "kind", "comparator", "value", "value_max", "measure_unit",
-            "period_from", "period_from_precision", "period_from_stated",
-            "period_to", "period_to_precision", "period_to_stated",
-            "deadline", "content_area", "section", "source_text", "note",
-        ]  # fmt: skip
-
-
 class RegistrationRuleSerializer(serializers.ModelSerializer):
     unit_kinds = serializers.ListField(child=serializers.CharField(), read_only=True)
     work_kinds = serializers.ListField(child=serializers.CharField(), read_only=True)
@@ -315,7 +281,6 @@ class CampaignDetailSerializer(CampaignListSerializer):
     legal_bases = LegalBasisSerializer(many=True, read_only=True)
     content_areas = ContentAreaSerializer(many=True, read_only=True)
     phases = PhaseSerializer(many=True, read_only=True)
-    targets = TargetSerializer(many=True, read_only=True)
     registration_rules = RegistrationRuleSerializer(many=True, read_only=True)
     campaign_works = serializers.SerializerMethodField()
     reporting_rule = serializers.SerializerMethodField()
@@ -331,6 +296,13 @@ class CampaignDetailSerializer(CampaignListSerializer):
             "registration_rules", "campaign_works", "reporting_rule", "reporting_calendar",
             "awards", "duties", "source_name", "source_sha256", "loaded_at",
         ]  # fmt: skip
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        """The fields, each plan part's (``campaigns.parts``: the targets) in its place."""
+        fields = super().get_fields()
+        for part in plan_parts():
+            fields[part.name] = part.serializer()
+        return fields
 
     @extend_schema_field(CampaignWorkSerializer(many=True))
     def get_campaign_works(self, campaign: Campaign) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ A typical action view::
         workflow.exemplar_add_photo(actor=request.user, exemplar=story, ...)
     return redirect("exemplars:detail", pk=story.pk)
 
-The API answers both refusals through its own handler (``thidua.api.errors``): DRF catches
+The API answers both refusals through its own handler (``thidua.api.kit.errors``): DRF catches
 the errors raised in its views, so this middleware never sees them.
 """
 

@@ -17,8 +17,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from thidua.api.errors import error_responses
-from thidua.api.viewsets import SelectorViewSet, path_id
+from thidua.api.kit.errors import error_responses
+from thidua.api.kit.viewsets import SelectorViewSet, path_id
 from thidua.councils.models import AgendaItem, CouncilMember, CouncilSession, SessionState
 from thidua.councils.selectors import session_detail, session_list
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Role, User
 from thidua.campaigns.models import Campaign, Phase
+from thidua.core.forms import REQUIRED, VnDateField
 from thidua.councils.models import DEFAULT_QUORUM_SHARE, Attendance, MemberRole, VoteChoice
-from thidua.works.forms import REQUIRED, VnDateField
 
 
 def _queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:

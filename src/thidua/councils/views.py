@@ -25,6 +25,7 @@ from thidua.accounts.selectors import has_role
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
+from thidua.core.tree import root_path
 from thidua.councils import services
 from thidua.councils.forms import MemberForm, SessionForm, WrittenVoteForm
 from thidua.councils.minutes import MINUTES_FILENAME, minutes_document
@@ -137,8 +138,8 @@ def render_detail(
         "search": request.GET.get("q", ""),
     }
     if state == SessionState.PLANNED and manage:
-        root = session.campaign.issuer_unit.path.strip("/").split("/")[0]
-        context["member_form"] = member_form or MemberForm(province_path=f"/{root}/")
+        root = root_path(session.campaign.issuer_unit.path)
+        context["member_form"] = member_form or MemberForm(province_path=root)
         context["candidates"] = list(agenda_candidates(session, search=context["search"])[:200])
     if state == SessionState.OPEN:
         progress = _progress(session)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.core.refusals import refusal_caught
+from thidua.core.tree import root_path
 from thidua.councils import services
 from thidua.councils.forms import AttendanceForm, MemberForm, WrittenVoteForm
 from thidua.councils.models import Attendance, CouncilSession
@@ -43,8 +44,7 @@ def _back(session: CouncilSession, anchor: str = "") -> HttpResponse:
 @require_POST
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     session = visible_session(request.user, pk)
-    root = session.campaign.issuer_unit.path.strip("/").split("/")[0]
-    form = MemberForm(request.POST, province_path=f"/{root}/")
+    form = MemberForm(request.POST, province_path=root_path(session.campaign.issuer_unit.path))
     if not form.is_valid():
         return render_detail(request, session, member_form=form)
     data = form.cleaned_data

@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from thidua.api.viewsets import SelectorViewSet, path_id
+from thidua.api.kit.viewsets import SelectorViewSet, path_id
 from thidua.decisions.certificate_pdf import verification_url
 from thidua.decisions.models import Certificate, Decision, DecisionEntry
 from thidua.decisions.selectors import (

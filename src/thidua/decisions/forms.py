@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import AwardForm, SubjectKind
 from thidua.campaigns.models import Campaign, Phase
+from thidua.core.forms import VnDateField
 from thidua.decisions.models import AuthorityPrefix
 from thidua.organisations.models import Unit
-from thidua.works.forms import VnDateField
 
 
 class DraftForm(forms.Form):

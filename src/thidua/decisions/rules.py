@@ -14,6 +14,7 @@ import rules
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
+from thidua.core.tree import root_path
 from thidua.decisions.models import Decision
 from thidua.organisations.models import UnitKind
 
@@ -31,8 +32,7 @@ def province_paths(user: Any, roles: tuple[str, ...]) -> frozenset[str]:
     if cached is not None:
         return cached
     paths = frozenset(
-        "/" + path.strip("/").split("/")[0] + "/"
-        for path in Unit.objects.filter(pk__in=ids).values_list("path", flat=True)
+        root_path(path) for path in Unit.objects.filter(pk__in=ids).values_list("path", flat=True)
     )
     setattr(user, cache_key, paths)
     return paths

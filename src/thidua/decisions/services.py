@@ -22,6 +22,7 @@ from thidua.awards.models import AwardForm, Nomination, NominationState
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
+from thidua.core.tree import path_ids
 from thidua.core.workflow import WorkflowError
 from thidua.decisions.codes import ErrorCode, EventKind
 from thidua.decisions.documents import default_legal_bases
@@ -56,7 +57,7 @@ _HEAD_TITLES = {
 def place_name_of(unit: Unit) -> str:
     """The địa danh of a body (ND 30/2020): the administrative unit it sits in, e.g.
     "Ủy ban nhân dân tỉnh Trà Vinh" → "Trà Vinh"; a department → its province's name."""
-    ids = [int(p) for p in unit.path.strip("/").split("/") if p]
+    ids = path_ids(unit.path)
     names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name"))
     for pk in reversed(ids):
         found = _PLACE.search(names.get(pk, ""))

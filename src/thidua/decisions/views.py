@@ -26,6 +26,7 @@ from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
 from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
+from thidua.core.tree import path_ids
 from thidua.core.views import wants_fragment
 from thidua.decisions import services
 from thidua.decisions.certificates import (
@@ -107,12 +108,7 @@ def _draft_choices(user: Any) -> tuple[Any, Any]:
         for path in sorted(province_paths(user, (Role.SECRETARIAT,))):
             query |= Q(kind=UnitKind.PROVINCE, path__startswith=path)
         units = Unit.objects.filter(query)
-    ancestors = {
-        int(p)
-        for path in units.values_list("path", flat=True)
-        for p in path.strip("/").split("/")
-        if p
-    }
+    ancestors = {pk for path in units.values_list("path", flat=True) for pk in path_ids(path)}
     campaigns = Campaign.objects.filter(issuer_unit__in=ancestors).order_by("-doc_date")
     return campaigns, units.order_by("path")
 

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from thidua.api.viewsets import SelectorViewSet, path_id
+from thidua.api.kit.viewsets import SelectorViewSet, path_id
 from thidua.exemplars.models import Exemplar, ExemplarState
 from thidua.exemplars.selectors import exemplar_list, exemplars_visible_to, with_photos
 

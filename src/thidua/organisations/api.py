@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
+from rest_framework.routers import SimpleRouter
 
-from thidua.api.errors import error_responses
-from thidua.api.pagination import Pagination
+from thidua.api.kit.errors import error_responses
+from thidua.api.kit.pagination import Pagination
 from thidua.core.validity import valid_on
 from thidua.organisations.models import (
     EmulationGroup,
@@ -277,3 +278,9 @@ class GroupViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[EmulationGroup]:
         return groups_visible_to(self.request.user)
+
+
+def register(router: SimpleRouter) -> None:
+    """Add this app's viewsets to the API v1 router."""
+    router.register("units", UnitViewSet, basename="unit")
+    router.register("clusters", GroupViewSet, basename="cluster")

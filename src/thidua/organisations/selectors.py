@@ -7,8 +7,10 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.core.text import fold
+from thidua.core.tree import path_ids
 from thidua.core.validity import valid_on
 from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole, Unit
 
@@ -53,6 +55,14 @@ def units_visible_to(user: Any) -> QuerySet[Unit]:
     return Unit.objects.filter(unit_scope_q(user)).distinct()
 
 
+def staff_units(user: Any) -> list[Unit]:
+    """The units in which the user is an officer or head today, by name: where they
+    register works, set the unit's targets and propose awards."""
+    reach = reach_of(user)
+    ids = {u for role in (Role.UNIT_OFFICER, Role.UNIT_HEAD) for u in reach.roles.get(role, ())}
+    return list(Unit.objects.filter(pk__in=sorted(ids)).order_by("name"))
+
+
 def unit_search(queryset: QuerySet[Unit], text: str) -> QuerySet[Unit]:
     """Filter by words typed with or without diacritics ("cau ke" finds "Cầu Kè")."""
     for word in fold(text).split():
@@ -71,14 +81,14 @@ def unit_tree(user: Any, *, search: str = "", on: dt.date | None = None) -> list
         visible = visible.filter(valid_on(on))
     if search:
         matches = list(unit_search(visible, search).values_list("path", flat=True))
-        ids = {int(part) for path in matches for part in path.strip("/").split("/")}
+        ids = {pk for path in matches for pk in path_ids(path)}
         visible = visible.filter(pk__in=ids)
     units = list(visible.annotate(child_count=Count("children", distinct=True)))
     return sorted(units, key=_tree_key)
 
 
 def _tree_key(unit: Unit) -> tuple[int, ...]:
-    return tuple(int(part) for part in unit.path.strip("/").split("/"))
+    return tuple(path_ids(unit.path))
 
 
 def groups_visible_to(user: Any, *, year: int | None = None) -> QuerySet[EmulationGroup]:

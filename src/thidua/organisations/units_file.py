@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from thidua.core.dates import format_date
+from thidua.core.tree import path_ids
 from thidua.organisations.loading import Nodes, Reader, Span, Spec, known_units
 from thidua.organisations.models import SuccessionKind, Unit, UnitKind
 
@@ -130,7 +131,7 @@ def _check_parents(
     parents = {unit.code: unit.parent for unit, _f in units if unit.code}
     # Where a chain of parents leaves the file, the database path says what lies above.
     stored = Unit.objects.filter(code__in=set(parents) | set(parents.values()))
-    db = {code: (str(pk), path) for code, pk, path in stored.values_list("code", "pk", "path")}
+    db = {code: (pk, path) for code, pk, path in stored.values_list("code", "pk", "path")}
     for unit, found in units:
         if unit.parent and unit.parent not in spans:
             message = _("không có đơn vị mã `%(code)s`.")
@@ -140,7 +141,7 @@ def _check_parents(
         while step in parents and step not in seen:
             seen.add(step)
             step = parents[step]
-        above = db[step][1].strip("/").split("/") if step in db else []
+        above = path_ids(db[step][1]) if step in db else []
         if step in seen or any(db[code][0] in above for code in seen if code in db):
             message = _("đơn vị `%(code)s` nằm trong một vòng cha - con.")
             reader.problem(found["parent"], "parent", message, code=unit.code)

@@ -22,7 +22,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from thidua.api.viewsets import SelectorViewSet, path_id
+from thidua.api.kit.viewsets import SelectorViewSet, path_id
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.plan_import import fields as f
 from thidua.plan_import import services

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
+from thidua.core.tree import path_ids
 from thidua.organisations.models import Unit
 from thidua.plan_import.models import ImportDraft
 
@@ -32,7 +33,7 @@ def secretariat_roots(unit_ids: frozenset[int]) -> list[int]:
     """The provinces (tree roots) of the units where a secretariat role is held: the Ban
     TĐKT works for its whole province (NĐ 152/2025 on the secretariat's tasks)."""
     paths = Unit.objects.filter(pk__in=sorted(unit_ids)).values_list("path", flat=True)
-    return sorted({int(path.strip("/").split("/")[0]) for path in paths if path.strip("/")})
+    return sorted({ids[0] for ids in map(path_ids, paths) if ids})
 
 
 def draft_list(user: Any) -> QuerySet[ImportDraft]:

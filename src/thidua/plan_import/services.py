@@ -27,6 +27,7 @@ from thidua.campaigns.models import Campaign
 from thidua.campaigns.services import campaign_load_bytes
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
+from thidua.core.tree import path_ids
 from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.plan_import import fields as f
 from thidua.plan_import.codes import ErrorCode, EventKind
@@ -58,7 +59,7 @@ def _secretariat_unit(user: Any) -> Any:
     unit = Unit.objects.filter(pk__in=sorted(unit_ids)).order_by("pk").first()
     if unit is None:
         return None
-    root_id = int(unit.path.strip("/").split("/")[0])
+    root_id = path_ids(unit.path)[0]
     return Unit.objects.get(pk=root_id)
 
 

@@ -4,7 +4,7 @@ KH 128 section IV.2: units report to Sở Nội vụ (Ban Thi đua - Khen thư�
 Reads start from ``reports.selectors`` (``reports_visible_to``, ``report_list``,
 ``report_detail``), so the API and the pages agree on who sees what; a report out of
 reach answers 404 like a missing one. Every write goes through ``reports.services``:
-the domain's refusals come back as 400 (403 for the wrong person) from ``api/errors.py``.
+the domain's refusals come back as 400 (403 for the wrong person) from ``api/kit/errors.py``.
 """
 
 from __future__ import annotations
@@ -29,11 +29,12 @@ from rest_framework.exceptions import NotFound
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role, reach_of
-from thidua.api.errors import ErrorSerializer, error_responses
-from thidua.api.viewsets import AnyAccept, SelectorViewSet, checked, path_id
+from thidua.api.kit.errors import ErrorSerializer, error_responses
+from thidua.api.kit.viewsets import AnyAccept, SelectorViewSet, checked, path_id
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.core.files import stored_file_response
 from thidua.reports import services
@@ -344,3 +345,9 @@ class UnitReportViewSet(SelectorViewSet):
             as_attachment=not item.content_type.startswith("image/"),
             filename=item.original_name,
         )
+
+
+def register(router: SimpleRouter) -> None:
+    """Add this app's viewsets to the API v1 router."""
+    router.register("report-periods", ReportPeriodViewSet, basename="report-period")
+    router.register("reports", UnitReportViewSet, basename="report")

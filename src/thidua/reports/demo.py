@@ -363,7 +363,7 @@ def demo_reports_ensure(campaign: Campaign) -> int:
     """Give KH 128's past quarters a report history; return how many reports were written.
 
     Needs the campaign's periods and reports (``report_periods_generate``) and the demo
-    users (``thidua.accounts.demo.demo_users_ensure``). Idempotent: a report already
+    users (``thidua.desk.demo_users.demo_users_ensure``). Idempotent: a report already
     opened, written or submitted is left as it is, so a second run writes nothing and
     creates no user. Signed copies (PDF) go to ``MEDIA_ROOT``.
     """

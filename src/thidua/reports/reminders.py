@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from thidua.accounts.models import Membership, Role, User
 from thidua.campaigns.models import Campaign
 from thidua.core.notifications import notify
+from thidua.core.tree import root_path
 from thidua.core.validity import valid_on
 from thidua.reports.models import ReportPeriod, ReportState, UnitReport
 from thidua.reports.transitions import EDITABLE_STATES
@@ -144,7 +145,7 @@ def unit_staff(unit_id: int, today: dt.date) -> list[User]:
 
 def secretariat_of(campaign: Campaign, today: dt.date) -> list[User]:
     """Active secretariat staff (Ban TĐKT) of the province the campaign's issuer is in."""
-    root = "/" + campaign.issuer_unit.path.strip("/").split("/")[0] + "/"
+    root = root_path(campaign.issuer_unit.path)
     memberships = Membership.objects.filter(
         valid_on(today), role=Role.SECRETARIAT, unit__path__startswith=root
     )

@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from thidua.api.viewsets import AnyAccept, SelectorViewSet, path_id
+from thidua.api.kit.viewsets import AnyAccept, SelectorViewSet, path_id
 from thidua.core.files import stored_file_response
 from thidua.reviews.models import PhaseReview
 from thidua.reviews.selectors import review_list, reviews_visible_to

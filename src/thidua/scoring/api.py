@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from thidua.api.viewsets import SelectorViewSet, path_id
+from thidua.api.kit.viewsets import SelectorViewSet, path_id
 from thidua.organisations.models import EmulationGroup, Unit
 from thidua.scoring.models import CriteriaSet, Criterion, Ranking, RankingRow, Score, ScoreSheet
 from thidua.scoring.selectors import (

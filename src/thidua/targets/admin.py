@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from thidua.campaigns.admin import CampaignAdmin
 from thidua.targets.models import Target, TargetValue
 
 
@@ -41,3 +42,23 @@ class TargetValueAdmin(_ReadOnly):
     list_select_related = ["target", "unit"]
     search_fields = ["target__code", "target__indicator", "label", "source"]
     date_hierarchy = "period_end"
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    fields = [
+        "position",
+        "code",
+        "indicator",
+        "kind",
+        "comparator",
+        "value",
+        "value_max",
+        "measure_unit",
+    ]
+
+
+# The campaign's admin page lists its targets after its phases; campaigns names no target
+# (DESIGN.md: targets builds on campaigns), so the inline is added from here.
+CampaignAdmin.inlines = [*CampaignAdmin.inlines, TargetInline]

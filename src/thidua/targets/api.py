@@ -4,7 +4,7 @@ Reads start from ``targets.selectors`` (``targets_visible_to``,
 ``target_values_visible_to``), so the API and the pages agree on who sees what; a target
 out of reach answers 404 like a missing one. Values are written only through
 ``services.target_value_record``: the domain's refusals come back as 400 (403 for the
-wrong person) from ``api/errors.py``. This is how a statistics office pushes figures.
+wrong person) from ``api/kit/errors.py``. This is how a statistics office pushes figures.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
 
-from thidua.api.errors import error_responses
-from thidua.api.viewsets import SelectorViewSet, checked, path_id
+from thidua.api.kit.errors import error_responses
+from thidua.api.kit.viewsets import SelectorViewSet, checked, path_id
 from thidua.targets import services
 from thidua.targets.evaluation import evaluate
 from thidua.targets.models import Target, TargetValue
@@ -179,3 +180,9 @@ class TargetViewSet(SelectorViewSet):
             "warning": result.warning,
         }
         return Response(EvaluationSerializer(body).data)
+
+
+def register(router: SimpleRouter) -> None:
+    """Add this app's viewsets to the API v1 router."""
+    router.register("targets", TargetViewSet, basename="target")
+    router.register("target-values", TargetValueViewSet, basename="target-value")

@@ -18,9 +18,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.dates import PartialDate
+from thidua.core.forms import REQUIRED, VnDateField
 from thidua.organisations.models import UnitKind
 from thidua.targets.models import Comparator, Target, TargetKind
-from thidua.works.forms import REQUIRED, VnDateField
 
 BAD_NUMBER = _("Hãy nhập một số, ví dụ 99,5 hoặc 23.000.")
 #: "23.000" and "1.250,5": dots group thousands by three.

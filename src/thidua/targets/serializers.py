@@ -18,7 +18,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from thidua.campaigns.serializers import TargetSerializer
+from thidua.campaigns.models import ContentArea
+from thidua.campaigns.serializers import (
+    FirstDayField,
+    LastDayField,
+    NumberField,
+    PrecisionField,
+    StatedField,
+)
 from thidua.organisations.api import UnitRefSerializer
 from thidua.organisations.models import Unit
 from thidua.organisations.selectors import units_visible_to
@@ -87,6 +94,40 @@ class TargetRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Target
         fields = ["id", "campaign", "unit", "code", "indicator", "measure_unit"]
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    """A campaign-wide target; ``value`` and ``value_max`` are JSON numbers."""
+
+    value = NumberField(
+        label=_("Giá trị"),
+        help_text=_("Số (không phải chuỗi); cận dưới khi so sánh “between”."),
+    )
+    value_max = NumberField(
+        label=_("Giá trị tối đa"),
+        help_text=_("Cận trên khi so sánh “between”, nếu không thì null."),
+    )
+    period_from = FirstDayField("period_from", allow_null=True)
+    period_from_precision = PrecisionField("period_from", allow_null=True)
+    period_from_stated = StatedField("period_from", allow_null=True)
+    period_to = LastDayField("period_to", allow_null=True)
+    period_to_precision = PrecisionField("period_to", allow_null=True)
+    period_to_stated = StatedField("period_to", allow_null=True)
+    content_area: serializers.SlugRelatedField[ContentArea] = serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text=_("Mã nội dung thi đua (content_areas[].code), nếu có."),
+    )
+
+    class Meta:
+        model = Target
+        fields = [
+            "code", "indicator", "kind", "comparator", "value", "value_max", "measure_unit",
+            "period_from", "period_from_precision", "period_from_stated",
+            "period_to", "period_to_precision", "period_to_stated",
+            "deadline", "content_area", "section", "source_text", "note",
+        ]  # fmt: skip
 
 
 class TargetItemSerializer(TargetSerializer):

@@ -27,16 +27,16 @@ from django.views.decorators.http import require_GET, require_POST
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.campaigns.models import Campaign, CampaignStatus
-from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.campaigns.selectors import campaigns_for_unit, campaigns_visible_to
 from thidua.core.refusals import refusal_caught
 from thidua.organisations.models import Unit, UnitKind
+from thidua.organisations.selectors import staff_units
 from thidua.targets import services
 from thidua.targets.evaluation import Evaluation, evaluate
 from thidua.targets.forms import SummaryFilterForm, TargetValueForm, UnitTargetForm
 from thidua.targets.models import Target, TargetValue
 from thidua.targets.rules import can_manage_target, covers_campaign
 from thidua.targets.selectors import BoardRow, target_board, targets_visible_to, with_values
-from thidua.works.views_unit import campaigns_for_unit, staff_units
 
 
 @dataclass(frozen=True)

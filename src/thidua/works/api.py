@@ -3,7 +3,7 @@
 Reads start from ``works.selectors`` (``work_list``, ``work_detail``, ``approval_queue``,
 ``works_visible_to``), so the API and the pages agree on who sees what; a work out of
 reach answers 404 like a missing one. Every write goes through ``works.services``: the
-domain's refusals come back as 400 (403 for the wrong person) from ``api/errors.py``,
+domain's refusals come back as 400 (403 for the wrong person) from ``api/kit/errors.py``,
 and look-alike titles as 409 with the matches, so a client can show them and resend.
 """
 
@@ -22,8 +22,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
 
-from thidua.api.viewsets import AnyAccept, SelectorViewSet, path_id
+from thidua.api.kit.viewsets import AnyAccept, SelectorViewSet, path_id
 from thidua.core.files import stored_file_response
 from thidua.works import api_schema, services
 from thidua.works.models import ChangeRequest, Evidence, EvidenceKind, Work
@@ -309,3 +310,9 @@ class ChangeRequestViewSet(SelectorViewSet):
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str | None = None) -> Response:
         return self._decide(pk, accept=False)
+
+
+def register(router: SimpleRouter) -> None:
+    """Add this app's viewsets to the API v1 router."""
+    router.register("works", WorkViewSet, basename="work")
+    router.register("change-requests", ChangeRequestViewSet, basename="change-request")

@@ -19,7 +19,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
-from thidua.api.errors import ErrorSerializer, error_responses
+from thidua.api.kit.errors import ErrorSerializer, error_responses
 from thidua.works.serializers import (
     ChangeRequestInputSerializer,
     ChangeRequestSerializer,

@@ -255,7 +255,7 @@ def demo_works_ensure(campaign: Campaign) -> int:
 
     Idempotent: a campaign that already has works is left as it is (returns 0). Needs
     the Trà Vinh units, the KH 128 campaign and the demo users
-    (``thidua.accounts.demo.demo_users_ensure``). Evidence files go to ``MEDIA_ROOT``.
+    (``thidua.desk.demo_users.demo_users_ensure``). Evidence files go to ``MEDIA_ROOT``.
     """
     if campaign.works.exists():
         return 0

@@ -17,32 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, ContentArea, Phase, WorkKind
+from thidua.core.forms import VnDateField
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets.models import Target
 from thidua.works.models import Work, WorkState
 from thidua.works.selectors import WorkFilters
 from thidua.works.services import WorkData, rule_for
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-BAD_DATE = _("Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 30/06/2025.")
-REQUIRED = _("Hãy điền mục này.")
 CONFIRM_LABEL = _("Tôi xác nhận không trùng")
-
-
-class VnDateField(forms.DateField):
-    """A date typed as dd/mm/yyyy (a phone keyboard shows digits), Vietnamese errors."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("input_formats", DATE_FORMATS)
-        kwargs.setdefault("error_messages", {"invalid": BAD_DATE, "required": REQUIRED})
-        kwargs.setdefault(
-            "widget",
-            forms.DateInput(
-                format="%d/%m/%Y",
-                attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"},
-            ),
-        )
-        super().__init__(**kwargs)
 
 
 def _communes_for(campaign: Campaign, unit: Unit, today: dt.date) -> QuerySet[Unit]:

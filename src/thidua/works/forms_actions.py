@@ -13,7 +13,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.works.forms import VnDateField, budget_field
+from thidua.core.forms import VnDateField
+from thidua.works.forms import budget_field
 
 PHOTO_ACCEPT = "image/*,.pdf,.docx,.xlsx"
 

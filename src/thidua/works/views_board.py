@@ -30,7 +30,7 @@ from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.core.refusals import refusal_caught
 from thidua.core.validity import valid_during
-from thidua.core.views import wants_fragment
+from thidua.core.views import pick_by_id, wants_fragment
 from thidua.organisations.models import Unit, UnitKind
 from thidua.works import charts, services
 from thidua.works.forms import RegisterFilterForm
@@ -59,11 +59,6 @@ def board_campaigns(user: Any) -> list[Campaign]:
         .select_related("issuer_unit")
         .order_by("status", "-doc_date", "code")
     )
-
-
-def _pick(campaigns: list[Campaign], raw: str | None) -> Campaign | None:
-    wanted = int(raw) if raw and raw.isdigit() else None
-    return next((c for c in campaigns if c.pk == wanted), campaigns[0] if campaigns else None)
 
 
 def _require_board(user: Any) -> None:
@@ -121,7 +116,7 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Trang này dành cho cấp duyệt đăng ký công trình."))
     page = Paginator(approval_queue(user), PAGE_SIZE).get_page(request.GET.get("page"))
     campaigns = board_campaigns(user)
-    campaign = _pick(campaigns, request.GET.get("campaign"))
+    campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     context = {
         "page_obj": page,
         "works": list(page),
@@ -222,7 +217,7 @@ def compliance_page(request: HttpRequest) -> HttpResponse:
     """Units below the campaign's minimum, grouped by kind and district, with counts."""
     _require_board(request.user)
     campaigns = board_campaigns(request.user)
-    campaign = _pick(campaigns, request.GET.get("campaign"))
+    campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     show_all = request.GET.get("all") == "1"
     context: dict[str, Any] = {"campaigns": campaigns, "campaign": campaign, "show_all": show_all}
     if campaign is not None:
@@ -253,7 +248,7 @@ def register_page(request: HttpRequest) -> HttpResponse:
     """Every work the user may see, filtered, 50 a page, with the same filters for Excel."""
     user = request.user
     campaigns = board_campaigns(user)
-    campaign = _pick(campaigns, request.GET.get("campaign"))
+    campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     visible = works_visible_to(user)
     if campaign is not None:
         visible = visible.filter(campaign=campaign)
@@ -287,7 +282,7 @@ def register_page(request: HttpRequest) -> HttpResponse:
 def charts_page(request: HttpRequest) -> HttpResponse:
     """Works per state and average progress, by district and by content area."""
     campaigns = board_campaigns(request.user)
-    campaign = _pick(campaigns, request.GET.get("campaign"))
+    campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     context: dict[str, Any] = {"campaigns": campaigns, "campaign": campaign}
     if campaign is not None:
         works = works_visible_to(request.user).filter(campaign=campaign)
@@ -305,7 +300,7 @@ def ahead_page(request: HttpRequest) -> HttpResponse:
     """Completed works finished before their planned finish (or the campaign's deadline),
     for the phase review (KH 128 IV: works finished ahead of schedule are commended)."""
     campaigns = board_campaigns(request.user)
-    campaign = _pick(campaigns, request.GET.get("campaign"))
+    campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     today = timezone.localdate()
     phases = list(campaign.phases.order_by("position")) if campaign else []
     raw_phase = request.GET.get("phase", "")

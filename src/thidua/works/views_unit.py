@@ -24,11 +24,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import has_role, reach_of
+from thidua.accounts.selectors import has_role
 from thidua.campaigns.models import Campaign, CampaignStatus
-from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.campaigns.selectors import campaigns_for_unit, campaigns_visible_to
 from thidua.core.refusals import refusal_caught
+from thidua.core.views import pick_by_id
 from thidua.organisations.models import Unit
+from thidua.organisations.selectors import staff_units
 from thidua.works import services
 from thidua.works.forms import WorkForm
 from thidua.works.models import REGISTERED_STATES, Work, WorkEvent, WorkState
@@ -79,30 +81,6 @@ def next_step(work: Work, today: dt.date) -> NextStep | None:
     return None
 
 
-def staff_units(user: Any) -> QuerySet[Unit]:
-    """The units in which the user is an officer or head (where they register works)."""
-    reach = reach_of(user)
-    ids = {u for role in (Role.UNIT_OFFICER, Role.UNIT_HEAD) for u in reach.roles.get(role, ())}
-    return Unit.objects.filter(pk__in=sorted(ids)).order_by("name")
-
-
-def campaigns_for_unit(user: Any, unit: Unit) -> list[Campaign]:
-    """Visible, launched campaigns issued by the unit or a level above it, newest first."""
-    above = [int(part) for part in unit.path.strip("/").split("/") if part]
-    return list(
-        campaigns_visible_to(user)
-        .exclude(status=CampaignStatus.DRAFT)
-        .filter(issuer_unit_id__in=above)
-        .select_related("issuer_unit")
-        .order_by("status", "-doc_date", "code")
-    )
-
-
-def _pick(options: list[Any], raw: str | None) -> Any:
-    wanted = int(raw) if raw and raw.isdigit() else None
-    return next((o for o in options if o.pk == wanted), options[0] if options else None)
-
-
 def _unit_works(user: Any, campaign: Campaign, unit: Unit, today: dt.date) -> QuerySet[Work]:
     returns = WorkEvent.objects.filter(kind="return").order_by("-at", "-pk")
     return (
@@ -128,9 +106,9 @@ def unit_works_page(request: HttpRequest) -> HttpResponse:
         target = "works:compliance" if has_role(user, *BOARD_ROLES) else "works:register"
         query = request.GET.urlencode()
         return redirect(reverse(target) + (f"?{query}" if query else ""))
-    unit = _pick(units, request.GET.get("unit"))
+    unit = pick_by_id(units, request.GET.get("unit"))
     campaigns = campaigns_for_unit(user, unit)
-    campaign = _pick(campaigns, request.GET.get("campaign"))
+    campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     today = timezone.localdate()
     context: dict[str, Any] = {
         "units": units,

@@ -21,12 +21,13 @@ from thidua.campaigns.models import (
     RegistrationRule,
     ReportingRule,
 )
+from thidua.campaigns.parts import plan_parts
 from thidua.core.dates import PartialDate
 from thidua.organisations.models import Unit
-from thidua.targets.models import Target
 
 
-def _dates(prefix: str, value: PartialDate | None) -> dict[str, Any]:
+def partial_date_fields(prefix: str, value: PartialDate | None) -> dict[str, Any]:
+    """``<prefix>`` (the first day) and ``<prefix>_precision`` of a stated date, or None."""
     if value is None:
         return {prefix: None}
     return {prefix: value.first_day(), f"{prefix}_precision": value.precision.value}
@@ -55,13 +56,14 @@ def _campaign_fields(spec: s.CampaignFile) -> dict[str, Any]:
         "award_criteria": spec.awards.criteria,
         "award_procedure": spec.awards.procedure,
         "registration_deadline": spec.registration.deadline,
-        **_dates("start", spec.period.start),
-        **_dates("end", spec.period.end),
+        **partial_date_fields("start", spec.period.start),
+        **partial_date_fields("end", spec.period.end),
     }
 
 
-def _sync_coded(model: Any, campaign: Campaign, rows: list[dict[str, Any]], **scope: Any) -> None:
-    """Upsert rows by code (keeping ids stable for what links to them); drop the rest."""
+def sync_coded(model: Any, campaign: Campaign, rows: list[dict[str, Any]], **scope: Any) -> None:
+    """Upsert ``model``'s rows of ``campaign`` by code (keeping ids stable for what links
+    to them); drop the rest. ``scope`` narrows the rows (``unit=None``)."""
     existing = {obj.code: obj for obj in model.objects.filter(campaign=campaign, **scope)}
     for position, row in enumerate(rows):
         obj = existing.pop(row["code"], None) or model(campaign=campaign, **scope)
@@ -90,13 +92,14 @@ def campaign_load(
     campaign.source_sha256 = hashlib.sha256(source_bytes).hexdigest()
     campaign.save()
 
-    _sync_coded(ContentArea, campaign, [a.model_dump() for a in spec.content_areas])
+    sync_coded(ContentArea, campaign, [a.model_dump() for a in spec.content_areas])
     areas = {a.code: a for a in ContentArea.objects.filter(campaign=campaign)}
-    _sync_coded(Phase, campaign, [_phase_row(p) for p in spec.phases])
-    _sync_coded(Target, campaign, [_target_row(t, areas) for t in spec.targets], unit=None)
+    sync_coded(Phase, campaign, [_phase_row(p) for p in spec.phases])
+    for part in plan_parts():
+        part.write(campaign, spec, areas)
     works = [_work_row(w, areas) for w in spec.registration.campaign_works]
-    _sync_coded(CampaignWork, campaign, works)
-    _sync_coded(CampaignAward, campaign, [_award_row(f) for f in spec.awards.forms])
+    sync_coded(CampaignWork, campaign, works)
+    sync_coded(CampaignAward, campaign, [_award_row(f) for f in spec.awards.forms])
     _replace_uncoded(campaign, spec)
     CampaignEvent.objects.create(
         campaign=campaign,
@@ -112,8 +115,8 @@ def _phase_row(phase: s.PhaseSpec) -> dict[str, Any]:
         "code": phase.code,
         "name": phase.name,
         "review": phase.review,
-        **_dates("start", phase.start),
-        **_dates("end", phase.end),
+        **partial_date_fields("start", phase.start),
+        **partial_date_fields("end", phase.end),
     }
 
 
@@ -125,7 +128,7 @@ def _work_row(work: s.CampaignWorkSpec, areas: dict[str, ContentArea]) -> dict[s
         "stage": work.stage,
         "deadline_event": work.deadline_event,
         "content_area": areas.get(work.content_area or ""),
-        **_dates("deadline", work.deadline),
+        **partial_date_fields("deadline", work.deadline),
     }
 
 
@@ -137,26 +140,6 @@ def _award_row(form: s.AwardFormSpec) -> dict[str, Any]:
         "quota": form.quota,
         "subjects": list(form.subjects),
         "grantors": [g.model_dump() for g in form.grantors],
-    }
-
-
-def _target_row(target: s.TargetSpec, areas: dict[str, ContentArea]) -> dict[str, Any]:
-    period = target.period
-    return {
-        "code": target.code,
-        "indicator": target.indicator,
-        "kind": target.kind,
-        "comparator": target.comparator,
-        "value": target.value,
-        "value_max": target.value_max,
-        "measure_unit": target.measure_unit,
-        **_dates("period_from", period.from_ if period else None),
-        **_dates("period_to", period.to if period else None),
-        "deadline": target.deadline,
-        "content_area": areas.get(target.content_area or ""),
-        "section": target.section,
-        "source_text": target.source_text,
-        "note": target.note,
     }
 
 

@@ -1,10 +1,10 @@
 """Filters that show a plan's facts the way Vietnamese documents write them.
 
-``{% load campaign_format %}`` gives: ``target_value`` ("≥ 99,5 %", "10 – 11 %",
-"trước 01/01/2025"), ``target_period`` ("2020 – 2025"), ``partial`` ("11/2024" or
-"30/04/2025" as the plan stated it), ``weekday`` ("Chủ nhật"), ``with_weekday``
-("15/12/2024 (Chủ nhật)"), ``document_date`` (Nghị định 30/2020, Phụ lục I: "ngày 05
-tháng 01 năm 2025"), ``number`` ("23.000") and the label filters for codes kept in JSON.
+``{% load campaign_format %}`` gives: ``partial`` ("11/2024" or "30/04/2025" as the plan
+stated it), ``weekday`` ("Chủ nhật"), ``with_weekday`` ("15/12/2024 (Chủ nhật)"),
+``document_date`` (Nghị định 30/2020, Phụ lục I: "ngày 05 tháng 01 năm 2025"),
+``number`` ("23.000") and the label filters for codes kept in JSON. A target's value and
+period: ``target_format`` (targets).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 from thidua.campaigns.models import WorkKind
 from thidua.core.dates import PartialDate, format_date
 from thidua.organisations.models import UnitKind
-from thidua.targets.models import Comparator, Target
 
 register = template.Library()
 
@@ -46,14 +45,6 @@ SUBJECTS = {
     "enterprise": _("Doanh nghiệp"),
 }
 
-_SYMBOLS = {
-    Comparator.GTE: "≥ ",
-    Comparator.GT: "> ",
-    Comparator.LTE: "≤ ",
-    Comparator.LT: "< ",
-    Comparator.EQ: "",
-}
-
 
 @register.filter
 def number(value: Decimal | int | float | None) -> str:
@@ -64,37 +55,6 @@ def number(value: Decimal | int | float | None) -> str:
     if amount == amount.to_integral_value():
         amount = amount.quantize(Decimal(1))
     return formats.number_format(amount, use_l10n=True, force_grouping=True)
-
-
-def _with_unit(text: str, measure_unit: str) -> str:
-    return f"{text} {measure_unit}" if measure_unit else text
-
-
-@register.filter
-def target_value(target: Target) -> str:
-    """The target with its comparator and unit: "≥ 99,5 %", "10 – 11 %", "trước 01/01/2025"."""
-    if target.comparator == Comparator.BEFORE:
-        return gettext("trước %(date)s") % {"date": format_date(target.deadline)}
-    if target.comparator == Comparator.BETWEEN:
-        span = f"{number(target.value)} – {number(target.value_max)}"
-        return _with_unit(span, target.measure_unit)
-    if target.value is None:
-        return "—"
-    symbol = _SYMBOLS.get(Comparator(target.comparator), "")
-    return symbol + _with_unit(number(target.value), target.measure_unit)
-
-
-@register.filter
-def target_period(target: Target) -> str:
-    """The period a target covers as the plan states it: "2020 – 2025", "đến 2025"."""
-    start, end = target.period_from_partial, target.period_to_partial
-    if start and end:
-        return start.display() if start == end else f"{start.display()} – {end.display()}"
-    if end:
-        return gettext("đến %(date)s") % {"date": end.display()}
-    if start:
-        return gettext("từ %(date)s") % {"date": start.display()}
-    return ""
 
 
 @register.filter

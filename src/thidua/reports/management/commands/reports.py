@@ -16,8 +16,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from thidua.campaigns.daily_jobs import campaigns_run
 from thidua.campaigns.models import Campaign, CampaignStatus
-from thidua.core.daily_jobs import campaigns_run
 from thidua.reports.reminders import report_reminders_due, send_report_reminders
 from thidua.reports.services import report_periods_generate
 from thidua.reports.tasks import report_reminders

@@ -15,8 +15,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
+from thidua.campaigns.daily_jobs import campaigns_run
 from thidua.campaigns.models import Campaign, CampaignStatus
-from thidua.core.daily_jobs import campaigns_run
 from thidua.works.reminders import registration_reminders_due, send_registration_reminders
 from thidua.works.tasks import registration_reminders
 

@@ -50,7 +50,7 @@ def _links_for(roles: set[str], is_admin: bool) -> list[tuple[str, Any]]:
     return list(unique.items())
 
 
-@register.inclusion_tag("awards/partials/home_card.html", takes_context=True)
+@register.inclusion_tag("desk/partials/awards_card.html", takes_context=True)
 def awards_home_card(context: dict[str, Any]) -> dict[str, Any]:
     """Links by role, with the nominations waiting for this person's appraisal and the
     council sessions still to be held (two count queries at most)."""

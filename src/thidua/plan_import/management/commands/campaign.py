@@ -1,4 +1,9 @@
-"""`python -m thidua campaign load|validate|export|import …`: campaign files from the shell."""
+"""`python -m thidua campaign load|validate|export|import …`: campaign files from the shell.
+
+It lives in plan_import, the way plans come in (a campaign file, or a plan document read
+into a draft file), because plan_import builds on campaigns and campaigns imports no app
+above it (DESIGN.md's import rules).
+"""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 
-from thidua.api.pagination import Pagination
+from thidua.api.kit.pagination import Pagination
 
 
 def path_id(raw: Any) -> int:

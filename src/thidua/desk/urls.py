@@ -1,8 +1,13 @@
-"""The home page (settings.LOGIN_REDIRECT_URL is ``core:home``) and the inbox."""
+"""The home page and the inbox, under the ``core:`` names every page links to.
+
+``settings.LOGIN_REDIRECT_URL`` is ``core:home``; the names stayed ``core:…`` when the home
+page moved from core to desk, so no link or bookmark changed.
+"""
 
 from django.urls import path
 
-from thidua.core import inbox, views
+from thidua.core import inbox
+from thidua.desk import views
 
 app_name = "core"
 urlpatterns = [

@@ -15,11 +15,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from thidua.accounts.demo import DEMO_PASSWORD, demo_users_ensure
+from thidua.accounts.demo import DEMO_PASSWORD
 from thidua.awards import demo as awards_demo
 from thidua.campaigns.models import Campaign
 from thidua.councils import demo as councils_demo
 from thidua.decisions import demo as decisions_demo
+from thidua.desk.demo_users import demo_users_ensure
 from thidua.exemplars import demo as exemplars_demo
 from thidua.plan_import import demo as plan_import_demo
 from thidua.reports.demo import demo_reports_ensure

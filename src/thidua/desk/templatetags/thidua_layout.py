@@ -1,8 +1,4 @@
-"""Tags for the shared layout (base.html): the signed-in person's roles.
-
-They live here until a core/templatetags package exists; nothing in them is specific
-to campaigns.
-"""
+"""Tags for the shared layout (base.html): the signed-in person's roles."""
 
 from __future__ import annotations
 
