@@ -78,17 +78,6 @@ def can_view_decision(user: Any, decision: Decision | None) -> bool:
     return decisions_visible_to(user).filter(pk=decision.pk).exists()
 
 
-@rules.predicate
-def sees_province_history(user: Any) -> bool:
-    """Secretariat, leaders and council members see the award history province-wide."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    reach = reach_of(user)
-    return reach.is_admin or bool(
-        province_paths(user, (Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER))
-    )
-
-
 rules.add_perm("decisions.view_decision", can_view_decision)
 rules.add_perm("decisions.manage_decision", is_decision_issuer)
 

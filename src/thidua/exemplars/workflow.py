@@ -31,7 +31,7 @@ from thidua.exemplars.models import (
     ExemplarState,
     SubjectKind,
 )
-from thidua.exemplars.rules import is_exemplar_author, is_secretariat_for_campaign, may_act
+from thidua.exemplars.rules import is_exemplar_author, may_act
 from thidua.exemplars.transitions import EDITABLE_STATES, TRANSITIONS, Action
 from thidua.organisations.models import Unit
 
@@ -341,11 +341,4 @@ def exemplar_unpublish(*, actor: Any, exemplar: Exemplar, reason: str) -> Exempl
         action=Action.UNPUBLISH,
         payload={"reason": reason},
         apply=apply,
-    )
-
-
-def may_draft(actor: Any, campaign: Campaign, unit: Unit) -> bool:
-    """Whether ``actor`` may draft a story for ``unit`` in ``campaign``."""
-    return _may_draft_for(actor, campaign, unit) or bool(
-        is_secretariat_for_campaign(actor, campaign)
     )

@@ -217,10 +217,6 @@ class Decision(models.Model):
         return instance
 
     @property
-    def is_draft(self) -> bool:
-        return self.state == DecisionState.DRAFT
-
-    @property
     def signature_heading(self) -> str:
         """ "KT. CHỦ TỊCH" or "CHỦ TỊCH" (the first line of the signature block)."""
         return f"{self.authority_prefix} {self.signer_title}".strip().upper()
