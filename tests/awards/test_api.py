@@ -8,8 +8,7 @@ import datetime as dt
 import pytest
 from rest_framework.test import APIClient
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import NominationFactory, NomineeFactory, full_dossier
+from tests.factories.awards import Kh, NominationFactory, NomineeFactory, People, full_dossier
 from thidua.awards.models import Nomination, NominationState
 
 S = NominationState

@@ -8,7 +8,7 @@ import json
 import pytest
 from rest_framework.test import APIClient
 
-from tests.councils.conftest import make_session, nominations, vote_all
+from tests.factories.councils import make_session, nominations, vote_all
 from thidua.councils import services
 from thidua.councils.models import VoteChoice
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from tests.decisions.conftest import World
-from tests.decisions.helpers import issued
+from tests.factories.decisions import World, issued
 from thidua.decisions.models import Certificate
 
 

@@ -11,9 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.decisions.conftest import World
-from tests.decisions.factories import AwardRecordFactory
-from tests.decisions.helpers import issued
+from tests.factories.decisions import AwardRecordFactory, World, issued
 from thidua.awards.models import AwardRecord
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.exemplars.factories import completed_work_with_photo, story_in
-from tests.pages.conftest import csp_problems, page_text, signed_in
-from tests.public.factories import drain
-from tests.works_pages.conftest import png_upload
+from tests.factories.exemplars import completed_work_with_photo, story_in
+from tests.factories.public import drain
+from tests.pages import csp_problems, page_text, signed_in
+from tests.uploads import png_upload
 from thidua.exemplars.models import Exemplar, ExemplarState
 
 
@@ -158,7 +158,7 @@ def test_list_query_count_is_constant(kh, people, province, django_assert_num_qu
 
 
 def test_suggestions_offer_works_and_nominations_without_a_story(kh, people, province):
-    from tests.exemplars.factories import nomination_for
+    from tests.factories.exemplars import nomination_for
 
     work = completed_work_with_photo(kh, people, province, title="Đường bê tông ấp Trà Kha")
     nomination = nomination_for(kh, people, province, state="approved")
@@ -178,7 +178,7 @@ def test_suggestions_offer_works_and_nominations_without_a_story(kh, people, pro
 
 
 def test_a_sibling_cannot_draft_from_a_nomination(kh, people, province):
-    from tests.exemplars.factories import nomination_for
+    from tests.factories.exemplars import nomination_for
 
     nomination = nomination_for(kh, people, province, state="approved")
 

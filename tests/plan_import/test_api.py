@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
-from tests.plan_import.factories import DraftFactory
+from tests.factories.plan_import import DraftFactory
 from thidua.plan_import.models import ImportDraft
 
 pytestmark = pytest.mark.django_db

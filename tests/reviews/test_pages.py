@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.pages.conftest import csp_problems, page_text, signed_in
-from tests.public.factories import drain
-from tests.reviews.factories import known_figures, open_review
+from tests.factories.public import drain
+from tests.factories.reviews import known_figures, open_review
+from tests.pages import csp_problems, page_text, signed_in
 from thidua.reviews.models import PhaseReview, ReviewState
 
 
@@ -103,7 +103,7 @@ def test_bad_date_is_a_message(kh, people):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_workspace_query_count_is_constant(kh, people, province, django_assert_num_queries, count):
-    from tests.works.factories import WorkFactory
+    from tests.factories.works import WorkFactory
     from thidua.works.models import WorkState
 
     for n in range(count):
