@@ -87,7 +87,10 @@ def test_seated_member_sees_their_session(closed, people):
 
 
 def test_bad_id_is_404_not_500(people):
-    assert _client(people.secretariat).get(f"{URL}abc/").status_code == 404
+    response = _client(people.secretariat).get(f"{URL}abc/")
+
+    assert response.status_code == 404
+    assert "id" not in response.json()  # an answer about nothing, not a session
 
 
 @pytest.mark.parametrize("count", [1, 3])

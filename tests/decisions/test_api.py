@@ -73,4 +73,8 @@ def test_api_leaks_nothing_to_another_province(issued_world: World) -> None:
 
 
 def test_api_needs_sign_in(issued_world: World) -> None:
-    assert APIClient().get("/api/v1/certificates/").status_code in (401, 403)
+    response = APIClient().get("/api/v1/certificates/")
+
+    assert response.status_code in (401, 403)
+    assert "results" not in response.json()
+    assert "1234/QĐ-UBND" not in response.content.decode()

@@ -98,4 +98,7 @@ def test_batch_page_of_another_province_is_404(world: World, decision: Decision)
     client = Client()
     client.force_login(world.other_secretariat)
 
-    assert client.get(reverse("decisions:batch", args=[batch.pk])).status_code == 404
+    response = client.get(reverse("decisions:batch", args=[batch.pk]))
+
+    assert response.status_code == 404
+    assert decision.number not in response.content.decode()

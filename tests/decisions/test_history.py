@@ -91,6 +91,7 @@ def test_nominee_page_of_a_sibling_is_404(history: World) -> None:
     )
 
     assert answer.status_code == 404
+    assert "Trần Thị Hoa" not in answer.content.decode()
 
 
 def test_history_export_xlsx(history: World) -> None:

@@ -101,11 +101,16 @@ def test_return_from_the_page_shows_the_reason_to_the_author(kh, people, provinc
 def test_a_unit_officer_may_not_approve(kh, people, province):
     story = story_in(ExemplarState.SUBMITTED, kh, people, province.commune_a1)
 
+    events = story.events.count()
+
     response = signed_in(people.a1_officer).post(
         reverse("exemplars:action", args=[story.pk, "approve"])
     )
 
     assert response.status_code == 403
+    story.refresh_from_db()
+    assert story.state == ExemplarState.SUBMITTED
+    assert story.events.count() == events
 
 
 @pytest.mark.parametrize("name", ["detail", "edit"])
@@ -115,6 +120,7 @@ def test_a_sibling_gets_404(kh, people, province, name):
     response = signed_in(people.a2_officer).get(reverse(f"exemplars:{name}", args=[story.pk]))
 
     assert response.status_code == 404
+    assert story.title not in response.content.decode()
 
 
 def test_photo_of_a_draft_is_hidden_from_a_sibling(kh, people, province):
@@ -127,6 +133,7 @@ def test_photo_of_a_draft_is_hidden_from_a_sibling(kh, people, province):
     assert (own.status_code, own["Content-Type"], body[:4]) == (200, "image/png", b"\x89PNG")
     sibling = signed_in(people.a2_officer).get(reverse("exemplars:photo", args=[photo.pk]))
     assert sibling.status_code == 404
+    assert b"\x89PNG" not in sibling.content
 
 
 def test_from_work_button_drafts_and_redirects(kh, people, province):

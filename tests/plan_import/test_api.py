@@ -72,6 +72,7 @@ def test_another_province_gets_404(importer, other_province_secretariat):
     response = client_for(other_province_secretariat).get(f"{URL}{draft.pk}/")
 
     assert response.status_code == 404
+    assert draft.file_name not in response.content.decode()
 
 
 @pytest.mark.parametrize(

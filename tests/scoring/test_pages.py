@@ -252,6 +252,7 @@ def test_ranking_is_not_shown_before_publication(cluster: Cluster) -> None:
     response = signed_in(cluster.secretariat).get(reverse("scoring:ranking", args=[cs.pk]))
 
     assert response.status_code == 404
+    assert cluster.leader.name not in page_text(response)
 
 
 def test_the_secretariat_creates_and_activates_a_set_from_the_index(cluster: Cluster) -> None:

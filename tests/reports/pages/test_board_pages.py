@@ -175,8 +175,8 @@ def test_other_province_and_communes_cannot_open_the_period(people, q4):
     periods = signed_in(people.health_officer).get(reverse("reports:periods"))
 
     assert other.status_code == 404 and "Sở Y tế" not in page_text(other)
-    assert commune.status_code == 404
-    assert periods.status_code == 403
+    assert commune.status_code == 404 and "Sở Y tế" not in page_text(commune)
+    assert periods.status_code == 403 and q4.label not in page_text(periods)
 
 
 def test_sibling_cannot_return_another_units_report(people, province, q4):
