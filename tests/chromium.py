@@ -17,10 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
 # from a thread with a running loop unless told this is intended (it is: test set-up).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+# Assertions wait up to 15 s for the page, not Playwright's 5: a page that reads a whole
+# plan or builds a document takes seconds on a machine busy with other test workers.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
