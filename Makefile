@@ -16,6 +16,8 @@ PYTEST_ARGS ?=
 # The address printed in certificates' QR codes and verification links follows the port
 # the demo is served on (set THIDUA_PUBLIC_BASE_URL yourself for a real deployment).
 export THIDUA_PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
+# pytest-xdist workers for `make test` (auto: one per core; 0: a single process).
+PYTEST_WORKERS ?= auto
 # Where the SQLite database, collected static files, uploads and mail live.
 export THIDUA_DATA_DIR ?= $(CURDIR)/var
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -40,6 +42,7 @@ help:
 	@echo "  make clean       remove caches and build leftovers (keeps .venv and the data)"
 	@echo "  make distclean   clean, and remove .venv too (never the data in \$$THIDUA_DATA_DIR)"
 	@echo "Variables: PORT=$(PORT) THIDUA_DATA_DIR=$(THIDUA_DATA_DIR) VENV=$(VENV) PYTEST_ARGS=$(PYTEST_ARGS)"
+	@echo "           PYTEST_WORKERS=$(PYTEST_WORKERS) (pytest-xdist workers; 0 runs the tests in one process)"
 
 # --- Virtual environment -------------------------------------------------------------
 
@@ -110,7 +113,7 @@ lint: $(DEV_STAMP)
 test: lint
 	@if [ -n "$${DATABASE_URL:-}" ]; then echo "==> pytest on $${DATABASE_URL%%:*} (from DATABASE_URL)"; \
 	else echo "==> pytest on SQLite (set DATABASE_URL for PostgreSQL)"; fi
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # --- Translations --------------------------------------------------------------------
 

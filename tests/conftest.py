@@ -1,14 +1,18 @@
-"""Fixtures shared by all tests: a small province tree with two districts."""
+"""Fixtures every test may use: a small province tree with two districts, fast password
+hashing, Vietnamese as the language, temporary media files. Fixtures only: the test data
+and helpers are in tests/factories/ and the modules beside this file (docs/development.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 
-from tests.factories import UnitFactory
-from thidua.organisations.models import Unit, UnitKind
+from tests.factories import Province, small_province
+
+#: Fixtures of every folder: Debian Chromium for the browser tests (tests/chromium.py) and the
+#: demo data loaded once per session (tests/demo_database.py).
+pytest_plugins = ["tests.chromium", "tests.demo_database"]
 
 
 @pytest.fixture(autouse=True)
@@ -36,28 +40,7 @@ def _isolated_files(
     settings.STATIC_ROOT = tmp_path_factory.mktemp("static")
 
 
-@dataclass
-class Province:
-    """Tỉnh → (Sở Nội vụ, Sở Y tế, Huyện A → (Xã A1, Xã A2), Huyện B → Xã B1)."""
-
-    root: Unit
-    home_affairs: Unit
-    health: Unit
-    district_a: Unit
-    commune_a1: Unit
-    commune_a2: Unit
-    district_b: Unit
-    commune_b1: Unit
-
-
 @pytest.fixture
 def province(db: None) -> Province:
-    root = UnitFactory(code="P", name="UBND tỉnh Thử", kind=UnitKind.PROVINCE)
-    home = UnitFactory(code="P-SNV", name="Sở Nội vụ", kind=UnitKind.DEPARTMENT, parent=root)
-    health = UnitFactory(code="P-SYT", name="Sở Y tế", kind=UnitKind.DEPARTMENT, parent=root)
-    district_a = UnitFactory(code="P-A", name="Huyện Cầu Kè", kind=UnitKind.DISTRICT, parent=root)
-    a1 = UnitFactory(code="P-A-1", name="Xã Phong Phú", kind=UnitKind.COMMUNE, parent=district_a)
-    a2 = UnitFactory(code="P-A-2", name="Xã Hòa Ân", kind=UnitKind.COMMUNE, parent=district_a)
-    district_b = UnitFactory(code="P-B", name="Huyện Trà Cú", kind=UnitKind.DISTRICT, parent=root)
-    b1 = UnitFactory(code="P-B-1", name="Xã Tập Sơn", kind=UnitKind.COMMUNE, parent=district_b)
-    return Province(root, home, health, district_a, a1, a2, district_b, b1)
+    """Tỉnh → (Sở Nội vụ, Sở Y tế, Huyện A → (Xã A1, Xã A2), Huyện B → Xã B1)."""
+    return small_province()

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import ast
 import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-
-from thidua.accounts.demo import DEMO_PASSWORD
-from thidua.accounts.models import Membership, Scope, User
-from thidua.councils.demo import COUNCIL_PREFIX
-from thidua.reports.demo import HEAD_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -61,17 +54,6 @@ def management_commands(src: Path) -> set[str]:
 
 def all_docs_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in [README, *sorted(DOCS.glob("*.md"))])
-
-
-def demo_table(readme: str) -> list[list[str]]:
-    """The rows of the README's demo sign-ins table: username, role, unit, sees."""
-    section = readme.split("## Demo sign-ins", 1)[1].split("\n## ", 1)[0]
-    rows = []
-    for line in section.splitlines():
-        if line.startswith("| `"):
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            rows.append([cells[0].strip("`"), *cells[1:]])
-    return rows
 
 
 def test_env_vars_read_finds_every_form() -> None:
@@ -156,27 +138,3 @@ def test_doc_links_point_to_existing_files(page: Path) -> None:
     missing = [target for target in targets if not (page.parent / target).exists()]
 
     assert missing == [], f"{page.name} links to missing files: {missing}"
-
-
-def test_readme_demo_table_matches_demo_setup(db: None) -> None:
-    rows = demo_table(README.read_text(encoding="utf-8"))
-
-    call_command("demo_setup", "--force", stdout=StringIO())
-
-    assert f"`{DEMO_PASSWORD}`" in README.read_text(encoding="utf-8")
-    # The heads of the reporting units (reports.demo) are described in one sentence.
-    heads = User.objects.filter(username__startswith=HEAD_PREFIX)
-    assert "`tt_<mã đơn vị>`" in README.read_text(encoding="utf-8")
-    assert heads.count() == Membership.objects.filter(user__in=heads, role="unit_head").count()
-    # The other members of the provincial council (councils.demo), in one sentence too.
-    council = User.objects.filter(username__startswith=COUNCIL_PREFIX)
-    assert "`hd_<…>`" in README.read_text(encoding="utf-8")
-    assert set(council.values_list("memberships__role", flat=True)) == {"council_member"}
-    others = User.objects.exclude(pk__in=heads).exclude(pk__in=council)
-    assert sorted(row[0] for row in rows) == sorted(others.values_list("username", flat=True))
-    for username, role, unit, sees in rows:
-        user = User.objects.get(username=username)
-        memberships = list(Membership.objects.filter(user=user).select_related("unit"))
-        assert user.check_password(DEMO_PASSWORD), username
-        assert [(m.get_role_display(), m.unit.name) for m in memberships] == [(role, unit)]
-        assert (memberships[0].scope == Scope.SUBTREE) == ("subtree" in sees), username

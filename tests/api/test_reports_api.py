@@ -20,9 +20,8 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.conftest import Province
-from tests.factories import UnitFactory, member
-from tests.reports.conftest import Kh, at, make_campaign, put_in_state, report_of
+from tests.factories import Province, UnitFactory, member
+from tests.factories.reports import Kh, at, make_campaign, put_in_state, report_of
 from thidua.accounts.models import Role, User
 from thidua.core.dates import WeekendPolicy
 from thidua.organisations.models import UnitKind

@@ -23,8 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.conftest import Province
-from tests.factories import CampaignFactory, PhaseFactory, TargetFactory, member
+from tests.factories import CampaignFactory, PhaseFactory, Province, TargetFactory, member
 from thidua.accounts.models import Role, Scope, User
 from thidua.campaigns.models import Approver, Campaign, ContentArea, Phase, RegistrationRule
 from thidua.organisations.models import Unit, UnitKind

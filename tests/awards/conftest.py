@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import pytest
 
-from tests.browser.conftest import _static_root, browser  # noqa: F401  (browser journey)
-from tests.conftest import Province
-from tests.factories import CampaignFactory, PhaseFactory, member
-from thidua.accounts.models import Role, Scope, User
+from tests.factories import CampaignFactory, PhaseFactory, Province, member
+from tests.factories.awards import Kh, People
+from thidua.accounts.models import Role, Scope
 from thidua.awards.loading import award_forms_load_shipped
-from thidua.campaigns.models import Campaign, Phase
 
 
 @pytest.fixture
 def forms(db: None) -> None:
     award_forms_load_shipped()
-
-
-@dataclass
-class Kh:
-    """KH 128-like campaign with Đợt 1 and Đợt 2, issued by the province."""
-
-    province: Province
-    campaign: Campaign
-    phase1: Phase
-    phase2: Phase
 
 
 @pytest.fixture
@@ -53,19 +40,6 @@ def kh(province: Province, forms: None) -> Kh:
         position=2,
     )
     return Kh(province, campaign, phase1, phase2)
-
-
-@dataclass
-class People:
-    officer: User
-    head: User
-    sibling_officer: User
-    sibling_head: User
-    secretariat: User
-    leader: User
-    council: User
-    district_officer: User
-    stranger: User
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ import datetime as dt
 import pytest
 from rest_framework.test import APIClient
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import NominationFactory, NomineeFactory, full_dossier
+from tests.factories.awards import Kh, NominationFactory, NomineeFactory, People, full_dossier
 from thidua.awards.models import Nomination, NominationState
 
 S = NominationState
@@ -81,6 +80,8 @@ def test_bad_filter_is_400_not_500(kh: Kh, people: People) -> None:
     response = api(people.secretariat).get("/api/v1/nominations/", {"campaign": "abc"})
 
     assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["campaign"]
+    assert "results" not in response.json()
 
 
 def test_nominee_search_api_folds_diacritics(kh: Kh, people: People) -> None:

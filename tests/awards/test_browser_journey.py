@@ -3,7 +3,7 @@
 The unit officer drafts it (the live checks flag the missing dossier), uploads the three
 documents; the head signs and submits it from the queue; Ban TĐKT takes it into review and
 returns it with a reason; the head submits again; Ban TĐKT sends it to the Council. The
-``browser`` fixture (Debian Chromium) comes from tests/browser/conftest.py.
+``browser`` fixture (Debian Chromium) comes from tests/chromium.py.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import PDF, NomineeFactory
-from tests.browser.live_checks import LiveChecks
+from tests.factories.awards import PDF, Kh, NomineeFactory, People
+from tests.live_checks import LiveChecks
 from thidua.awards.models import Nomination, NominationState
 
 SCREENSHOTS = Path(tempfile.gettempdir()) / "thidua-awards-journey"

@@ -7,8 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import Province
-from tests.factories import UnitFactory
+from tests.factories import Province, UnitFactory
 from thidua.awards.authority import authority_for, base_salary_on, reward_amount, rule_for
 from thidua.awards.calendar import add_working_days, working_days_between
 from thidua.organisations.models import UnitKind

@@ -8,8 +8,14 @@ from collections.abc import Callable
 import pytest
 from django.db import connection, connections
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import NominationFactory, NomineeFactory, QuotaFactory, full_dossier
+from tests.factories.awards import (
+    Kh,
+    NominationFactory,
+    NomineeFactory,
+    People,
+    QuotaFactory,
+    full_dossier,
+)
 from thidua.awards import services
 from thidua.awards.models import Nomination, NominationState
 from thidua.core.errors import DomainError

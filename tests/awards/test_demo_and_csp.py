@@ -1,49 +1,18 @@
-"""The awards demo (every open state, the Council's nominations, no doubles on re-run),
-the pages under a strict CSP, and the API schema of awards."""
+"""The awards pages under a strict CSP, and the API schema of awards (the awards demo is
+tested in test_demo.py)."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import include, path, reverse
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.routers import SimpleRouter
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import NominationFactory
-from tests.pages.conftest import csp_problems
+from tests.factories.awards import Kh, NominationFactory, People
+from tests.pages import csp_problems
 from thidua.awards import api as awards_api
-from thidua.awards.demo import DEMO_COUNCIL_NOMINEES, demo_council_nominations, demo_ensure
-from thidua.awards.models import Nomination, NominationState
-from thidua.campaigns.models import Campaign
-from thidua.desk.demo_users import demo_users_ensure
-
-
-def test_demo_fills_every_open_state_once(db: None, settings, tmp_path) -> None:
-    settings.MEDIA_ROOT = tmp_path
-    for command in (("units", "load", "tra-vinh"), ("campaign", "load", "kh-128")):
-        call_command(*command, stdout=io.StringIO())
-    demo_users_ensure()
-    campaign = Campaign.objects.get(code="kh-128-2024-tra-vinh")
-
-    line = demo_ensure(campaign)
-    again = demo_ensure(campaign)
-
-    states = set(Nomination.objects.values_list("state", flat=True))
-    assert states == {"draft", "submitted", "under_review", "returned", "to_council", "withdrawn"}
-    council = demo_council_nominations(campaign)
-    assert sorted(n.nominee.name for n in council) == sorted(DEMO_COUNCIL_NOMINEES)
-    assert {n.nominee.kind for n in council} >= {
-        "individual",
-        "collective",
-        "household",
-        "enterprise",
-    }
-    assert "7 đề nghị chờ Hội đồng xét" in line and again == ""
-    assert Nomination.objects.count() == 14
+from thidua.awards.models import NominationState
 
 
 @pytest.mark.parametrize(

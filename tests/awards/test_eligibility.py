@@ -6,17 +6,17 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from tests.awards.conftest import Kh
-from tests.awards.factories import (
+from tests.factories import CampaignFactory, PhaseFactory, UnitFactory
+from tests.factories.awards import (
     AwardRecordFactory,
     HoldFactory,
+    Kh,
     NominationFactory,
     NomineeFactory,
     QuotaFactory,
     form,
     full_dossier,
 )
-from tests.factories import CampaignFactory, PhaseFactory, UnitFactory
 from thidua.awards.eligibility import CheckResult, check_nomination
 from thidua.awards.models import AwardBasis, Nomination, NominationState, PhaseAwardDate
 from thidua.organisations.models import UnitKind, UnitSuccession

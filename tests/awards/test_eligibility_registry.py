@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tests.awards.conftest import Kh
-from tests.awards.factories import AwardRecordFactory, NominationFactory, form, full_dossier
+from tests.factories.awards import AwardRecordFactory, Kh, NominationFactory, form, full_dossier
 from thidua.awards.eligibility import Facts, check_nomination
 from thidua.awards.eligibility.registry import eligibility_check, registry
 from thidua.awards.eligibility.result import WARN, CheckResult, failed

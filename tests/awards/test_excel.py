@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from tests.awards.conftest import Kh, People
+from tests.factories.awards import Kh, People
 from thidua.awards.excel import COLUMNS, SHEET, import_nominations, template_bytes
 from thidua.awards.models import Nomination, Nominee
 

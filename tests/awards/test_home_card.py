@@ -6,9 +6,8 @@ import datetime as dt
 
 from django.urls import reverse
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import NominationFactory
-from tests.pages.conftest import page_text, signed_in
+from tests.factories.awards import Kh, NominationFactory, People
+from tests.pages import page_text, signed_in
 from thidua.awards.models import NominationState
 
 HOME = "core:home"

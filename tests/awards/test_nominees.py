@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import AwardRecordFactory, NominationFactory, NomineeFactory
 from tests.factories import UserFactory
+from tests.factories.awards import AwardRecordFactory, Kh, NominationFactory, NomineeFactory, People
 from thidua.awards import services
 from thidua.awards.nominees import NomineeData, PossibleDuplicate
 from thidua.core.errors import DomainError, NotPermitted

@@ -8,8 +8,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import PDF, NominationFactory, NomineeFactory, form, full_dossier
+from tests.factories.awards import (
+    PDF,
+    Kh,
+    NominationFactory,
+    NomineeFactory,
+    People,
+    form,
+    full_dossier,
+)
 from thidua.awards.models import Nomination, NominationState
 
 S = NominationState

@@ -9,8 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import NominationFactory, NomineeFactory, full_dossier
+from tests.factories.awards import Kh, NominationFactory, NomineeFactory, People, full_dossier
 from thidua.awards import services
 from thidua.awards.models import Nomination, NominationState
 from thidua.awards.selectors import nominations_visible_to

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.awards.conftest import Kh
+from tests.factories.awards import Kh
 from thidua.awards.authority import form_for_ranking_proposal, province_grants
 from thidua.awards.models import AwardAuthority, AwardRule
 from thidua.awards.services import default_grantor

@@ -10,8 +10,15 @@ from typing import Any
 import pytest
 import time_machine
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import PDF, NominationFactory, NomineeFactory, form, full_dossier
+from tests.factories.awards import (
+    PDF,
+    Kh,
+    NominationFactory,
+    NomineeFactory,
+    People,
+    form,
+    full_dossier,
+)
 from thidua.awards import services
 from thidua.awards.models import Nomination, NominationState
 from thidua.core.errors import DomainError, NotPermitted
@@ -210,7 +217,7 @@ def test_return_needs_a_reason(kh: Kh, people: People) -> None:
 
 
 def test_approve_refused_when_the_quota_is_full(kh: Kh, people: People) -> None:
-    from tests.awards.factories import QuotaFactory
+    from tests.factories.awards import QuotaFactory
 
     QuotaFactory(campaign=kh.campaign, maximum=1)
     NominationFactory(

@@ -7,9 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.awards.conftest import Kh
-from tests.awards.factories import NominationFactory, NomineeFactory, form, full_dossier
 from tests.factories import UserFactory
+from tests.factories.awards import Kh, NominationFactory, NomineeFactory, form, full_dossier
 from thidua.awards import services
 from thidua.awards.models import Nomination, NominationState
 from thidua.awards.transitions import TRANSITIONS, Action

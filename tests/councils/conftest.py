@@ -8,41 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
-from tests.conftest import Province
-from tests.councils.factories import NominationFactory, NomineeFactory, form_with_rule
-from tests.factories import CampaignFactory, PhaseFactory, UnitFactory, member
-from thidua.accounts.models import Role, User
-from thidua.awards.models import AwardForm, Nomination
-from thidua.campaigns.models import Campaign, Phase
-from thidua.councils import services
-from thidua.councils.models import Attendance, CouncilMember, CouncilSession, MemberRole
+from tests.factories import CampaignFactory, PhaseFactory, Province, UnitFactory, member
+from tests.factories.councils import (
+    NOW,
+    Kh,
+    People,
+    form_with_rule,
+)
+from thidua.accounts.models import Role
 from thidua.organisations.models import UnitKind
-
-NOW = dt.datetime(2025, 5, 20, 8, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-TODAY = NOW.date()
 
 
 @pytest.fixture(autouse=True)
 def _frozen_time() -> Iterator[None]:
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-@dataclass
-class Kh:
-    campaign: Campaign
-    phase1: Phase
-    phase2: Phase
-    bang_khen: AwardForm
-    cstd: AwardForm
 
 
 @pytest.fixture
@@ -64,17 +49,6 @@ def kh(province: Province) -> Kh:
     return Kh(campaign, phase1, phase2, bang_khen, cstd)
 
 
-@dataclass
-class People:
-    secretariat: User
-    leader: User
-    admin: User
-    councillors: list[User]
-    outsider_councillor: User
-    unit_officer: User
-    other_secretariat: User
-
-
 @pytest.fixture
 def people(province: Province) -> People:
     other_root = UnitFactory(code="Q", name="UBND tỉnh Khác", kind=UnitKind.PROVINCE)
@@ -90,93 +64,3 @@ def people(province: Province) -> People:
         unit_officer=member(province.health),
         other_secretariat=member(other_snv, Role.SECRETARIAT),
     )
-
-
-def nominations(
-    kh: Kh, province: Province, count: int, *, form: AwardForm | None = None
-) -> list[Nomination]:
-    """``count`` nominations of phase 1 sent to the council, proposed by Sở Y tế."""
-    return [
-        NominationFactory(
-            campaign=kh.campaign,
-            phase=kh.phase1,
-            nominee=NomineeFactory(unit=province.health),
-            form=form or kh.bang_khen,
-        )
-        for _ in range(count)
-    ]
-
-
-def make_session(
-    kh: Kh,
-    people: People,
-    *,
-    members: int = 10,
-    present: int | None = None,
-    written: int = 0,
-    items: list[Nomination] | None = None,
-    **kwargs: Any,
-) -> CouncilSession:
-    """A planned session with ``members`` seats: the people's councillors first (users),
-    then members by name; the first is the chair, the last the secretary. ``present``
-    of them present (default all), then ``written`` absent with a written opinion, the
-    rest absent."""
-    session = services.session_create(
-        actor=people.secretariat,
-        campaign=kh.campaign,
-        phase=kwargs.pop("phase", kh.phase1),
-        title=kwargs.pop("title", "Phiên họp xét khen thưởng Đợt 1"),
-        council_name="Hội đồng Thi đua - Khen thưởng tỉnh Thử",
-        body_name="UBND tỉnh Thử",
-        date=TODAY,
-        start_time=dt.time(8, 0),
-        place="Hội trường UBND tỉnh",
-        place_name="Thử",
-        **kwargs,
-    )
-    users = list(people.councillors)
-    users += [
-        member(kh.campaign.issuer_unit, Role.COUNCIL_MEMBER) for _ in range(members - len(users))
-    ]
-    present = members if present is None else present
-    for n in range(members):
-        role = (
-            MemberRole.CHAIR
-            if n == 0
-            else MemberRole.SECRETARY
-            if n == members - 1
-            else MemberRole.MEMBER
-        )
-        seat = services.session_add_member(
-            actor=people.secretariat,
-            session=session,
-            user=users[n],
-            position="Giám đốc Sở" if n else "Chủ tịch UBND tỉnh",
-            role=role,
-        )
-        attendance = (
-            Attendance.PRESENT
-            if n < present
-            else Attendance.WRITTEN
-            if n < present + written
-            else Attendance.ABSENT
-        )
-        if attendance != Attendance.PRESENT:
-            services.session_set_attendance(
-                actor=people.secretariat, member=seat, attendance=attendance
-            )
-    if items:
-        services.session_add_items(actor=people.secretariat, session=session, nominations=items)
-    return session
-
-
-def seats(session: CouncilSession) -> list[CouncilMember]:
-    return list(session.members.select_related("user").order_by("position_order"))
-
-
-def vote_all(session: CouncilSession, item: Any, choices: list[str]) -> None:
-    """The present seats vote in order, one choice each (fewer choices: the rest abstain
-    from voting at all)."""
-    present = [s for s in seats(session) if s.attendance == Attendance.PRESENT]
-    for seat, choice in zip(present, choices, strict=False):
-        services.council_vote(actor=seat.user, item=item, choice=choice)

@@ -8,7 +8,7 @@ import json
 import pytest
 from rest_framework.test import APIClient
 
-from tests.councils.conftest import make_session, nominations, vote_all
+from tests.factories.councils import make_session, nominations, vote_all
 from thidua.councils import services
 from thidua.councils.models import VoteChoice
 
@@ -87,7 +87,10 @@ def test_seated_member_sees_their_session(closed, people):
 
 
 def test_bad_id_is_404_not_500(people):
-    assert _client(people.secretariat).get(f"{URL}abc/").status_code == 404
+    response = _client(people.secretariat).get(f"{URL}abc/")
+
+    assert response.status_code == 404
+    assert "id" not in response.json()  # an answer about nothing, not a session
 
 
 @pytest.mark.parametrize("count", [1, 3])

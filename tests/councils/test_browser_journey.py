@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _static_root  # noqa: F401
-from tests.councils.conftest import make_session, nominations, seats
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.factories.councils import make_session, nominations, seats
 from thidua.councils import services
 from thidua.councils.models import SessionState, VoteChoice
 

@@ -1,45 +1,35 @@
 """The council demo: a held session with minutes, most nominations approved and one not,
 an absent member's written opinion, a planned session that can be opened, no doubles on
-re-run. The Trà Vinh units, KH 128, the demo users and the awards demo are loaded for
-each test."""
+re-run. The demo is loaded up to the councils once per session (tests/demo_database.py,
+stage "councils")."""
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-from typing import Any
-
 import pytest
-from django.core.management import call_command
 
+from tests.demo_database import DemoRun
 from thidua.accounts.models import User
-from thidua.awards import demo as awards_demo
 from thidua.campaigns.models import Campaign
-from thidua.councils import demo, services
+from thidua.councils import demo as councils_demo
+from thidua.councils import services
 from thidua.councils.models import Attendance, CouncilEvent, CouncilSession, Outcome, SessionState
 from thidua.councils.selectors import sessions_visible_to
-from thidua.desk.demo_users import demo_users_ensure
 
-KH128 = "kh-128-2024-tra-vinh"
+pytestmark = pytest.mark.demo_database("councils")
 
 
 @pytest.fixture
-def loaded(db: None, settings: Any, tmp_path: Path) -> tuple[int, str, str]:
-    """The demo data up to councils, loaded twice (the second run must add nothing)."""
-    settings.MEDIA_ROOT = tmp_path
-    call_command("units", "load", "tra-vinh", stdout=io.StringIO())
-    call_command("campaign", "load", "kh-128", stdout=io.StringIO())
-    demo_users_ensure()
-    campaign = Campaign.objects.get(code=KH128)
-    awards_demo.demo_ensure(campaign)
-    first = demo.demo_ensure(campaign)
-    second = demo.demo_ensure(campaign)
-    return campaign.pk, first, second
+def loaded(demo: DemoRun) -> tuple[int, str, str]:
+    """The demo data up to councils: what its first run said, and a second run (which
+    must add nothing)."""
+    campaign = Campaign.objects.get(pk=demo.campaign_pk)
+    second = councils_demo.demo_ensure(campaign)
+    return campaign.pk, demo.lines["councils"], second
 
 
 @pytest.fixture
 def held(loaded, db) -> CouncilSession:
-    return CouncilSession.objects.get(title=demo.HELD_TITLE)
+    return CouncilSession.objects.get(title=councils_demo.HELD_TITLE)
 
 
 def test_demo_is_idempotent(loaded):
@@ -54,7 +44,7 @@ def test_held_session_results_and_minutes(held):
     outcomes = list(held.items.order_by("order").values_list("outcome", flat=True))
 
     assert held.state == SessionState.CLOSED and held.date.isoformat() == "2025-05-20"
-    assert held.members.count() == len(demo.SEATS)
+    assert held.members.count() == len(councils_demo.SEATS)
     assert outcomes.count(Outcome.NOT_APPROVED) >= 1
     assert outcomes.count(Outcome.APPROVED) > len(outcomes) / 2
     assert held.minutes.name.endswith(".docx") and held.minutes_sha256
@@ -63,7 +53,7 @@ def test_held_session_results_and_minutes(held):
 
 
 def test_planned_session_can_be_opened_and_voted(loaded, db):
-    planned = CouncilSession.objects.get(title=demo.PLANNED_TITLE)
+    planned = CouncilSession.objects.get(title=councils_demo.PLANNED_TITLE)
     hoidong = User.objects.get(username="hoidong")
     bantdkt = User.objects.get(username="bantdkt")
 

@@ -12,7 +12,7 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from tests.councils.conftest import make_session, nominations, seats, vote_all
+from tests.factories.councils import make_session, nominations, seats, vote_all
 from thidua.councils import services
 from thidua.councils.models import Attendance, VoteChoice
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.councils.conftest import make_session, nominations, seats
-from tests.pages.conftest import csp_problems, page_text, signed_in
+from tests.factories.councils import make_session, nominations, seats
+from tests.pages import csp_problems, page_text, signed_in
 from thidua.core.text import fold
 from thidua.councils import services
 from thidua.councils.models import BallotReceipt, SessionState, Vote, VoteChoice

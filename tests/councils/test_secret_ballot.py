@@ -9,7 +9,7 @@ import json
 from django.apps import apps
 from django.db import models
 
-from tests.councils.conftest import make_session, nominations, seats
+from tests.factories.councils import make_session, nominations, seats
 from thidua.councils import services
 from thidua.councils.models import (
     BallotReceipt,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.councils.conftest import make_session, nominations, seats, vote_all
+from tests.factories.councils import make_session, nominations, seats, vote_all
 from thidua.awards.models import NominationState, Quota
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.councils import services
@@ -161,7 +161,7 @@ def test_written_opinions_of_absent_members_are_counted(kh, people, province):
 
 
 def test_a_rule_without_threshold_needs_more_than_half_of_all_members(kh, people, province):
-    from tests.councils.factories import form_with_rule
+    from tests.factories.councils import form_with_rule
 
     form = form_with_rule(threshold=None)
     first, second = nominations(kh, province, 2, form=form)

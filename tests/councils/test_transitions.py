@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.councils.conftest import make_session, nominations, seats
+from tests.factories.councils import make_session, nominations, seats
 from thidua.core.errors import DomainError
 from thidua.councils import services
 from thidua.councils.models import CouncilEvent, SessionState, VoteChoice

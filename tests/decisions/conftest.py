@@ -14,59 +14,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
-from tests.conftest import Province
-from tests.decisions.factories import (
+from tests.factories import CampaignFactory, PhaseFactory, Province, member
+from tests.factories.decisions import (
+    NOW,
     AwardAuthorityFactory,
     AwardFormFactory,
     AwardRuleFactory,
     BaseSalaryFactory,
     NominationFactory,
+    World,
     nominee,
+    other_province_home_affairs,
 )
-from tests.factories import CampaignFactory, PhaseFactory, UnitFactory, member
-from thidua.accounts.models import Role, Scope, User
-from thidua.awards.models import AwardForm, Nomination, SubjectKind
-from thidua.campaigns.models import Campaign, Phase
-from thidua.organisations.models import Unit, UnitKind
-
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
-NOW = dt.datetime(2025, 7, 10, 9, 0, tzinfo=VN)
+from thidua.accounts.models import Role, Scope
+from thidua.awards.models import SubjectKind
+from thidua.organisations.models import UnitKind
 
 
 @pytest.fixture(autouse=True)
 def _frozen_time() -> Iterator[None]:
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-@dataclass
-class World:
-    province: Province
-    campaign: Campaign
-    phase: Phase
-    bk: AwardForm
-    gk: AwardForm
-    hoa: Nomination
-    nam: Nomination
-    clinic: Nomination
-    household: Nomination
-    secretariat: User
-    leader: User
-    officer_a1: User
-    officer_b1: User
-    officer_district_a: User
-    other_secretariat: User
-
-    @property
-    def nominations(self) -> list[Nomination]:
-        return [self.hoa, self.nam, self.clinic, self.household]
 
 
 @pytest.fixture
@@ -137,7 +110,7 @@ def world(province: Province) -> World:
         ),
         **common,
     )
-    other = _other_province_home_affairs()
+    other = other_province_home_affairs()
     return World(
         province=province,
         campaign=campaign,
@@ -154,12 +127,4 @@ def world(province: Province) -> World:
         officer_b1=member(province.commune_b1, Role.UNIT_OFFICER),
         officer_district_a=member(province.district_a, Role.UNIT_OFFICER, Scope.SUBTREE),
         other_secretariat=member(other, Role.SECRETARIAT),
-    )
-
-
-def _other_province_home_affairs() -> Unit:
-    """Sở Nội vụ of a second province (leak tests)."""
-    root = UnitFactory(code="Q", name="UBND tỉnh Khác", kind=UnitKind.PROVINCE)
-    return UnitFactory(
-        code="Q-SNV", name="Sở Nội vụ tỉnh Khác", kind=UnitKind.DEPARTMENT, parent=root
     )

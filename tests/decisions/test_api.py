@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from tests.decisions.conftest import World
-from tests.decisions.helpers import issued
+from tests.factories.decisions import World, issued
 from thidua.decisions.models import Certificate
 
 
@@ -74,4 +73,8 @@ def test_api_leaks_nothing_to_another_province(issued_world: World) -> None:
 
 
 def test_api_needs_sign_in(issued_world: World) -> None:
-    assert APIClient().get("/api/v1/certificates/").status_code in (401, 403)
+    response = APIClient().get("/api/v1/certificates/")
+
+    assert response.status_code in (401, 403)
+    assert "results" not in response.json()
+    assert "1234/QĐ-UBND" not in response.content.decode()

@@ -13,8 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from tests.decisions.conftest import World
-from tests.decisions.helpers import draft, issued
+from tests.factories.decisions import World, draft, issued
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.decisions.certificates import certificate_batch_request, certificate_batch_run
 from thidua.decisions.models import BatchState, Certificate, CertificateBatch, Decision
@@ -45,7 +44,7 @@ def test_batch_request_queues_once_on_commit(
 def test_batch_request_by_leader_or_for_a_draft_refused(world: World, decision: Decision) -> None:
     with pytest.raises(NotPermitted):
         certificate_batch_request(actor=world.leader, decision=decision)
-    from tests.decisions.factories import NominationFactory, nominee
+    from tests.factories.decisions import NominationFactory, nominee
 
     extra = NominationFactory(
         campaign=world.campaign,
@@ -114,4 +113,7 @@ def test_batch_page_of_another_province_is_404(world: World, decision: Decision)
     client = Client()
     client.force_login(world.other_secretariat)
 
-    assert client.get(reverse("decisions:batch", args=[batch.pk])).status_code == 404
+    response = client.get(reverse("decisions:batch", args=[batch.pk]))
+
+    assert response.status_code == 404
+    assert decision.number not in response.content.decode()

@@ -1,27 +1,30 @@
 """The decisions demo: after the awards and councils demos, one Bằng khen decision
 1234/QĐ-UBND of 05/6/2025 signed by Lê Văn Hẳn, its certificates printed, archive
-records for the history; a second run changes nothing."""
+records for the history; a second run changes nothing. The demo is loaded up to the
+decisions once per session (tests/demo_database.py, stage "decisions")."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.pages.conftest import kh128  # noqa: F401  (shared fixture)
-from thidua.awards import demo as awards_demo
+import pytest
+
+from tests.demo_database import DemoRun
 from thidua.awards.models import AwardRecord, NominationState
 from thidua.campaigns.models import Campaign
-from thidua.councils import demo as councils_demo
 from thidua.decisions import demo as decisions_demo
 from thidua.decisions.models import Certificate, Decision, DecisionState
-from thidua.desk.demo_users import demo_users_ensure
+
+pytestmark = pytest.mark.demo_database("decisions")
 
 
-def test_decisions_demo_issues_the_decision_once(kh128: Campaign) -> None:  # noqa: F811
-    demo_users_ensure()
-    awards_demo.demo_ensure(kh128)
-    councils_demo.demo_ensure(kh128)
+@pytest.fixture
+def kh128(demo: DemoRun) -> Campaign:
+    return Campaign.objects.get(pk=demo.campaign_pk)
 
-    first = decisions_demo.demo_ensure(kh128)
+
+def test_decisions_demo_issues_the_decision_once(kh128: Campaign, demo: DemoRun) -> None:
+    first = demo.lines["decisions"]
     second = decisions_demo.demo_ensure(kh128)
 
     decision = Decision.objects.get()

@@ -10,8 +10,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.decisions.conftest import World
-from tests.decisions.helpers import issued
+from tests.factories.decisions import World, issued
 from thidua.decisions.certificate_pdf import certificate_pdf, verification_url
 from thidua.decisions.models import Certificate, Decision
 

@@ -11,9 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.decisions.conftest import World
-from tests.decisions.factories import AwardRecordFactory
-from tests.decisions.helpers import issued
+from tests.factories.decisions import AwardRecordFactory, World, issued
 from thidua.awards.models import AwardRecord
 
 
@@ -93,6 +91,7 @@ def test_nominee_page_of_a_sibling_is_404(history: World) -> None:
     )
 
     assert answer.status_code == 404
+    assert "Trần Thị Hoa" not in answer.content.decode()
 
 
 def test_history_export_xlsx(history: World) -> None:

@@ -10,15 +10,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.decisions.conftest import World
-from tests.decisions.helpers import draft, fill, issued
+from tests.factories.decisions import World, draft, fill, issued
 from thidua.decisions.models import Certificate, Decision, DecisionState
 
 
 @pytest.fixture
 def decisions(world: World) -> dict[str, Decision]:
     issued_decision = issued(world)
-    from tests.decisions.factories import NominationFactory, nominee
+    from tests.factories.decisions import NominationFactory, nominee
 
     extra = NominationFactory(
         campaign=world.campaign,

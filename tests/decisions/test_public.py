@@ -8,8 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.decisions.conftest import World
-from tests.decisions.helpers import draft, fill, issued
+from tests.factories.decisions import World, draft, fill, issued
 from thidua.awards.models import DossierFile
 from thidua.decisions.models import Certificate, Decision
 from thidua.decisions.models.certificates import CODE_ALPHABET, new_certificate_code
@@ -102,7 +101,7 @@ def test_verification_after_a_correction_says_superseded(
 
 def test_decisions_public_lists_only_published_with_counts(world: World) -> None:
     issued(world)
-    from tests.decisions.factories import NominationFactory, nominee
+    from tests.factories.decisions import NominationFactory, nominee
 
     extra = NominationFactory(
         campaign=world.campaign,

@@ -10,9 +10,14 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from tests.decisions.conftest import World
-from tests.decisions.factories import AwardRecordFactory, NominationFactory, nominee
-from tests.decisions.helpers import draft, fill
+from tests.factories.decisions import (
+    AwardRecordFactory,
+    NominationFactory,
+    World,
+    draft,
+    fill,
+    nominee,
+)
 from thidua.decisions.services import decision_issue
 
 

@@ -8,10 +8,17 @@ from decimal import Decimal
 
 import pytest
 
-from tests.decisions.conftest import World
-from tests.decisions.factories import NominationFactory, nominee
-from tests.decisions.helpers import DATE, NUMBER, draft, fill, issued
 from tests.factories import member
+from tests.factories.decisions import (
+    DATE,
+    NUMBER,
+    NominationFactory,
+    World,
+    draft,
+    fill,
+    issued,
+    nominee,
+)
 from thidua.accounts.models import Role, User
 from thidua.awards.models import AwardRecord, Nomination, NominationState
 from thidua.core.errors import DomainError, NotPermitted

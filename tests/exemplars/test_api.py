@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework.test import APIClient
 
-from tests.exemplars.factories import story_in
+from tests.factories.exemplars import story_in
 from thidua.exemplars.models import ExemplarState
 
 

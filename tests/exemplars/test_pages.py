@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.exemplars.factories import completed_work_with_photo, story_in
-from tests.pages.conftest import csp_problems, page_text, signed_in
-from tests.public.factories import drain
-from tests.works_pages.conftest import png_upload
+from tests.factories.exemplars import completed_work_with_photo, story_in
+from tests.factories.public import drain
+from tests.pages import csp_problems, page_text, signed_in
+from tests.uploads import png_upload
 from thidua.exemplars.models import Exemplar, ExemplarState
 
 
@@ -101,11 +101,16 @@ def test_return_from_the_page_shows_the_reason_to_the_author(kh, people, provinc
 def test_a_unit_officer_may_not_approve(kh, people, province):
     story = story_in(ExemplarState.SUBMITTED, kh, people, province.commune_a1)
 
+    events = story.events.count()
+
     response = signed_in(people.a1_officer).post(
         reverse("exemplars:action", args=[story.pk, "approve"])
     )
 
     assert response.status_code == 403
+    story.refresh_from_db()
+    assert story.state == ExemplarState.SUBMITTED
+    assert story.events.count() == events
 
 
 @pytest.mark.parametrize("name", ["detail", "edit"])
@@ -115,6 +120,7 @@ def test_a_sibling_gets_404(kh, people, province, name):
     response = signed_in(people.a2_officer).get(reverse(f"exemplars:{name}", args=[story.pk]))
 
     assert response.status_code == 404
+    assert story.title not in response.content.decode()
 
 
 def test_photo_of_a_draft_is_hidden_from_a_sibling(kh, people, province):
@@ -127,6 +133,7 @@ def test_photo_of_a_draft_is_hidden_from_a_sibling(kh, people, province):
     assert (own.status_code, own["Content-Type"], body[:4]) == (200, "image/png", b"\x89PNG")
     sibling = signed_in(people.a2_officer).get(reverse("exemplars:photo", args=[photo.pk]))
     assert sibling.status_code == 404
+    assert b"\x89PNG" not in sibling.content
 
 
 def test_from_work_button_drafts_and_redirects(kh, people, province):
@@ -158,7 +165,7 @@ def test_list_query_count_is_constant(kh, people, province, django_assert_num_qu
 
 
 def test_suggestions_offer_works_and_nominations_without_a_story(kh, people, province):
-    from tests.exemplars.factories import nomination_for
+    from tests.factories.exemplars import nomination_for
 
     work = completed_work_with_photo(kh, people, province, title="Đường bê tông ấp Trà Kha")
     nomination = nomination_for(kh, people, province, state="approved")
@@ -178,7 +185,7 @@ def test_suggestions_offer_works_and_nominations_without_a_story(kh, people, pro
 
 
 def test_a_sibling_cannot_draft_from_a_nomination(kh, people, province):
-    from tests.exemplars.factories import nomination_for
+    from tests.factories.exemplars import nomination_for
 
     nomination = nomination_for(kh, people, province, state="approved")
 

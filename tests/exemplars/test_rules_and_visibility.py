@@ -8,7 +8,7 @@ from itertools import product
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tests.exemplars.factories import story_data, story_in
+from tests.factories.exemplars import story_data, story_in
 from thidua.core.errors import NotPermitted
 from thidua.exemplars import workflow
 from thidua.exemplars.models import ExemplarState

@@ -6,13 +6,8 @@ import io
 
 import pytest
 
-from tests.exemplars.factories import (
-    add_photo,
-    completed_work_with_photo,
-    nomination_for,
-    story_in,
-)
-from tests.works_pages.conftest import png_bytes
+from tests.factories.exemplars import add_photo, completed_work_with_photo, nomination_for, story_in
+from tests.uploads import png_bytes
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.exemplars import workflow
 from thidua.exemplars.models import ExemplarEvent, ExemplarPhoto, ExemplarState, SubjectKind
@@ -105,8 +100,8 @@ def test_no_photo_changes_once_submitted(kh, people, province):
 
 
 def test_required_fields_and_a_foreign_content_area(kh, people, province):
-    from tests.exemplars.factories import story_data
     from tests.factories import CampaignFactory
+    from tests.factories.exemplars import story_data
     from thidua.campaigns.models import ContentArea
 
     with pytest.raises(DomainError):

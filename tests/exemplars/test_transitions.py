@@ -8,7 +8,7 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from tests.exemplars.factories import story_in
+from tests.factories.exemplars import story_in
 from thidua.core.errors import DomainError
 from thidua.exemplars import workflow
 from thidua.exemplars.models import Exemplar, ExemplarEvent, ExemplarState

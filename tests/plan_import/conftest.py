@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
-import yaml
 
-import thidua.campaigns
-from tests.browser.conftest import _static_root, browser  # noqa: F401  (browser journey)
-from tests.campaigns.conftest import tra_vinh_units  # noqa: F401  (shared fixture)
+from tests.campaigns.fixtures import tra_vinh_units  # noqa: F401  (shared fixture)
 from tests.factories import UnitFactory, member
+from tests.factories.plan_import import SEED
 from thidua.accounts.models import Role, User
 from thidua.organisations.models import Unit, UnitKind
-
-SEED = (
-    Path(__file__).resolve().parents[2]
-    / "src/thidua/plan_import/data/kh-128-ubnd-tra-vinh-2024.txt"
-)
-SHIPPED_YAML = Path(thidua.campaigns.__file__).parent / "data" / "kh-128-ubnd-tra-vinh-2024.yaml"
-
-
-def shipped_data() -> dict[str, Any]:
-    """The shipped KH 128 campaign file as the extraction would hold it (JSON values)."""
-    data = yaml.safe_load(SHIPPED_YAML.read_text(encoding="utf-8"))
-    return json.loads(json.dumps(data, default=str))
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
-from tests.plan_import.factories import DraftFactory
+from tests.factories.plan_import import DraftFactory
 from thidua.plan_import.models import ImportDraft
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +72,7 @@ def test_another_province_gets_404(importer, other_province_secretariat):
     response = client_for(other_province_secretariat).get(f"{URL}{draft.pk}/")
 
     assert response.status_code == 404
+    assert draft.file_name not in response.content.decode()
 
 
 @pytest.mark.parametrize(

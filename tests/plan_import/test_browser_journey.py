@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.plan_import.conftest import SEED
+from tests.factories.plan_import import SEED
 
 SCREENSHOTS = Path(tempfile.gettempdir()) / "thidua-plan-import-journey"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from tests.pages.conftest import page_text, signed_in
+from tests.pages import page_text, signed_in
 from thidua.accounts.models import User
 
 

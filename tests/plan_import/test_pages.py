@@ -7,9 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from tests.pages.conftest import csp_problems, page_text, signed_in
-from tests.plan_import.conftest import shipped_data
-from tests.plan_import.factories import DraftFactory
+from tests.factories.plan_import import DraftFactory, shipped_data
+from tests.pages import csp_problems, page_text, signed_in
 from thidua.campaigns.models import Campaign
 from thidua.plan_import.models import ImportDraft
 

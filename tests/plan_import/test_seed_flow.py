@@ -11,8 +11,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.pages.conftest import page_text, signed_in
-from tests.plan_import.conftest import shipped_data
+from tests.factories.plan_import import shipped_data
+from tests.pages import page_text, signed_in
 from thidua.campaigns.files.export import campaign_to_yaml
 from thidua.campaigns.files.validate import validate_text
 from thidua.campaigns.models import Campaign

@@ -7,8 +7,7 @@ import io
 import pytest
 
 from tests.factories import CampaignFactory
-from tests.plan_import.conftest import shipped_data
-from tests.plan_import.factories import DraftFactory
+from tests.factories.plan_import import DraftFactory, shipped_data
 from thidua.campaigns.files.export import campaign_to_yaml
 from thidua.campaigns.files.validate import validate_text
 from thidua.campaigns.models import Campaign

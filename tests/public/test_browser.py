@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.exemplars.factories import story_in
-from tests.reviews.factories import known_figures, open_review
-from tests.works.factories import WorkFactory
+from tests.factories.exemplars import story_in
+from tests.factories.reviews import known_figures, open_review
+from tests.factories.works import WorkFactory
 from thidua.exemplars.models import ExemplarState
 from thidua.works.models import WorkState
 

@@ -6,10 +6,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.exemplars.factories import story_in
-from tests.pages.conftest import csp_problems, page_text
-from tests.public.factories import drain
-from tests.works.factories import WorkFactory
+from tests.factories.exemplars import story_in
+from tests.factories.public import drain
+from tests.factories.works import WorkFactory
+from tests.pages import csp_problems, page_text
 from thidua.exemplars.models import ExemplarState
 from thidua.targets.models import TargetValue
 from thidua.works.models import WorkState
@@ -163,8 +163,8 @@ def test_stories_search_ignores_diacritics(kh, people, province):
 
 
 def test_rankings_and_decisions_show_public_fields(kh, people, province):
-    from tests.exemplars.factories import nomination_for
-    from tests.public.factories import issued_decision, published_ranking
+    from tests.factories.exemplars import nomination_for
+    from tests.factories.public import issued_decision, published_ranking
 
     published_ranking(people, [province.district_a, province.district_b])
     issued_decision(kh, people, nomination_for(kh, people, province), number="123/QĐ-UBND")

@@ -12,11 +12,11 @@ from urllib.parse import urljoin, urlsplit
 from django.core.files.base import ContentFile
 from django.test import Client
 
-from tests.exemplars.factories import add_photo, nomination_for, story_in
 from tests.factories import UserFactory
-from tests.public.factories import drain, issued_decision, published_ranking
-from tests.reviews.factories import open_review
-from tests.works.factories import WorkFactory
+from tests.factories.exemplars import add_photo, nomination_for, story_in
+from tests.factories.public import drain, issued_decision, published_ranking
+from tests.factories.reviews import open_review
+from tests.factories.works import WorkFactory
 from thidua.awards.models import DossierFile
 from thidua.exemplars import workflow as exemplar_workflow
 from thidua.exemplars.models import ExemplarState
@@ -150,7 +150,8 @@ def _build(kh, people, province) -> None:
                 created_by=insider)  # fmt: skip
     WorkFactory(campaign=kh.campaign, unit=province.commune_a1, title=PRIVATE["work submitted"],
                 state=WorkState.SUBMITTED, created_by=insider)  # fmt: skip
-    from tests.works_pages.conftest import png_upload, work_in
+    from tests.factories.works import work_in
+    from tests.uploads import png_upload
 
     work = work_in(WorkState.SUBMITTED, kh, people, province, unit=province.commune_a2,
                    actor=people.a2_officer, title="Cầu công khai 2002", budget=Decimal("98765.4"))  # fmt: skip

@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.exemplars.factories import add_photo, nomination_for, story_in
-from tests.public.factories import issued_decision, published_ranking
-from tests.works.factories import WorkFactory
+from tests.factories.exemplars import add_photo, nomination_for, story_in
+from tests.factories.public import issued_decision, published_ranking
+from tests.factories.works import WorkFactory
 from thidua.exemplars.models import ExemplarState
 from thidua.works.models import WorkState
 

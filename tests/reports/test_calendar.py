@@ -9,9 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from tests.conftest import Province
-from tests.factories import CampaignFactory, UnitFactory, member
-from tests.reports.conftest import Kh, at, report_of
+from tests.factories import CampaignFactory, Province, UnitFactory, member
+from tests.factories.reports import Kh, at, report_of
 from thidua.accounts.models import Role
 from thidua.campaigns.models import Campaign
 from thidua.core.dates import WeekendPolicy

@@ -10,10 +10,9 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.conftest import Province
-from tests.factories import CampaignFactory
-from tests.reports.conftest import Kh, People, at, put_in_state, report_of
-from tests.works.factories import WorkFactory
+from tests.factories import CampaignFactory, Province
+from tests.factories.reports import Kh, People, at, put_in_state, report_of
+from tests.factories.works import WorkFactory
 from thidua.campaigns.models import ContentArea
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.reports.models import ReportAttachment, ReportPeriod, ReportState, UnitReport

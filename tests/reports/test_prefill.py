@@ -9,10 +9,9 @@ from decimal import Decimal
 import pytest
 from django.db.models import Avg, Count
 
-from tests.conftest import Province
-from tests.factories import CampaignFactory, TargetFactory
-from tests.reports.conftest import Kh, at, report_of
-from tests.works.factories import WorkFactory
+from tests.factories import CampaignFactory, Province, TargetFactory
+from tests.factories.reports import Kh, at, report_of
+from tests.factories.works import WorkFactory
 from thidua.reports.models import ReportPeriod
 from thidua.reports.prefill import report_prefill
 from thidua.targets.models import Target, TargetValue

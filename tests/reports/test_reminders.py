@@ -11,9 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_tasks_db.models import DBTaskResult
 
-from tests.conftest import Province
-from tests.factories import member
-from tests.reports.conftest import Kh, People, at, put_in_state, report_of
+from tests.factories import Province, member
+from tests.factories.reports import Kh, People, at, put_in_state, report_of
 from thidua.accounts.models import Membership, Role
 from thidua.core.dates import WeekendPolicy
 from thidua.core.models import Notification

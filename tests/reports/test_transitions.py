@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from tests.conftest import Province
-from tests.reports.conftest import VN, People, at, put_in_state, report_of
+from tests.factories import Province
+from tests.factories.reports import VN, People, at, put_in_state, report_of
 from thidua.core.dates import WeekendPolicy
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.models import Notification

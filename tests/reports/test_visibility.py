@@ -9,9 +9,8 @@ from collections.abc import Iterator
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tests.conftest import Province
-from tests.factories import GroupFactory, GroupMembershipFactory, UnitFactory, member
-from tests.reports.conftest import Kh, People, at, make_campaign, put_in_state, report_of
+from tests.factories import GroupFactory, GroupMembershipFactory, Province, UnitFactory, member
+from tests.factories.reports import Kh, People, at, make_campaign, put_in_state, report_of
 from thidua.accounts.models import Role, User
 from thidua.core.errors import NotPermitted
 from thidua.organisations.models import UnitKind

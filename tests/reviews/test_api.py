@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from tests.public.factories import drain
-from tests.reviews.factories import open_review
+from tests.factories.public import drain
+from tests.factories.reviews import open_review
 from thidua.reviews import workflow
 
 

@@ -6,7 +6,7 @@ import io
 
 import docx
 
-from tests.reviews.factories import known_figures, open_review
+from tests.factories.reviews import known_figures, open_review
 from thidua.reviews import workflow
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.pages.conftest import csp_problems, page_text, signed_in
-from tests.public.factories import drain
-from tests.reviews.factories import known_figures, open_review
+from tests.factories.public import drain
+from tests.factories.reviews import known_figures, open_review
+from tests.pages import csp_problems, page_text, signed_in
 from thidua.reviews.models import PhaseReview, ReviewState
 
 
@@ -17,9 +17,12 @@ from thidua.reviews.models import PhaseReview, ReviewState
     [("secretariat", 200), ("leader", 200), ("a1_officer", 403), ("district_a_head", 403)],
 )
 def test_index_is_for_the_secretariat_and_leaders(kh, people, who, status):
+    open_review(kh, people)
+
     response = signed_in(getattr(people, who)).get(reverse("reviews:index"))
 
     assert response.status_code == status
+    assert ("Sơ kết Đợt 1 28/02/2025" in page_text(response)) == (status == 200)
 
 
 def test_open_a_review_from_the_index(kh, people):
@@ -79,8 +82,13 @@ def test_a_leader_reads_but_may_not_write(kh, people):
     review = open_review(kh, people)
     client = signed_in(people.leader)
 
+    events = review.events.count()
+
     assert client.get(reverse("reviews:detail", args=[review.pk])).status_code == 200
     assert client.post(reverse("reviews:action", args=[review.pk, "issue"])).status_code == 403
+    review.refresh_from_db()
+    assert review.state == ReviewState.DRAFT
+    assert review.events.count() == events
 
 
 def test_another_province_gets_404(kh, people):
@@ -89,6 +97,7 @@ def test_another_province_gets_404(kh, people):
     response = signed_in(people.other_secretariat).get(reverse("reviews:detail", args=[review.pk]))
 
     assert response.status_code == 404
+    assert kh.campaign.title not in page_text(response)
 
 
 def test_bad_date_is_a_message(kh, people):
@@ -103,7 +112,7 @@ def test_bad_date_is_a_message(kh, people):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_workspace_query_count_is_constant(kh, people, province, django_assert_num_queries, count):
-    from tests.works.factories import WorkFactory
+    from tests.factories.works import WorkFactory
     from thidua.works.models import WorkState
 
     for n in range(count):

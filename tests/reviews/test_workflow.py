@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from tests.reviews.factories import known_figures, open_review
+from tests.factories.reviews import known_figures, open_review
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.reviews import workflow
 from thidua.reviews.models import PhaseReview, PhaseReviewEvent, ReviewKind, ReviewState

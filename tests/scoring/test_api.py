@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.pages.conftest import signed_in
-from tests.scoring.conftest import Cluster, make_set, manual_entries, reviewer_for, self_submit
+from tests.factories.scoring import Cluster, make_set, manual_entries, reviewer_for, self_submit
+from tests.pages import signed_in
 from thidua.scoring import services
 from thidua.scoring.models import CriteriaSet
 from thidua.scoring.ranking import ranking_publish

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _static_root, browser  # noqa: F401  (browser fixtures)
-from tests.scoring.conftest import Cluster, make_set, manual_entries, reviewer_for, self_submit
+from tests.factories.scoring import Cluster, make_set, manual_entries, reviewer_for, self_submit
 from thidua.scoring import services
 from thidua.scoring.models import CriterionKind
 from thidua.works.demo_images import minimal_pdf
@@ -21,7 +20,7 @@ from thidua.works.demo_images import minimal_pdf
 SCREENSHOTS = str(Path(tempfile.gettempdir()) / "thidua-scoring-{stage}-{width}.png")
 
 
-def _sign_in(browser: Any, live_server: Any, user: Any, width: int) -> Any:  # noqa: F811
+def _sign_in(browser: Any, live_server: Any, user: Any, width: int) -> Any:
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN")
     page = context.new_page()
     page.goto(live_server.url + "/cham-diem/")
@@ -34,7 +33,7 @@ def _sign_in(browser: Any, live_server: Any, user: Any, width: int) -> Any:  # n
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
-def test_scoring_journey(live_server: Any, browser: Any, cluster: Cluster, width: int) -> None:  # noqa: F811
+def test_scoring_journey(live_server: Any, browser: Any, cluster: Cluster, width: int) -> None:
     cs = make_set(cluster)
     unit = cluster.members[0]
     for other in cluster.units:

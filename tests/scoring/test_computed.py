@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.factories import TargetFactory
-from tests.scoring.conftest import Cluster, make_set, sheet_of
-from tests.works.factories import WorkFactory
+from tests.factories.scoring import Cluster, make_set, sheet_of
+from tests.factories.works import WorkFactory
 from thidua.reports.models import ReportPeriod, ReportState, UnitReport
 from thidua.scoring.models import CriteriaSet, Score
 from thidua.targets.models import TargetValue

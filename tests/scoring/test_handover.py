@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from tests.factories import PhaseFactory
-from tests.scoring.conftest import Cluster, make_set, manual_entries, reviewer_for, self_submit
+from tests.factories.scoring import Cluster, make_set, manual_entries, reviewer_for, self_submit
 from thidua.awards.loading import award_forms_load_shipped
 from thidua.awards.models import Nomination
 from thidua.core.errors import DomainError, NotPermitted

@@ -8,8 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.pages.conftest import page_text, signed_in
-from tests.scoring.conftest import (
+from tests.factories.scoring import (
     Cluster,
     make_set,
     manual_entries,
@@ -17,6 +16,7 @@ from tests.scoring.conftest import (
     self_submit,
     sheet_of,
 )
+from tests.pages import page_text, signed_in
 from thidua.scoring import services
 from thidua.scoring.models import CriteriaSet, ScoreSheet
 from thidua.scoring.ranking import ranking_publish
@@ -252,6 +252,7 @@ def test_ranking_is_not_shown_before_publication(cluster: Cluster) -> None:
     response = signed_in(cluster.secretariat).get(reverse("scoring:ranking", args=[cs.pk]))
 
     assert response.status_code == 404
+    assert cluster.leader.name not in page_text(response)
 
 
 def test_the_secretariat_creates_and_activates_a_set_from_the_index(cluster: Cluster) -> None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.scoring.conftest import (
+from tests.factories.scoring import (
     Cluster,
     make_set,
     manual_entries,

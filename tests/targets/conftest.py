@@ -8,38 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
-from tests.conftest import Province
-from tests.factories import CampaignFactory, TargetFactory, member
-from thidua.accounts.models import Role, Scope, User
-from thidua.campaigns.models import Campaign
-from thidua.targets.models import Target
-
-NOW = dt.datetime(2025, 3, 1, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-TODAY = NOW.date()
+from tests.factories import CampaignFactory, Province, TargetFactory, member
+from tests.factories.targets import NOW, Kh, People
+from thidua.accounts.models import Role, Scope
 
 
 @pytest.fixture(autouse=True)
 def _frozen_time() -> Iterator[None]:
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-@dataclass
-class Kh:
-    """A campaign of the province with three of KH 128's targets and a district's own."""
-
-    campaign: Campaign
-    growth: Target  # T01: 10 - 11 % in 2024
-    jobs: Target  # T10: ≥ 23.000 a year, 2024 - 2025
-    rural: Target  # T07: before 01/01/2025
-    district_jobs: Target  # Huyện Cầu Kè's own share of T10
 
 
 @pytest.fixture
@@ -70,20 +52,6 @@ def kh(province: Province) -> Kh:
         period_to=dt.date(2025, 1, 1), period_to_precision="year",
     )  # fmt: skip
     return Kh(campaign, growth, jobs, rural, district_jobs)
-
-
-@dataclass
-class People:
-    """One user per role that matters to targets."""
-
-    secretariat: User
-    admin: User
-    district_a_head: User
-    district_a_officer: User
-    district_a_subtree: User
-    district_b_head: User
-    a1_officer: User
-    b1_officer: User
 
 
 @pytest.fixture

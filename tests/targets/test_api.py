@@ -13,9 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.conftest import Province
-from tests.factories import CampaignFactory, TargetFactory
-from tests.targets.conftest import Kh, People
+from tests.factories import CampaignFactory, Province, TargetFactory
+from tests.factories.targets import Kh, People
 from thidua.accounts.models import User
 from thidua.targets.models import Target, TargetValue
 

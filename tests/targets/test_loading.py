@@ -1,4 +1,7 @@
-"""The shipped Trà Vinh figures load on the real KH 128 campaign; broken files write nothing."""
+"""The shipped Trà Vinh figures load on the real KH 128 campaign; broken files write nothing.
+
+The Trà Vinh units and KH 128 are loaded once per session (tests/demo_database.py, stage
+"campaign"); what a test loads on top is rolled back after it."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
+from tests.demo_database import DemoRun
 from thidua.campaigns.models import Campaign
 from thidua.targets.evaluation import Status, evaluate
 from thidua.targets.loading import SHIPPED
@@ -20,11 +24,12 @@ from thidua.targets.models import Target, TargetValue
 URL = re.compile(r"^https?://\S+$")
 
 
+pytestmark = pytest.mark.demo_database("campaign")
+
+
 @pytest.fixture
-def kh128(db: None) -> Campaign:
-    call_command("units", "load", "tra-vinh", stdout=StringIO())
-    call_command("campaign", "load", "kh-128", stdout=StringIO())
-    return Campaign.objects.get(code="kh-128-2024-tra-vinh")
+def kh128(demo: DemoRun) -> Campaign:
+    return Campaign.objects.get(pk=demo.campaign_pk)
 
 
 def load(name: str) -> str:

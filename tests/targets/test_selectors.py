@@ -8,9 +8,8 @@ from decimal import Decimal
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import F
 
-from tests.conftest import Province
-from tests.factories import CampaignFactory, TargetFactory
-from tests.targets.conftest import TODAY, Kh, People
+from tests.factories import CampaignFactory, Province, TargetFactory
+from tests.factories.targets import TODAY, Kh, People
 from thidua.accounts.models import User
 from thidua.campaigns.models import CampaignStatus
 from thidua.targets.evaluation import Status

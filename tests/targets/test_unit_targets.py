@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tests.conftest import Province
-from tests.factories import UnitFactory
-from tests.targets.conftest import Kh, People
+from tests.factories import Province, UnitFactory
+from tests.factories.targets import Kh, People
 from thidua.campaigns.models import CampaignStatus
 from thidua.core.dates import PartialDate
 from thidua.core.errors import DomainError, NotPermitted

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.factories import UnitFactory
-from tests.works.factories import WorkFactory
+from tests.factories.works import WorkFactory
 from thidua.organisations.models import UnitKind, UnitSuccession
 from thidua.works.models import WorkState
 from thidua.works.reorganisation import works_apply_successions

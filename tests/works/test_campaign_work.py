@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.works.factories import work_data
+from tests.factories.works import work_data
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.works import services
 from thidua.works.models import WorkEvent

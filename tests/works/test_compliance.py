@@ -17,7 +17,7 @@ from tests.factories import (
     UnitFactory,
     member,
 )
-from tests.works.factories import WorkFactory, register
+from tests.factories.works import WorkFactory, register
 from thidua.accounts.models import Role, Scope
 from thidua.campaigns.models import WorkKind
 from thidua.core.errors import DomainError

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.works.conftest import TODAY
-from tests.works.factories import WorkFactory, register
+from tests.factories.works import TODAY, WorkFactory, register
 from thidua.core.errors import DomainError
 from thidua.core.uploads import MAX_PHOTO_BYTES
 from thidua.works import services

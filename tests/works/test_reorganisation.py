@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.works.conftest import TODAY
-from tests.works.factories import WorkFactory, advance, register
+from tests.factories.works import TODAY, WorkFactory, advance, register
 from thidua.core.errors import NotPermitted
 from thidua.works import services
 from thidua.works.models import Work, WorkState

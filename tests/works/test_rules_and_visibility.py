@@ -6,8 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import CampaignFactory, UnitFactory
-from tests.works.conftest import TODAY
-from tests.works.factories import TITLES, WorkFactory, work_data
+from tests.factories.works import TITLES, TODAY, WorkFactory, work_data
 from thidua.accounts.models import User
 from thidua.campaigns.models import RegistrationRule
 from thidua.core.errors import NotPermitted

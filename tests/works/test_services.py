@@ -12,8 +12,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import member
-from tests.works.conftest import NOW
-from tests.works.factories import WorkFactory, register, work_data
+from tests.factories.works import NOW, WorkFactory, register, work_data
 from thidua.accounts.models import Role
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.models import Notification

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import CampaignFactory
-from tests.works.factories import WorkFactory, register
+from tests.factories.works import WorkFactory, register
 from thidua.core.errors import DomainError
 from thidua.works import services
 from thidua.works.models import Work, WorkState

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.works.conftest import NOW
-from tests.works.factories import ACTUAL_FINISH, WorkFactory, advance
+from tests.factories.works import ACTUAL_FINISH, NOW, WorkFactory, advance
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.works import services
 from thidua.works.models import Work, WorkEvent, WorkState
