@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, ContentArea, Phase, WorkKind
+from thidua.core.form_conventions import FormConventions
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets.models import Target
 from thidua.works.models import Work, WorkState
@@ -117,7 +118,7 @@ def _limit(
         field.label_from_instance = label  # type: ignore[assignment]
 
 
-class WorkForm(forms.Form):
+class WorkForm(FormConventions, forms.Form):
     """What a unit states when it registers (or corrects) a work (KH 128 II.2)."""
 
     kind = forms.ChoiceField(label=_("Loại"), choices=WorkKind.choices)
@@ -244,7 +245,7 @@ class WorkForm(forms.Form):
 FLAG_CHOICES = [("", _("Tất cả")), ("1", _("Có")), ("0", _("Không"))]
 
 
-class RegisterFilterForm(forms.Form):
+class RegisterFilterForm(FormConventions, forms.Form):
     """The register's filters; the names are those ``excel_export`` reads."""
 
     q = forms.CharField(label=_("Tìm theo tên"), required=False, max_length=100)
