@@ -131,7 +131,9 @@ class DossierFileForm(FormConventions, forms.Form):
 
 class ReasonForm(FormConventions, forms.Form):
     reason = forms.CharField(
-        label=_("Lý do, nội dung cần bổ sung"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Lý do, nội dung cần bổ sung"),
+        max_length=lengths.NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -140,4 +142,5 @@ class NoteForm(FormConventions, forms.Form):
         label=_("Ghi chú (kết quả Hội đồng)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+        max_length=lengths.NOTE,
     )

@@ -31,6 +31,7 @@ from thidua.awards.selectors import NominationFilters, nomination_detail, nomina
 from thidua.awards.transitions import EDITABLE_STATES, TRANSITIONS, Action, allowed_actions
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.core import lengths
 from thidua.core.refusals import refusal_caught
 from thidua.organisations.models import Unit
 
@@ -366,6 +367,7 @@ def nomination_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
         return redirect("awards:detail", pk)
     done = _("Đã %(action)s.") % {"action": services.action_label(step)}
     with refusal_caught(request, success=done):
+        lengths.check_posted(request.POST, {"reason": _("Lý do"), "note": _("Ghi chú")})
         run(nomination, request.user, request.POST)
     back = request.POST.get("next", "")
     if back.startswith("/khen-thuong/"):

@@ -12,6 +12,7 @@ keeps its own (a work's title: 500), and a form never allows more than its colum
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -85,3 +86,10 @@ def check_length(value: str, *, limit: int, label: Any, field: str | None = None
     length = len(value or "")
     if length > limit:
         raise DomainError(length_message(label, length, limit), code=TEXT_TOO_LONG, field=field)
+
+
+def check_posted(data: Mapping[str, Any], labels: Mapping[str, Any], *, limit: int = NOTE) -> None:
+    """Refuse the first text posted under one of ``labels``' names that is longer than
+    ``limit`` (:func:`check_length`, naming the field); absent names are accepted."""
+    for name, label in labels.items():
+        check_length(str(data.get(name) or ""), limit=limit, label=label, field=name)

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, ContentArea
+from thidua.core import lengths
 from thidua.core.form_conventions import FormConventions
 from thidua.exemplars.models import SubjectKind
 from thidua.exemplars.workflow import StoryData
@@ -68,7 +69,9 @@ class StoryForm(FormConventions, forms.Form):
 
 
 class ReasonForm(FormConventions, forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Lý do"))
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label=_("Lý do"), max_length=lengths.NOTE
+    )
 
 
 class PhotoForm(FormConventions, forms.Form):

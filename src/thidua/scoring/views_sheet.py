@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.core import lengths
 from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
 from thidua.scoring import services
@@ -131,7 +130,6 @@ def render_sheet(
         "has_review": sheet.state
         in {SheetState.REVIEWED, SheetState.CONFIRMED, SheetState.PUBLISHED},
         "error": error,
-        "note_limit": lengths.NOTE,
         "posted_note": (posted or {}).get("note", sheet.self_note),
         "posted_review_note": (posted or {}).get("review_note", sheet.review_note),
         "max_total": maximum,
