@@ -65,6 +65,25 @@ def test_a_refused_file_is_shown_beside_the_file_input(kh: Kh, people: People, p
     assert not report.attachments.exists()
 
 
+def test_a_bad_file_and_an_empty_summary_are_both_reported_when_submitting(  # type: ignore[no-untyped-def]
+    kh: Kh, people: People, province, q4
+):
+    report = report_of(q4, province.health)
+    fake = SimpleUploadedFile("bao-cao.pdf", b"not a pdf", "application/pdf")
+
+    response = signed_in(people.health_head).post(
+        reverse("reports:detail", args=[report.pk]),
+        {"summary": "", "attachments": fake, "action": "submit"},
+    )
+
+    html = response.content.decode()
+    assert "Hãy nhập tóm tắt kết quả trước khi nộp báo cáo." in _text(
+        _field_html(html, "id_summary")
+    )
+    assert "không phải ảnh" in _text(_field_html(html, "id_attachments"))
+    assert report_of(q4, province.health).state == ReportState.OPEN
+
+
 def test_a_summary_too_long_says_its_length_beside_it(kh: Kh, people: People, province, q4):  # type: ignore[no-untyped-def]
     report = report_of(q4, province.health)
 

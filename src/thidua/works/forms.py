@@ -157,7 +157,10 @@ class WorkForm(FormConventions, forms.Form):
     planned_start = VnDateField(label=_("Ngày bắt đầu dự kiến"))
     planned_finish = VnDateField(label=_("Ngày hoàn thành dự kiến"))
     phase = forms.ModelChoiceField(
-        label=_("Chào mừng đợt thi đua"), queryset=Phase.objects.none(), required=False
+        label=_("Chào mừng đợt thi đua"),
+        queryset=Phase.objects.none(),
+        required=False,
+        empty_label=_("— Chọn đợt —"),
     )
     targets = forms.ModelMultipleChoiceField(
         label=_("Chỉ tiêu phục vụ"),
