@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.pages.conftest import page_text, signed_in
@@ -87,3 +88,31 @@ def test_a_quota_beyond_its_minimum_is_said_in_words(kh, people, province):  # t
     assert "Đã đăng ký 2 công trình (tối thiểu 1) — đã đủ số lượng tối thiểu" in unit_page
     assert "Xã Phong Phú 2 (tối thiểu 1) 2 đã đủ" in queue
     assert "2/1" not in unit_page and "2/1" not in queue
+
+
+def test_a_refused_evidence_file_is_shown_beside_the_file_input(kh, people, province):  # type: ignore[no-untyped-def]
+    work = advance(
+        register(people.a1_officer, kh, province.commune_a1, title=TITLES[0]),
+        WorkState.IN_PROGRESS,
+        unit_actor=people.a1_officer,
+        approver=people.district_a_officer,
+    )
+    fake = SimpleUploadedFile("anh.jpg", b"day khong phai anh", content_type="image/jpeg")
+
+    response = signed_in(people.a1_officer).post(
+        reverse("works:progress", args=[work.pk]),
+        {
+            "progress-on": "01/03/2025",
+            "progress-percent": "50",
+            "progress-narrative": "Có ảnh giả.",
+            "progress-evidence": [fake],
+        },
+    )
+
+    html = response.content.decode()
+    field = next(
+        block
+        for block in re.findall(r'<div class="field[^"]*">.*?</div>', html, flags=re.DOTALL)
+        if 'name="progress-evidence"' in block
+    )
+    assert "Tệp “anh.jpg” không phải ảnh (JPEG, PNG, WebP) hay tài liệu" in field
