@@ -9,7 +9,6 @@ open.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -20,6 +19,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import _static_root, browser  # noqa: F401  (browser test)
 from tests.factories import TargetFactory
+from tests.html_blocks import FIELD, block_with, text_of
 from tests.pages.conftest import page_text, signed_in
 from tests.reports.conftest import Kh, People, at, report_of
 from thidua.reports.models import ReportPeriod, ReportState
@@ -28,27 +28,16 @@ from thidua.targets.models import TargetValue
 SOURCE = "https://travinh.gov.vn/Default.aspx?sid=1426&pageid=37932&catid=69339&id=623539"
 
 
-@pytest.fixture(autouse=True)
-def _frozen_time() -> Iterator[None]:
-    with at(2024, 12, 10, 9):
-        yield
-
-
 @pytest.fixture
-def q4(generated: list[ReportPeriod]) -> ReportPeriod:
-    return generated[0]
+def q4(generated: list[ReportPeriod]) -> Iterator[ReportPeriod]:
+    """Quý IV/2024, seen on Tuesday 10/12/2024 09:00, before its due date."""
+    with at(2024, 12, 10, 9):
+        yield generated[0]
 
 
-def _field_html(html: str, field_id: str) -> str:
-    """The ``<div class="field">`` holding the input ``field_id``."""
-    for block in re.findall(r'<div class="field[^"]*">.*?</div>', html, flags=re.DOTALL):
-        if f'id="{field_id}"' in block:
-            return block
-    raise AssertionError(f"no field {field_id}")
-
-
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+def _field(response, field_id: str) -> str:  # type: ignore[no-untyped-def]
+    """The text of the field holding the input ``field_id``, its errors included."""
+    return text_of(block_with(response.content.decode(), FIELD, f'id="{field_id}"'))
 
 
 def test_a_refused_file_is_shown_beside_the_file_input(kh: Kh, people: People, province, q4):  # type: ignore[no-untyped-def]
@@ -60,7 +49,7 @@ def test_a_refused_file_is_shown_beside_the_file_input(kh: Kh, people: People, p
         {"summary": "Tóm tắt", "attachments": fake, "action": "save"},
     )
 
-    field = _text(_field_html(response.content.decode(), "id_attachments"))
+    field = _field(response, "id_attachments")
     assert "Tệp “bao-cao.pdf” không phải ảnh (JPEG, PNG, WebP) hay tài liệu" in field
     assert not report.attachments.exists()
 
@@ -76,11 +65,8 @@ def test_a_bad_file_and_an_empty_summary_are_both_reported_when_submitting(  # t
         {"summary": "", "attachments": fake, "action": "submit"},
     )
 
-    html = response.content.decode()
-    assert "Hãy nhập tóm tắt kết quả trước khi nộp báo cáo." in _text(
-        _field_html(html, "id_summary")
-    )
-    assert "không phải ảnh" in _text(_field_html(html, "id_attachments"))
+    assert "Hãy nhập tóm tắt kết quả trước khi nộp báo cáo." in _field(response, "id_summary")
+    assert "không phải ảnh" in _field(response, "id_attachments")
     assert report_of(q4, province.health).state == ReportState.OPEN
 
 
@@ -91,13 +77,13 @@ def test_a_summary_too_long_says_its_length_beside_it(kh: Kh, people: People, pr
         reverse("reports:detail", args=[report.pk]), {"summary": "x" * 6000, "action": "save"}
     )
 
-    field = _text(_field_html(response.content.decode(), "id_summary"))
+    field = _field(response, "id_summary")
     assert "Tóm tắt kết quả dài 6.000 ký tự, tối đa 5.000: hãy rút gọn." in field
     report.refresh_from_db()
     assert report.summary == ""
 
 
-def test_the_dashboard_names_a_source_by_its_site(kh: Kh, people: People, generated):  # type: ignore[no-untyped-def]
+def test_the_dashboard_names_a_source_by_its_site(kh: Kh, people: People, q4):  # type: ignore[no-untyped-def]
     target = TargetFactory(campaign=kh.campaign, code="CT01", value=Decimal("10"))
     TargetValue.objects.create(
         target=target, unit=kh.campaign.issuer_unit, value=Decimal("9"), label="Năm 2024",

@@ -8,22 +8,23 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.html_blocks import FIELD, block_with, text_of
 from tests.pages.conftest import page_text, signed_in
 from tests.works.conftest import Kh, People
 from tests.works.factories import TITLES, advance, register
 from thidua.works.models import Work, WorkState
 
+#: What a commune officer types to register a work (the registration form's fields).
+TYPED = {
+    "title": "Cầu bê tông ấp Trà Kha",
+    "kind": "construction",
+    "planned_finish": "30/06/2025",
+    "planned_start": "01/03/2025",
+}
+
 
 def _form(**overrides: str) -> dict[str, str]:
-    data = {
-        "kind": "construction",
-        "title": "Đường bê tông ấp Trà Kha",
-        "description": "Dài 1,2 km, rộng 3 m.",
-        "planned_start": "01/03/2025",
-        "planned_finish": "30/06/2025",
-    }
-    data.update(overrides)
-    return data
+    return {**TYPED, **overrides}
 
 
 def _create_url(plan: Kh, unit) -> str:  # type: ignore[no-untyped-def]
@@ -109,10 +110,5 @@ def test_a_refused_evidence_file_is_shown_beside_the_file_input(kh, people, prov
         },
     )
 
-    html = response.content.decode()
-    field = next(
-        block
-        for block in re.findall(r'<div class="field[^"]*">.*?</div>', html, flags=re.DOTALL)
-        if 'name="progress-evidence"' in block
-    )
-    assert "Tệp “anh.jpg” không phải ảnh (JPEG, PNG, WebP) hay tài liệu" in field
+    field = block_with(response.content.decode(), FIELD, 'name="progress-evidence"')
+    assert "Tệp “anh.jpg” không phải ảnh (JPEG, PNG, WebP) hay tài liệu" in text_of(field)
