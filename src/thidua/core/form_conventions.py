@@ -74,8 +74,8 @@ def _name_empty_choice(field: forms.Field) -> None:
 
 
 def only_choice(field: forms.Field) -> Any:
-    """The value of the one choice a required select offers; ``None`` when there are more,
-    none, or the field may stay empty."""
+    """The value of the one choice a required select offers (a model select then drops
+    its empty choice); ``None`` when there are more, none, or the field may stay empty."""
     if not field.required or isinstance(field, forms.MultipleChoiceField):
         return None
     if isinstance(field, forms.ModelMultipleChoiceField):
