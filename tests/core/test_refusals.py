@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import include, path
 
+from thidua.core.codes import ErrorCode
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.refusals import refusal_caught
 
@@ -157,3 +158,18 @@ def test_other_errors_pass_through():
         raise ValueError("hỏng")
 
     assert _said(request) == []
+
+
+class _UploadForm(forms.Form):
+    title = forms.CharField()
+    evidence = forms.FileField(required=False)
+
+
+def test_a_refused_upload_goes_beside_the_forms_only_file_input():
+    form = _UploadForm({"title": "Ảnh"})
+
+    with refusal_caught(form=form) as outcome:
+        raise DomainError("Tệp “a.txt” không phải ảnh.", code=ErrorCode.BAD_FILE_TYPE)
+
+    assert not outcome.ok
+    assert form.errors == {"evidence": ["Tệp “a.txt” không phải ảnh."]}

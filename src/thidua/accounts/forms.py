@@ -8,8 +8,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.form_conventions import FormConventions
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(FormConventions, AuthenticationForm):
     """Username and password; the error never says which of the two was wrong."""
 
     error_messages = {
@@ -32,7 +34,7 @@ class SignInForm(AuthenticationForm):
         )
 
 
-class ChangePasswordForm(PasswordChangeForm):
+class ChangePasswordForm(FormConventions, PasswordChangeForm):
     """The old password once, the new one twice, checked by the configured validators."""
 
     error_messages = {

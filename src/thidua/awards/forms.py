@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from thidua.awards.models import AwardBasis, AwardForm, DossierKind, Gender, Nominee, SubjectKind
 from thidua.awards.nominations import ACHIEVEMENT_SECTIONS
 from thidua.campaigns.models import Campaign, Phase
+from thidua.core import lengths
+from thidua.core.form_conventions import FormConventions
 from thidua.core.tree import path_ids
 from thidua.organisations.models import Unit
 from thidua.targets.models import Target
@@ -26,7 +28,7 @@ _SECTION_LABELS = {
 }
 
 
-class NominationForm(forms.Form):
+class NominationForm(FormConventions, forms.Form):
     """A nomination of the unit in one campaign; the choices are limited to what the unit
     may use (its phases, its nominees, its works, the campaign's targets)."""
 
@@ -79,6 +81,7 @@ class NominationForm(forms.Form):
                 label=_SECTION_LABELS[key],
                 widget=forms.Textarea(attrs={"rows": 4}),
                 required=False,
+                max_length=lengths.NARRATIVE,
             )
 
     def achievement(self) -> dict[str, str]:
@@ -87,7 +90,7 @@ class NominationForm(forms.Form):
         }
 
 
-class NomineeForm(forms.Form):
+class NomineeForm(FormConventions, forms.Form):
     """A new nominee of the unit."""
 
     kind = forms.ChoiceField(label=_("Loại đối tượng"), choices=SubjectKind.choices)
@@ -122,20 +125,23 @@ class NomineeForm(forms.Form):
         return year
 
 
-class DossierFileForm(forms.Form):
+class DossierFileForm(FormConventions, forms.Form):
     kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=DossierKind.choices)
     file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, ảnh)"))
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(FormConventions, forms.Form):
     reason = forms.CharField(
-        label=_("Lý do, nội dung cần bổ sung"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Lý do, nội dung cần bổ sung"),
+        max_length=lengths.NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(FormConventions, forms.Form):
     note = forms.CharField(
         label=_("Ghi chú (kết quả Hội đồng)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+        max_length=lengths.NOTE,
     )

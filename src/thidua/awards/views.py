@@ -31,6 +31,7 @@ from thidua.awards.selectors import NominationFilters, nomination_detail, nomina
 from thidua.awards.transitions import EDITABLE_STATES, TRANSITIONS, Action, allowed_actions
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.selectors import campaigns_for_unit
+from thidua.core import lengths
 from thidua.core.refusals import refusal_caught
 from thidua.core.views import pick_by_id
 from thidua.organisations.models import Unit
@@ -350,6 +351,7 @@ def nomination_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
         return redirect("awards:detail", pk)
     done = _("Đã %(action)s.") % {"action": services.action_label(step)}
     with refusal_caught(request, success=done):
+        lengths.check_posted(request.POST, {"reason": _("Lý do"), "note": _("Ghi chú")})
         run(nomination, request.user, request.POST)
     back = request.POST.get("next", "")
     if back.startswith("/khen-thuong/"):

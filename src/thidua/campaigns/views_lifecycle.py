@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from thidua.campaigns.lifecycle import campaign_close, campaign_stage
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.rules import can_manage_campaign, can_view_campaign
+from thidua.core import lengths
 from thidua.core.refusals import refusal_caught
-
-NOTE_MAX_LENGTH = 2000
 
 
 @login_required
@@ -31,8 +30,8 @@ def campaign_close_page(request: HttpRequest, pk: int) -> HttpResponse:
     error = ""
     note = request.POST.get("note", "").strip()
     if request.method == "POST":
-        if len(note) > NOTE_MAX_LENGTH:
-            error = _("Ghi chú dài quá %(max)s ký tự: hãy rút gọn.") % {"max": NOTE_MAX_LENGTH}
+        if len(note) > lengths.NOTE:
+            error = lengths.length_message(_("Ghi chú"), len(note), lengths.NOTE)
         elif request.POST.get("confirm") != "yes":
             error = _("Hãy đánh dấu ô xác nhận trước khi kết thúc phong trào.")
         else:

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.forms import BaseForm
+from django.forms import BaseForm, FileField
 from django.http import HttpRequest, HttpResponse
 
+from thidua.core.codes import ErrorCode
 from thidua.core.errors import DomainError, NotPermitted
 
 
@@ -76,7 +77,8 @@ def refusal_caught(
     the block stops, the error is kept on the outcome and
 
     * with ``form``, it is added to the form: on the field the error names (``field``)
-      when the form has that field, else as a non-field error;
+      when the form has that field, a refused upload on the form's only file input, else
+      as a non-field error;
     * else, with ``request``, it is a flash message of ``level`` (an error by default);
     * else it is only kept, for the view to show where it wants.
 
@@ -99,12 +101,27 @@ def refusal_caught(
             messages.success(request, success)
 
 
+#: Refusals of an uploaded file (``core.uploads``): shown beside the form's file input.
+FILE_REFUSALS = frozenset({ErrorCode.BAD_FILE_TYPE, ErrorCode.FILE_TOO_LARGE})
+
+
+def _field_of(refusal: DomainError, form: BaseForm) -> str | None:
+    """The field a refusal is shown beside: the one it names, else — for a refused
+    upload — the form's only file input; ``None`` above the form."""
+    if refusal.field in form.fields:
+        return refusal.field
+    if refusal.code in FILE_REFUSALS:
+        files = [name for name, f in form.fields.items() if isinstance(f, FileField)]
+        if len(files) == 1:
+            return files[0]
+    return None
+
+
 def _show(
     refusal: DomainError, *, request: HttpRequest | None, form: BaseForm | None, level: int
 ) -> None:
     if form is not None:
-        field = refusal.field if refusal.field in form.fields else None
-        form.add_error(field, refusal.message)
+        form.add_error(_field_of(refusal, form), refusal.message)
     elif request is not None:
         messages.add_message(request, level, refusal.message)
 

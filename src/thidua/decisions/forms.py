@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import AwardForm, SubjectKind
 from thidua.campaigns.models import Campaign, Phase
+from thidua.core.form_conventions import FormConventions
 from thidua.core.forms import VnDateField
 from thidua.decisions.models import AuthorityPrefix
 from thidua.organisations.models import Unit
 
 
-class DraftForm(forms.Form):
+class DraftForm(FormConventions, forms.Form):
     """Which approved nominations a new decision lists: campaign, phase, form, grantor."""
 
     campaign = forms.ModelChoiceField(queryset=Campaign.objects.none(), label=_("Phong trào"))
@@ -36,7 +37,7 @@ class DraftForm(forms.Form):
         self.fields["grantor_unit"].queryset = grantors  # type: ignore[attr-defined]
 
 
-class EditForm(forms.Form):
+class EditForm(FormConventions, forms.Form):
     """The draft's number, date, signer, place, căn cứ and Điều 1 text."""
 
     number = forms.CharField(
@@ -69,7 +70,7 @@ class EditForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(FormConventions, forms.Form):
     reason = forms.CharField(
         label=_("Lý do đính chính, thay thế"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -77,7 +78,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class HistoryForm(forms.Form):
+class HistoryForm(FormConventions, forms.Form):
     q = forms.CharField(
         label=_("Tìm theo tên (gõ có hoặc không dấu)"), required=False, max_length=100
     )
@@ -88,7 +89,7 @@ class HistoryForm(forms.Form):
     )
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(FormConventions, forms.Form):
     ma = forms.CharField(
         label=_("Mã xác minh in trên bằng khen, giấy khen"),
         max_length=64,

@@ -9,12 +9,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, ContentArea
+from thidua.core import lengths
+from thidua.core.form_conventions import FormConventions
 from thidua.exemplars.models import SubjectKind
 from thidua.exemplars.workflow import StoryData
 from thidua.organisations.models import Unit
 
 
-class StoryForm(forms.Form):
+class StoryForm(FormConventions, forms.Form):
     """Who, what they did, the results and the tags of a story."""
 
     campaign = forms.ModelChoiceField(queryset=Campaign.objects.none(), label=_("Phong trào"))
@@ -66,10 +68,12 @@ class StoryForm(forms.Form):
         )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Lý do"))
+class ReasonForm(FormConventions, forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label=_("Lý do"), max_length=lengths.NOTE
+    )
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(FormConventions, forms.Form):
     photo = forms.FileField(label=_("Ảnh (JPEG, PNG, WebP, tối đa 10 MB)"))
     caption = forms.CharField(max_length=255, required=False, label=_("Chú thích"))

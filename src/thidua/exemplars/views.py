@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.core import lengths
 from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
 from thidua.exemplars import workflow
@@ -172,6 +173,7 @@ def action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if run is None:
         raise Http404
     with refusal_caught(request, success=_("Đã cập nhật trạng thái câu chuyện.")):
+        lengths.check_posted(request.POST, {"reason": _("Lý do")})
         run(request.user, story, request.POST.get("reason", ""))
     return redirect("exemplars:detail", pk=story.pk)
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.form_conventions import FormConventions
 from thidua.core.views import wants_fragment
 from thidua.organisations.models import Unit, UnitKind
 from thidua.organisations.selectors import unit_tree
@@ -25,7 +26,7 @@ MAX_ROWS = 500
 MAX_DEPTH = 6
 
 
-class TreeFilterForm(forms.Form):
+class TreeFilterForm(FormConventions, forms.Form):
     """``?q=`` words with or without diacritics; ``?on=`` a day as dd/mm/yyyy."""
 
     q = forms.CharField(label=_("Tìm đơn vị"), required=False, max_length=100, strip=True)

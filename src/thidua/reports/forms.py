@@ -16,6 +16,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import ContentArea
+from thidua.core import lengths
+from thidua.core.form_conventions import FormConventions
 from thidua.organisations.models import UnitKind
 from thidua.reports.models import ReportState, UnitReport
 
@@ -70,7 +72,7 @@ class AttachmentsField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class ReportForm(forms.Form):
+class ReportForm(FormConventions, forms.Form):
     """The unit's report: a summary, a narrative per content area, figures and files.
 
     The narrative fields are named ``area_<id>``, one per content area of the campaign;
@@ -80,8 +82,10 @@ class ReportForm(forms.Form):
     summary = forms.CharField(
         label=_("Tóm tắt kết quả"),
         required=False,
+        max_length=lengths.TEXT,
         help_text=_("Bắt buộc trước khi nộp: kết quả nổi bật của đơn vị trong kỳ."),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        # "Xác nhận và nộp" needs it: app.js asks for the confirmation only once it is filled.
+        widget=forms.Textarea(attrs={"rows": 5, "data-required-for": "submit"}),
     )
     attachments = AttachmentsField(
         label=_("Thêm tệp"),
@@ -99,6 +103,7 @@ class ReportForm(forms.Form):
             self.fields[f"area_{area.pk}"] = forms.CharField(
                 label=f"{area.code}. {area.title}",
                 required=False,
+                max_length=lengths.NARRATIVE,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
         rows = len(report.figures or {}) + SPARE_FIGURES
@@ -165,7 +170,7 @@ def figure_text(value: Any) -> str:
     return text.replace(".", ",") if re.fullmatch(r"-?\d+\.\d+", text) else text
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(FormConventions, forms.Form):
     """The Ban TĐKT returns a submitted report: the reason is required and shown to the unit."""
 
     reason = forms.CharField(
@@ -188,7 +193,7 @@ STATE_FILTERS = [
 ]
 
 
-class SubmissionFilterForm(forms.Form):
+class SubmissionFilterForm(FormConventions, forms.Form):
     """Filters of a period's submission table, by state and by kind of unit."""
 
     state = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=STATE_FILTERS)

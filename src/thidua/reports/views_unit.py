@@ -132,9 +132,12 @@ def _save(request: HttpRequest, report: UnitReport, form: ReportForm) -> HttpRes
             sections=form.sections(),
             files=form.cleaned_data["attachments"],
         )
+    submitting = request.POST.get("action") == "submit"
     if not saved.ok:
+        if submitting and not form.cleaned_data["summary"].strip():  # every fix in one pass
+            form.add_error("summary", _("Hãy nhập tóm tắt kết quả trước khi nộp báo cáo."))
         return None
-    if request.POST.get("action") != "submit":
+    if not submitting:
         messages.success(request, _("Đã lưu nháp báo cáo."))
         return redirect("reports:detail", pk=report.pk)
     with refusal_caught() as sent:

@@ -16,12 +16,14 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.campaigns.models import Phase
 from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.core import lengths
 from thidua.core.errors import DomainError
 from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
@@ -31,6 +33,12 @@ from thidua.reviews.rules import can_manage_reviews
 from thidua.reviews.selectors import review_detail, review_figures, review_list
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: The review's own texts (parts of its report) and its short notes, with their labels.
+REPORT_TEXTS = {
+    "shortcomings": _lazy("Hạn chế, tồn tại"),
+    "directions": _lazy("Phương hướng, nhiệm vụ"),
+}
+NOTES = {"notes": _lazy("Ghi chú nội bộ"), "reason": _lazy("Lý do mở lại")}
 
 
 def _ids(values: list[str]) -> list[int]:
@@ -127,6 +135,8 @@ def action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     review = _visible(request, pk)
     post = request.POST
     with refusal_caught(request, success=_("Đã lưu.")):
+        lengths.check_posted(post, REPORT_TEXTS, limit=lengths.NARRATIVE)
+        lengths.check_posted(post, NOTES)
         if action == "texts":
             held_on = _date(post.get("held_on", ""))
             if held_on is None:

@@ -1,9 +1,10 @@
 """One score sheet: the unit's self-assessment, the review side by side, the actions.
 
 The page starts from ``sheet_detail`` (``score_sheets_visible_to``): a sheet out of reach
-is a 404. Each action is a POST calling one service; a ``DomainError`` comes back as a
-Vietnamese message above the form with what was typed kept, a refused permission as the
-403 page — never a server error.
+is a 404. Each action is a POST calling one service. What was typed is checked first, row
+by row (``sheet_input``): every bad value is shown on its own row in one pass. A
+``DomainError`` comes back as a Vietnamese message above the form with what was typed
+kept, a refused permission as the 403 page — never a server error.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from thidua.scoring.rules import (
     is_sheet_unit_staff,
 )
 from thidua.scoring.selectors import is_gap, max_total, sheet_detail
+from thidua.scoring.sheet_input import sheet_input
 from thidua.scoring.transitions import SELF_EDITABLE
 
 EVENT_LABELS = {
@@ -53,6 +55,7 @@ class Row:
     self_note: str
     review_note: str
     gap: bool
+    errors: list[str]
 
 
 def _text(value: Decimal | None) -> str:
@@ -61,7 +64,9 @@ def _text(value: Decimal | None) -> str:
     return number(value) if value is not None else ""
 
 
-def _rows(sheet: ScoreSheet, posted: dict[str, Any] | None) -> list[Row]:
+def _rows(
+    sheet: ScoreSheet, posted: dict[str, Any] | None, row_errors: dict[int, list[str]]
+) -> list[Row]:
     percent = sheet.criteria_set.gap_threshold_percent
     rows = []
     for score in sheet.scores.all():
@@ -79,6 +84,7 @@ def _rows(sheet: ScoreSheet, posted: dict[str, Any] | None) -> list[Row]:
                 gap=is_gap(
                     score.self_points, score.reviewed_points, score.criterion.max_points, percent
                 ),
+                errors=row_errors.get(cid, []),
             )
         )
     return rows
@@ -99,7 +105,12 @@ def _actions(user: Any, sheet: ScoreSheet) -> set[str]:
 
 
 def render_sheet(
-    request: HttpRequest, pk: int, *, error: str = "", posted: dict[str, Any] | None = None
+    request: HttpRequest,
+    pk: int,
+    *,
+    error: str = "",
+    posted: dict[str, Any] | None = None,
+    row_errors: dict[int, list[str]] | None = None,
 ) -> HttpResponse:
     try:
         sheet = sheet_detail(request.user, pk)
@@ -110,7 +121,7 @@ def render_sheet(
     context = {
         "sheet": sheet,
         "criteria_set": sheet.criteria_set,
-        "rows": _rows(sheet, posted),
+        "rows": _rows(sheet, posted, row_errors or {}),
         "actions": actions,
         "editing": "save" in actions,
         "reviewing": "review" in actions,
@@ -143,23 +154,6 @@ def sheet_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render_sheet(request, pk)
 
 
-def _entries(
-    request: HttpRequest, sheet: ScoreSheet, prefix: str, note: str
-) -> dict[int, services.Entry]:
-    entries = {}
-    for score in sheet.scores.all():
-        cid = score.criterion_id
-        raw = request.POST.get(f"{prefix}-{cid}")
-        if raw is None:
-            continue
-        entries[cid] = services.Entry(
-            services.parse_points(raw),
-            request.POST.get(f"{note}-{cid}", ""),
-            request.FILES.get(f"f-{cid}") if prefix == "p" else None,
-        )
-    return entries
-
-
 @login_required
 @require_POST
 def sheet_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
@@ -170,12 +164,18 @@ def sheet_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404(_("Không tìm thấy phiếu chấm điểm.")) from None
     user = request.user
     posted = request.POST.dict()
+    typed = sheet_input(sheet, request.POST, request.FILES, reviewing=action == "review")
+    if not typed.ok:
+        error = " ".join(typed.errors) or _(
+            "Biểu mẫu còn lỗi; hãy xem các ô được đánh dấu bên dưới."
+        )
+        return render_sheet(request, pk, error=error, posted=posted, row_errors=typed.row_errors)
     with refusal_caught() as outcome:
         if action == "save" or (action == "submit" and "save" in _actions(user, sheet)):
             services.sheet_save_self(
                 actor=user,
                 sheet=sheet,
-                entries=_entries(request, sheet, "p", "n"),
+                entries=typed.entries,
                 note=request.POST.get("note", sheet.self_note),
             )
         if action == "save":
@@ -187,7 +187,7 @@ def sheet_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.sheet_review(
                 actor=user,
                 sheet=sheet,
-                entries=_entries(request, sheet, "r", "rn"),
+                entries=typed.entries,
                 note=request.POST.get("review_note", ""),
             )
             message = _("Đã ghi điểm thẩm định; phiếu chờ Ban TĐKT xác nhận.")

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.dates import PartialDate
+from thidua.core.form_conventions import FormConventions
 from thidua.core.forms import REQUIRED, VnDateField
 from thidua.organisations.models import UnitKind
 from thidua.targets.models import Comparator, Target, TargetKind
@@ -84,7 +85,7 @@ def _year_field(label: Any) -> forms.IntegerField:
     )
 
 
-class UnitTargetForm(forms.Form):
+class UnitTargetForm(FormConventions, forms.Form):
     """What a unit states for its own target (KH 128 IV.1); blanks come from the
     campaign target it refines."""
 
@@ -140,7 +141,7 @@ class UnitTargetForm(forms.Form):
         }
 
 
-class TargetValueForm(forms.Form):
+class TargetValueForm(FormConventions, forms.Form):
     """One actual value of a unit's own target, with its source ("Ghi số liệu")."""
 
     label = forms.CharField(
@@ -182,7 +183,7 @@ class TargetValueForm(forms.Form):
         }
 
 
-class SummaryFilterForm(forms.Form):
+class SummaryFilterForm(FormConventions, forms.Form):
     """The secretariat's summary: which campaign, which kind of unit."""
 
     kind = forms.ChoiceField(

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from thidua.campaigns.models import Campaign, WorkKind
 from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.core.form_conventions import FormConventions
 from thidua.core.views import wants_fragment
 from thidua.organisations.models import Unit
 from thidua.works.excel import (
@@ -44,7 +45,7 @@ from thidua.works.services import can_register_for
 SEARCH_MAX = 100
 
 
-class ExcelUploadForm(forms.Form):
+class ExcelUploadForm(FormConventions, forms.Form):
     """The filled template, and the confirmation that look-alike works are not copies."""
 
     file = forms.FileField(

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, ContentArea, Phase, WorkKind
+from thidua.core.form_conventions import FormConventions
 from thidua.core.forms import VnDateField
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets.models import Target
@@ -99,7 +100,7 @@ def _limit(
         field.label_from_instance = label  # type: ignore[assignment]
 
 
-class WorkForm(forms.Form):
+class WorkForm(FormConventions, forms.Form):
     """What a unit states when it registers (or corrects) a work (KH 128 II.2)."""
 
     kind = forms.ChoiceField(label=_("Loại"), choices=WorkKind.choices)
@@ -138,7 +139,10 @@ class WorkForm(forms.Form):
     planned_start = VnDateField(label=_("Ngày bắt đầu dự kiến"))
     planned_finish = VnDateField(label=_("Ngày hoàn thành dự kiến"))
     phase = forms.ModelChoiceField(
-        label=_("Chào mừng đợt thi đua"), queryset=Phase.objects.none(), required=False
+        label=_("Chào mừng đợt thi đua"),
+        queryset=Phase.objects.none(),
+        required=False,
+        empty_label=_("— Chọn đợt —"),
     )
     targets = forms.ModelMultipleChoiceField(
         label=_("Chỉ tiêu phục vụ"),
@@ -226,7 +230,7 @@ class WorkForm(forms.Form):
 FLAG_CHOICES = [("", _("Tất cả")), ("1", _("Có")), ("0", _("Không"))]
 
 
-class RegisterFilterForm(forms.Form):
+class RegisterFilterForm(FormConventions, forms.Form):
     """The register's filters; the names are those ``excel_export`` reads."""
 
     q = forms.CharField(label=_("Tìm theo tên"), required=False, max_length=100)

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.form_conventions import FormConventions
 from thidua.core.forms import VnDateField
 from thidua.works.forms import budget_field
 
@@ -39,7 +40,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class NoteForm(forms.Form):
+class NoteForm(FormConventions, forms.Form):
     """An optional note with an approval."""
 
     note = forms.CharField(
@@ -47,7 +48,7 @@ class NoteForm(forms.Form):
     )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(FormConventions, forms.Form):
     """Why a work goes back, and what the unit must fix (both required)."""
 
     reason = forms.CharField(
@@ -62,7 +63,7 @@ class ReturnForm(forms.Form):
     )
 
 
-class CancelForm(forms.Form):
+class CancelForm(FormConventions, forms.Form):
     reason = forms.CharField(
         label=_("Lý do hủy"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -70,11 +71,11 @@ class CancelForm(forms.Form):
     )
 
 
-class CompleteForm(forms.Form):
+class CompleteForm(FormConventions, forms.Form):
     actual_finish = VnDateField(label=_("Ngày hoàn thành thực tế"))
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(FormConventions, forms.Form):
     """A dated progress report with photos or documents as evidence."""
 
     on = VnDateField(label=_("Ngày cập nhật"))
@@ -103,7 +104,7 @@ class ProgressForm(forms.Form):
     )
 
 
-class ChangeRequestForm(forms.Form):
+class ChangeRequestForm(FormConventions, forms.Form):
     """New values for some fields of an approved work, and why (the approver decides)."""
 
     title = forms.CharField(label=_("Tên mới"), required=False, max_length=500)
@@ -134,7 +135,7 @@ class ChangeRequestForm(forms.Form):
         return result
 
 
-class DecideChangeForm(forms.Form):
+class DecideChangeForm(FormConventions, forms.Form):
     decision = forms.ChoiceField(
         choices=[("accept", _("Chấp thuận")), ("reject", _("Không chấp thuận"))]
     )

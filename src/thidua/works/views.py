@@ -207,10 +207,11 @@ def work_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form = form_class(request.POST, request.FILES, prefix=action) if form_class else None
     if form is not None and not form.is_valid():
         return render_detail(request, pk, failed=action, form=form)
-    with refusal_caught() as outcome:
+    with refusal_caught(form=form) as outcome:  # a refused file: beside the file input
         message = _perform(action, request.user, work, form)
     if not outcome.ok:
-        return render_detail(request, pk, failed=action, form=form, error=outcome.error)
+        error = outcome.error if form is None else ""  # else already on the form
+        return render_detail(request, pk, failed=action, form=form, error=error)
     messages.success(request, message)
     return redirect("works:detail", pk=pk)
 

@@ -58,7 +58,7 @@ def test_unit_page_shows_state_and_next_step_of_each_work(kh, people, province):
     response = signed_in(people.a1_officer).get(UNIT_PAGE)
 
     text = page_text(response)
-    assert "Đã đăng ký 2/1 — đã đủ số lượng tối thiểu" in text
+    assert "Đã đăng ký 2 công trình (tối thiểu 1) — đã đủ số lượng tối thiểu" in text
     for work in (draft, returned, submitted, running):
         assert work.title in text
     assert "Nháp" in text and "Trả lại" in text and "Chờ duyệt" in text

@@ -156,3 +156,12 @@ def event_line(event: Any) -> EventLine:
         (label, value) for label, value in _details(event.kind, event.payload or {}) if value
     ]
     return EventLine(title, details, tone)
+
+
+@register.simple_tag
+def quota_count(registered: int, minimum: int) -> str:
+    """Works registered against the minimum, said plainly: "1/3" while short or just
+    enough, "2 (tối thiểu 1)" beyond it — never "2/1"."""
+    if registered > minimum:
+        return _("%(n)s (tối thiểu %(m)s)") % {"n": registered, "m": minimum}
+    return f"{registered}/{minimum}"
