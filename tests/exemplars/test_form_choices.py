@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from tests.exemplars.factories import story_in
 from tests.factories import CampaignFactory
-from tests.pages.conftest import page_text, signed_in
+from tests.factories.exemplars import story_in
+from tests.pages import page_text, signed_in
 from thidua.exemplars.models import ExemplarState
 
 

@@ -17,11 +17,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _static_root, browser  # noqa: F401  (browser test)
+from tests.chromium import _static_root, browser  # noqa: F401  (browser test)
 from tests.factories import TargetFactory
+from tests.factories.reports import Kh, People, at, report_of
 from tests.html_blocks import FIELD, block_with, text_of
-from tests.pages.conftest import page_text, signed_in
-from tests.reports.conftest import Kh, People, at, report_of
+from tests.pages import page_text, signed_in
 from thidua.reports.models import ReportPeriod, ReportState
 from thidua.targets.models import TargetValue
 

@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from tests.factories.scoring import Cluster, make_set, self_submit, sheet_of
 from tests.html_blocks import FIELDSET, block_with, text_of
-from tests.pages.conftest import page_text, signed_in
-from tests.scoring.conftest import Cluster, make_set, self_submit, sheet_of
+from tests.pages import page_text, signed_in
 from thidua.scoring.models import CriteriaSet, ScoreSheet
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,9 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.factories.works import TITLES, Kh, People, advance, register
 from tests.html_blocks import FIELD, block_with, text_of
-from tests.pages.conftest import page_text, signed_in
-from tests.works.conftest import Kh, People
-from tests.works.factories import TITLES, advance, register
+from tests.pages import page_text, signed_in
 from thidua.works.models import Work, WorkState
 
 #: What a commune officer types to register a work (the registration form's fields).
