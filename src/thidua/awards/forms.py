@@ -138,3 +138,15 @@ class NoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
+
+
+class DistinctForm(forms.Form):
+    """The reviewer's confirmation that the achievement is not the one rewarded (or
+    proposed) with the same form in another phase (Luật TĐKT 2022 Điều 5)."""
+
+    note = forms.CharField(
+        label=_("Vì sao đây là thành tích khác"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        error_messages={"required": _("Hãy ghi vì sao đây là thành tích khác.")},
+    )

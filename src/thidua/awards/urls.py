@@ -17,6 +17,11 @@ urlpatterns: list[URLPattern] = [
     path("de-nghi/<int:pk>/ho-so/", views.file_upload, name="file_upload"),
     path("de-nghi/<int:pk>/ho-so/<int:file_pk>/xoa/", views.file_remove, name="file_remove"),
     path("de-nghi/<int:pk>/kiem-tra/", views_board.row_checks_partial, name="row_checks"),
+    path(
+        "de-nghi/<int:pk>/thanh-tich-khac/",
+        views_board.distinct_confirm,
+        name="distinct_confirm",
+    ),
     path("de-nghi/<int:pk>/<str:action>/", views.nomination_action, name="action"),
     path("trinh-ky/", views_board.submit_queue_page, name="submit_queue"),
     path("tham-dinh/", views_board.review_queue_page, name="review_queue"),
