@@ -60,7 +60,9 @@ def test_province_chairman_until_the_merger_then_the_successors(merged: tuple[Un
     assert after.successor_authority is not None
     assert _verdict("bang-khen-tinh", "individual", vinh_long, AFTER).ok
     refused = _verdict("bang-khen-tinh", "individual", vinh_long, BEFORE)
-    assert refused.cause is Cause.UNIT_NOT_STARTED and "chỉ hoạt động từ 01/07/2025" in refused.reason
+    assert (
+        refused.cause is Cause.UNIT_NOT_STARTED and "chỉ hoạt động từ 01/07/2025" in refused.reason
+    )
 
 
 def test_department_director_on_both_sides(province: Province, forms: None) -> None:
@@ -93,9 +95,7 @@ def test_hospital_director_under_a_department_grants_giay_khen_and_ldtt(
 def test_mass_organisation_head_grants_giay_khen_marked_unverified(
     province: Province, forms: None
 ) -> None:
-    youth = UnitFactory(
-        name="Tỉnh Đoàn", kind=UnitKind.MASS_ORGANISATION, parent=province.root
-    )
+    youth = UnitFactory(name="Tỉnh Đoàn", kind=UnitKind.MASS_ORGANISATION, parent=province.root)
 
     for day in (BEFORE, AFTER):
         verdict = _verdict("giay-khen", "household", youth, day)

@@ -146,6 +146,7 @@ def test_the_reviewer_confirms_on_the_nomination_page(kh: Kh, people: People) ->
     assert second.distinct_achievement == "Thành tích Đợt 2 khác"
     head = Client()
     head.force_login(people.head)
-    assert "Xác nhận thành tích khác" not in head.get(
-        reverse("awards:detail", args=[second.pk])
-    ).content.decode()
+    assert (
+        "Xác nhận thành tích khác"
+        not in head.get(reverse("awards:detail", args=[second.pk])).content.decode()
+    )
