@@ -163,9 +163,7 @@ def test_no_successor_no_move(world: World) -> None:
     assert refused.value.code == "no_successor"
 
 
-def test_the_draft_page_shows_the_refused_rows_and_the_offer(
-    world: World, vinh_long: Unit
-) -> None:
+def test_the_draft_page_shows_the_refused_rows_and_the_offer(world: World, vinh_long: Unit) -> None:
     secretariat = _both_provinces(world, vinh_long)
     decision = draft(world)
 
@@ -221,9 +219,7 @@ def test_the_new_draft_page_flags_candidates_today(world: World, vinh_long: Unit
 
 
 def test_a_province_granting_every_subject_passes(world: World) -> None:
-    AwardAuthorityFactory(
-        form=world.bk, grantor_kind="province", subject_kinds=["enterprise"]
-    )
+    AwardAuthorityFactory(form=world.bk, grantor_kind="province", subject_kinds=["enterprise"])
     decision = fill(world, draft(world, nominations=[_company(world)]))
 
     assert decision_issue(actor=world.secretariat, decision=decision).state == "issued"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from thidua.awards import views, views_board, views_excel
+from thidua.awards import views, views_board, views_excel, views_legal
 
 app_name = "awards"
 
@@ -30,4 +30,5 @@ urlpatterns: list[URLPattern] = [
     path("doi-tuong/moi/", views_board.nominee_create_page, name="nominee_create"),
     path("excel/mau/", views_excel.template_download, name="excel_template"),
     path("excel/", views_excel.upload_page, name="excel_upload"),
+    path("du-lieu-phap-ly/", views_legal.legal_data_page, name="legal_data"),
 ]
