@@ -82,7 +82,8 @@ def same_form_elsewhere(nomination: Nomination) -> Nomination | None:
         .order_by("phase__position", "pk")
     )
     decided = [other for other in others if _decided(other.state)]
-    return (decided or others or [None])[0]
+    chosen = decided or others
+    return chosen[0] if chosen else None
 
 
 def _decision_of(nomination: Nomination) -> str:
