@@ -146,9 +146,11 @@ def test_second_live_nomination_in_the_phase_is_flagged_not_after_withdrawal(kh:
 
 
 def test_other_phase_is_another_achievement(kh: Kh) -> None:
+    # Issue 12 item 20: the same form in another phase now asks the reviewer to confirm a
+    # distinct achievement (tests/awards/test_one_award_phases.py); another form does not.
     first = _nomination(kh)
 
-    other = _nomination(kh, phase=kh.phase2, nominee=first.nominee)
+    other = _nomination(kh, phase=kh.phase2, nominee=first.nominee, form=form("giay-khen"))
 
     assert _result(other, "one_award").ok
 

@@ -32,6 +32,7 @@ from tests.factories.decisions import (
     other_province_home_affairs,
 )
 from thidua.accounts.models import Role, Scope
+from thidua.awards.loading import legal_values_load_shipped
 from thidua.awards.models import SubjectKind
 from thidua.organisations.models import UnitKind
 
@@ -69,6 +70,7 @@ def world(province: Province) -> World:
     )
     BaseSalaryFactory(valid_from=dt.date(2023, 7, 1), amount=1_800_000)
     BaseSalaryFactory(valid_from=dt.date(2024, 7, 1), amount=2_340_000)
+    legal_values_load_shipped()  # căn cứ lines and rounding by date (award-forms.yaml)
     campaign = CampaignFactory(
         issuer_unit=province.root,
         doc_number="128/KH-UBND",

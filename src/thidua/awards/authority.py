@@ -1,4 +1,5 @@
-"""Who may grant what, and which rule version applies, as of a date (LAW-NOTES R1, R2).
+"""Who may grant what, and which rule version applies, as of a date (Luật TĐKT 2022
+Điều 80; ND 152/2025 Điều 59).
 
 Both answers are rows with validity windows loaded from ``award-forms.yaml``: the same
 question gets the ND 98/2023 answer for 30/6/2025 and the ND 152/2025 answer for
@@ -13,7 +14,16 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from thidua.awards.models import AwardAuthority, AwardForm, AwardRule, BaseSalary, SubjectKind
+from thidua.awards.models import (
+    AwardAuthority,
+    AwardForm,
+    AwardRule,
+    BaseSalary,
+    GrantorKind,
+    LegalValueCode,
+    SubjectKind,
+)
+from thidua.awards.sources import legal_value, rounded_reward
 from thidua.organisations.models import Unit, UnitKind
 
 
@@ -25,6 +35,17 @@ def _in_force(on: dt.date) -> Q:
     return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
 
 
+def grantor_kind_of(unit: Unit) -> str:
+    """The kind of grantor the head of ``unit`` is (Luật TĐKT 2022 Điều 80): the unit's
+    own kind, except a unit of kind "other" directly under a department (a hospital, a
+    school), whose head grants as the head of a unit under a department."""
+    if unit.kind == UnitKind.OTHER and unit.parent_id is not None:
+        parent_kind = Unit.objects.filter(pk=unit.parent_id).values_list("kind", flat=True).first()
+        if parent_kind == UnitKind.DEPARTMENT:
+            return GrantorKind.DEPARTMENT_UNIT
+    return str(unit.kind)
+
+
 def authority_for(
     *, form: AwardForm | str, subject_kind: str, grantor_unit: Unit, on: dt.date
 ) -> AwardAuthority | None:
@@ -32,12 +53,12 @@ def authority_for(
     subject of ``subject_kind`` on ``on`` (the decision date), or None.
 
     None also when the grantor unit itself did not exist on that day (a district after
-    30/6/2025). Luật TĐKT 2022 Điều 80; ND 129/2025 Điều 59 (LAW-NOTES §2.1, R1).
+    30/6/2025). Luật TĐKT 2022 Điều 80; ND 129/2025 Điều 59.
     """
     if not grantor_unit.is_valid_on(on):
         return None
     candidates = AwardAuthority.objects.filter(
-        _form_id(form), _in_force(on), grantor_kind=grantor_unit.kind
+        _form_id(form), _in_force(on), grantor_kind=grantor_kind_of(grantor_unit)
     ).order_by("valid_from", "pk")
     # JSON containment is not portable to SQLite: the candidates are few, filter here.
     for authority in candidates:
@@ -81,7 +102,8 @@ def base_salary_on(on: dt.date) -> BaseSalary | None:
 
 
 def reward_amount(rule: AwardRule, subject_kind: str, on: dt.date) -> int | None:
-    """Multiplier × base salary, rounded to the đồng (ND 152/2025 Điều 50, 54; R16)."""
+    """Multiplier × base salary (ND 152/2025 Điều 50, 54), rounded by the rounding rule in
+    force on ``on`` (ND 91/2017 Điều 68.2: up to 10.000 đồng; to the đồng without one)."""
     multiplier = {
         SubjectKind.INDIVIDUAL: rule.multiplier_individual,
         SubjectKind.COLLECTIVE: rule.multiplier_collective,
@@ -91,4 +113,6 @@ def reward_amount(rule: AwardRule, subject_kind: str, on: dt.date) -> int | None
     salary = base_salary_on(on)
     if multiplier is None or salary is None:
         return None
-    return int((Decimal(multiplier) * salary.amount).to_integral_value())
+    rounding = legal_value(LegalValueCode.REWARD_ROUNDING, on)
+    step = rounding.value if rounding is not None else None
+    return rounded_reward(Decimal(multiplier) * salary.amount, step)

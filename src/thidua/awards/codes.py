@@ -24,6 +24,7 @@ class ErrorCode(StrEnum):
     BAD_SECTION = "bad_section"
     BAD_SUBJECT = "bad_subject"
     BAD_TARGET = "bad_target"
+    BAD_VALUE = "bad_value"
     BAD_WORK = "bad_work"
     BIRTH_YEAR = "birth_year"
     GRANTOR_REQUIRED = "grantor_required"
@@ -32,6 +33,7 @@ class ErrorCode(StrEnum):
     MERGED_NOMINEE = "merged_nominee"
     NAME_REQUIRED = "name_required"
     NOT_EDITABLE = "not_editable"
+    NOTE_REQUIRED = "note_required"
     ONE_AWARD = "one_award"
     REASON_REQUIRED = "reason_required"
     WOMEN_SHARE = "women_share"
@@ -45,6 +47,7 @@ class EventKind(StrEnum):
     UPDATE = "update"
     FILE_ADD = "file_add"
     FILE_REMOVE = "file_remove"
+    DISTINCT_CONFIRMED = "distinct_confirmed"
 
 
 BANG_KHEN_TINH = "bang-khen-tinh"

@@ -145,3 +145,15 @@ class NoteForm(FormConventions, forms.Form):
         required=False,
         max_length=lengths.NOTE,
     )
+
+
+class DistinctForm(forms.Form):
+    """The reviewer's confirmation that the achievement is not the one rewarded (or
+    proposed) with the same form in another phase (Luật TĐKT 2022 Điều 5)."""
+
+    note = forms.CharField(
+        label=_("Vì sao đây là thành tích khác"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        error_messages={"required": _("Hãy ghi vì sao đây là thành tích khác.")},
+    )

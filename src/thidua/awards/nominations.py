@@ -26,10 +26,11 @@ from thidua.awards.models import (
     DossierKind,
     Nomination,
     NominationEvent,
+    NominationState,
     Nominee,
 )
-from thidua.awards.rules import can_propose_for, is_proposer_staff
-from thidua.awards.transitions import EDITABLE_STATES
+from thidua.awards.rules import can_propose_for, is_proposer_staff, is_reviewer
+from thidua.awards.transitions import EDITABLE_STATES, OPEN_STATES
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
@@ -53,6 +54,10 @@ SECTION_KEYS = frozenset(key for key, _label in ACHIEVEMENT_SECTIONS)
 _ONE_LIVE = _(
     "%(nominee)s đã có một đề nghị khen thưởng đang xử lý trong đợt này; một thành tích chỉ "
     "được khen một hình thức (Luật TĐKT 2022 Điều 5)."
+)
+_ONE_DECIDED = _(
+    "%(nominee)s đã được khen “%(form)s” trong đợt này; một thành tích chỉ được khen một "
+    "hình thức (Luật TĐKT 2022 Điều 5)."
 )
 
 
@@ -107,9 +112,21 @@ def _save(nomination: Nomination) -> None:
         with transaction.atomic():
             nomination.save()
     except IntegrityError as exc:
-        raise DomainError(
-            _ONE_LIVE % {"nominee": nomination.nominee.name}, code=ErrorCode.ONE_AWARD
-        ) from exc
+        decided = (
+            Nomination.objects.filter(
+                phase_id=nomination.phase_id,
+                nominee_id=nomination.nominee_id,
+                state=NominationState.DECIDED,
+            )
+            .select_related("form")
+            .first()
+        )
+        values = {"nominee": nomination.nominee.name}
+        if decided is not None:
+            message = _ONE_DECIDED % (values | {"form": decided.form.name})
+        else:
+            message = _ONE_LIVE % values
+        raise DomainError(message, code=ErrorCode.ONE_AWARD) from exc
 
 
 def nomination_create(
@@ -271,6 +288,38 @@ def dossier_file_remove(file: DossierFile, *, by: Any) -> None:
     )
     file.file.delete(save=False)
     file.delete()
+
+
+def nomination_confirm_distinct(nomination: Nomination, *, by: Any, note: str) -> Nomination:
+    """The reviewer confirms that the achievement differs from the one the same form
+    rewards (or is proposed for) in another phase of the campaign, saying how (one
+    achievement, one award: Luật TĐKT 2022 Điều 5). Only the appraising body confirms,
+    while the nomination is open; the confirmation is an event of the nomination."""
+    note = nfc(note).strip()
+    if not note:
+        raise DomainError(
+            _("Hãy ghi vì sao đây là thành tích khác (nội dung, thời gian, kết quả)."),
+            code=ErrorCode.NOTE_REQUIRED,
+        )
+    with transaction.atomic():
+        locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
+        if not is_reviewer(by, locked):
+            raise NotPermitted()
+        if locked.state not in OPEN_STATES:
+            raise DomainError(
+                _("Đề nghị đã kết thúc xử lý; không xác nhận được nữa."),
+                code=ErrorCode.NOT_EDITABLE,
+            )
+        locked.distinct_achievement = note
+        locked.distinct_confirmed_by = by
+        locked.save(update_fields=["distinct_achievement", "distinct_confirmed_by", "updated_at"])
+        NominationEvent.objects.create(
+            nomination=locked,
+            actor=by,
+            kind=EventKind.DISTINCT_CONFIRMED,
+            payload={"note": note},
+        )
+    return locked
 
 
 def today() -> dt.date:

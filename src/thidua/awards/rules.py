@@ -83,6 +83,16 @@ def can_view_nomination(user: Any, nomination: Nomination | None) -> bool:
     return nominations_visible_to(user).filter(pk=nomination.pk).exists()
 
 
+@rules.predicate
+def is_commendation_board(user: Any) -> bool:
+    """The Ban TĐKT (Sở Nội vụ) of some province, or an administrator: who keeps the legal
+    data (base salary, holidays) and sees which values are unverified or settings."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    reach = reach_of(user)
+    return reach.is_admin or Role.SECRETARIAT in reach.roles
+
+
 def may_act(user: Any, nomination: Nomination, actor: Actor) -> bool:
     """Whether ``user`` is the kind of actor a transition needs."""
     if actor is Actor.UNIT_HEAD:
@@ -96,3 +106,4 @@ rules.add_perm("awards.view_nomination", can_view_nomination)
 rules.add_perm("awards.edit_nomination", is_proposer_staff)
 rules.add_perm("awards.submit_nomination", is_proposer_head)
 rules.add_perm("awards.review_nomination", is_reviewer)
+rules.add_perm("awards.keep_legal_data", is_commendation_board)

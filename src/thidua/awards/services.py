@@ -1,7 +1,8 @@
 """Writes of awards: the one door for every change to nominees and nominations.
 
 - ``awards.nominees``: nominees, duplicate detection on folded names, merging;
-- ``awards.nominations``: drafting, editing, works and targets, dossier files;
+- ``awards.nominations``: drafting, editing, works and targets, dossier files, the
+  reviewer's confirmation of a distinct achievement (one achievement, one award);
 - ``awards.workflow``: the state changes (``_transition`` is the only code that assigns
   ``Nomination.state``);
 - ``awards.authority``: who may grant what as of a date (R1), the rule in force (R2),
@@ -18,6 +19,7 @@ from thidua.awards.nominations import (
     default_grantor,
     dossier_file_add,
     dossier_file_remove,
+    nomination_confirm_distinct,
     nomination_create,
     nomination_update,
 )
@@ -55,6 +57,7 @@ __all__ = [
     "dossier_file_add",
     "dossier_file_remove",
     "nomination_approve",
+    "nomination_confirm_distinct",
     "nomination_create",
     "nomination_mark_decided",
     "nomination_reject",

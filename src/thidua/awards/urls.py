@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from thidua.awards import views, views_board, views_excel
+from thidua.awards import views, views_board, views_excel, views_legal
 
 app_name = "awards"
 
@@ -17,6 +17,11 @@ urlpatterns: list[URLPattern] = [
     path("de-nghi/<int:pk>/ho-so/", views.file_upload, name="file_upload"),
     path("de-nghi/<int:pk>/ho-so/<int:file_pk>/xoa/", views.file_remove, name="file_remove"),
     path("de-nghi/<int:pk>/kiem-tra/", views_board.row_checks_partial, name="row_checks"),
+    path(
+        "de-nghi/<int:pk>/thanh-tich-khac/",
+        views_board.distinct_confirm,
+        name="distinct_confirm",
+    ),
     path("de-nghi/<int:pk>/<str:action>/", views.nomination_action, name="action"),
     path("trinh-ky/", views_board.submit_queue_page, name="submit_queue"),
     path("tham-dinh/", views_board.review_queue_page, name="review_queue"),
@@ -25,4 +30,5 @@ urlpatterns: list[URLPattern] = [
     path("doi-tuong/moi/", views_board.nominee_create_page, name="nominee_create"),
     path("excel/mau/", views_excel.template_download, name="excel_template"),
     path("excel/", views_excel.upload_page, name="excel_upload"),
+    path("du-lieu-phap-ly/", views_legal.legal_data_page, name="legal_data"),
 ]

@@ -7,9 +7,12 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Role, User
+from thidua.awards.models import LegalValueCode
+from thidua.awards.sources import legal_value, legal_value_source
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.forms import REQUIRED, VnDateField
 from thidua.councils.models import DEFAULT_QUORUM_SHARE, Attendance, MemberRole, VoteChoice
@@ -54,15 +57,28 @@ class SessionForm(forms.Form):
         max_value=Decimal("1"),
         decimal_places=3,
         localize=True,
-        help_text=_("0,8 = 80 % (QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 8)."),
+        help_text=_("0,8 = 80 %. Cài đặt của tỉnh."),
     )
 
     def __init__(self, *args: Any, campaigns: QuerySet[Campaign], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _queryset(self, "campaign", campaigns)
+        self._quorum_from_legal_data()
         _queryset(self, "phase", Phase.objects.filter(campaign__in=campaigns))
         for field in self.fields.values():
             field.error_messages.setdefault("required", REQUIRED)
+
+    def _quorum_from_legal_data(self) -> None:
+        """The quorum's initial value and source from the legal data in force today
+        (``council_quorum``): the province's setting, marked for the Ban TĐKT (the only
+        one who plans sessions) while no regulation backs it."""
+        quorum = legal_value(LegalValueCode.COUNCIL_QUORUM, timezone.localdate())
+        if quorum is None or quorum.value is None:
+            return
+        field = self.fields["quorum_share"]
+        field.initial = quorum.value.normalize()
+        source = legal_value_source(quorum)
+        field.help_text = _("0,8 = 80 %%. %(source)s.") % {"source": source.for_board()}
 
 
 class MemberForm(forms.Form):

@@ -22,8 +22,10 @@ from thidua.awards.models import Nomination
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.models import Event
 
-#: Attendance quorum of a session that reviews award proposals: ≥ 80 % of the members
-#: (Bắc Ninh QĐ 86/2025/QĐ-UBND Điều 8.4.b; LAW-NOTES §4.2, R5). A setting per session.
+#: Attendance quorum of a session that reviews award proposals: a setting of the province
+#: (no law found; 80 % is Bắc Ninh's QĐ 86/2025/QĐ-UBND Điều 8.4.b, an example, never
+#: another province's rule). The shipped legal data (``council_quorum``) carries the same
+#: value with its source; each session keeps its own.
 DEFAULT_QUORUM_SHARE = Decimal("0.8")
 
 
@@ -68,10 +70,7 @@ class CouncilSession(models.Model):
         max_digits=4,
         decimal_places=3,
         default=DEFAULT_QUORUM_SHARE,
-        help_text=_(
-            "Phiên xét khen thưởng cần ít nhất 80 % thành viên có mặt "
-            "(QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 8)."
-        ),
+        help_text=_("Cài đặt của tỉnh: phiên xét khen thưởng cần ít nhất tỷ lệ này có mặt."),
     )
     minutes = models.FileField(_("biên bản"), upload_to="bien-ban-hoi-dong/%Y/", blank=True)
     minutes_sha256 = models.CharField(max_length=64, blank=True)

@@ -123,8 +123,8 @@ def attendance_counts(session: CouncilSession) -> dict[str, int]:
 
 
 def quorum_met(present: int, total: int, share: Decimal) -> bool:
-    """Present members ≥ ``share`` of all members (QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 8.4.b:
-    an award session needs ≥ 80 % of members present), exact in decimals."""
+    """Present members ≥ ``share`` of all members (the province's setting: no law fixes
+    an award session's attendance), exact in decimals."""
     return total > 0 and Decimal(present) >= share * total
 
 

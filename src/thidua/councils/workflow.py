@@ -117,7 +117,7 @@ def _transition(
 
 def _check_can_open(session: CouncilSession) -> None:
     """Members and agenda exist; present members reach the quorum share of all members
-    (QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 8.4.b: award sessions need ≥ 80 % present)."""
+    (a setting of the province, set per session: ``CouncilSession.quorum_share``)."""
     members = list(session.members.all())
     if not members:
         raise DomainError(

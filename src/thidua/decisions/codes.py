@@ -25,6 +25,7 @@ class ErrorCode(StrEnum):
     NO_AUTHORITY = "no_authority"
     NO_BASE_SALARY = "no_base_salary"
     NO_CANDIDATES = "no_candidates"
+    NO_SUCCESSOR = "no_successor"
     NOMINATION_NOT_APPROVED = "nomination_not_approved"
     NUMBER_TAKEN = "number_taken"
     REASON_REQUIRED = "reason_required"

@@ -1,7 +1,7 @@
 """The text of a Quyết định khen thưởng and its attached list, written once and rendered
 to DOCX (``OfficialDocument``) and PDF (``OfficialPdf``) with the same content.
 
-Layout and wording follow Nghị định 30/2020/NĐ-CP and the skeleton of LAW-NOTES §7.1:
+Layout and wording follow Nghị định 30/2020/NĐ-CP (Phụ lục I) and the usual skeleton:
 letterhead, "Số: 1234/QĐ-UBND", italic place and date, QUYẾT ĐỊNH + trích yếu, the
 grantor's title, italic căn cứ lines (";" each, "," on the last), Điều 1–3, the
 signature block and "Nơi nhận"; then, on a new page, DANH SÁCH … with I. TẬP THỂ and
@@ -17,6 +17,8 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from thidua.awards.models import LegalValueCode
+from thidua.awards.sources import legal_value
 from thidua.documents.official import (
     CONTENT_MM,
     Column,
@@ -35,32 +37,28 @@ COLLECTIVE_KINDS = frozenset({"collective", "enterprise"})
 Writer = Any
 
 
+#: The căn cứ lines a decision cites before its plan, in this order (``LegalValue`` codes).
+BASIS_CODES = (
+    LegalValueCode.BASIS_LOCAL_GOVERNMENT,
+    LegalValueCode.BASIS_COMMENDATION_LAW,
+    LegalValueCode.BASIS_DECREE,
+)
+
+
 def default_legal_bases(*, on: dt.date, campaign: Any) -> list[str]:
-    """The căn cứ lines of the decision date's rule set (LAW-NOTES R2: ND 98/2023 until
-    30/6/2025, ND 152/2025 from 01/7/2025) and the campaign's plan."""
-    if on < dt.date(2025, 3, 1):
-        local = _("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015")
-    elif on < dt.date(2025, 7, 1):
-        local = _("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025")
-    else:
-        local = _("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025")
-    if on < dt.date(2025, 7, 1):
-        decree = _(
-            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy "
-            "định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
-        )
-    else:
-        decree = _(
-            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy "
-            "định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
-        )
+    """The căn cứ lines in force on the decision date, chosen by date from the legal data
+    (``legal_values`` of ``award-forms.yaml``: Luật Tổ chức chính quyền địa phương
+    77/2015/QH13, 65/2025/QH15 from 01/3/2025, 72/2025/QH15 from 16/6/2025; Luật Thi
+    đua, khen thưởng 2022; ND 98/2023 until 30/6/2025, ND 152/2025 from 01/7/2025), then
+    the campaign's plan. A line with no value loaded for the date is left out."""
+    lines = [value.text for code in BASIS_CODES if (value := legal_value(code, on)) is not None]
     plan = _("Căn cứ %(kind)s số %(number)s ngày %(date)s của %(issuer)s") % {
         "kind": campaign.doc_kind,
         "number": campaign.doc_number,
         "date": campaign.doc_date.strftime("%d/%m/%Y"),
         "issuer": campaign.issuer_name,
     }
-    return [local, _("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"), decree, plan]
+    return [*lines, plan]
 
 
 def _count_phrase(collectives: int, individuals: int, households: int) -> str:

@@ -3,9 +3,10 @@
 Checks, each refusing with a Vietnamese message that names the rule: number, date and
 signer filled in (ND 30/2020); date not in the future; number not used by another
 issued decision of the grantor that year; every row's nomination still approved by the
-council; the grantor's authority over the form and every subject kind **as of the
-decision date** (Luật TĐKT 2022 Điều 80; ND 129/2025 Điều 59; LAW-NOTES R1); a lương
-cơ sở in force on that date when the form carries a reward (ND 152/2025 Điều 50, 54).
+council; the grantor's authority over the form and every row **as of the decision date**
+(Luật TĐKT 2022 Điều 80; ND 129/2025 Điều 59; ``row_authority``: the refusal names the
+rows and the cause); a lương cơ sở in force on that date when the form carries a reward
+(ND 152/2025 Điều 50, 54), the reward rounded by the rounding rule of that date.
 
 Writes: each row's multiplier and amount, the DOCX and PDF with the SHA-256 of both,
 one award record per row (moved from the old decision for a correction), the
@@ -26,15 +27,22 @@ from django.utils.translation import gettext as _
 from thidua.awards.models import AwardRecord, NominationState, SubjectKind
 from thidua.core.errors import DomainError
 from thidua.core.text import fold
-from thidua.decisions.amounts import base_salary_on, multiplier_for, reward_amount, rule_on
-from thidua.decisions.awards_link import authority_for, authority_windows, mark_decided
+from thidua.decisions.amounts import (
+    base_salary_on,
+    multiplier_for,
+    reward_amount,
+    rounding_step_on,
+    rule_on,
+)
+from thidua.decisions.awards_link import authority_windows, mark_decided
 from thidua.decisions.codes import ErrorCode
 from thidua.decisions.documents import decision_docx, decision_pdf
 from thidua.decisions.models import Certificate, Decision, DecisionEntry, DecisionState
+from thidua.decisions.row_authority import refusal_summary, signing_check
 from thidua.decisions.transitions import Action
 from thidua.decisions.workflow import WORKFLOW
 
-#: Where the authority rule comes from, quoted in refusals (LAW-NOTES §2.1, R1).
+#: Where the authority rule comes from, quoted in refusals.
 AUTHORITY_RULE = (
     "Luật Thi đua, khen thưởng 2022, Điều 80; từ 01/7/2025: Nghị định 129/2025/NĐ-CP, Điều 59"
 )
@@ -103,53 +111,64 @@ def _check_nominations(decision: Decision, entries: list[DecisionEntry]) -> None
 
 
 def _check_authority(decision: Decision, entries: list[DecisionEntry]) -> None:
-    """LAW-NOTES R1: the signer's authority as of the decision date."""
+    """The signer's authority over every row as of the decision date (Luật TĐKT 2022
+    Điều 80; ND 129/2025 Điều 59): a refusal names the first refused row's kind of
+    subject, every refused row with its cause, the windows in the data and the successor
+    that holds the authority."""
     day = decision.date
     assert day is not None
-    for kind in sorted({e.subject_kind for e in entries}):
-        found = authority_for(
-            form=decision.form, subject_kind=kind, grantor_unit=decision.grantor_unit, on=day
+    check = signing_check(decision, entries, on=day)
+    if not check.refused:
+        return
+    first = check.refused[0]
+    windows = "; ".join(
+        _("%(title)s: từ %(start)s%(end)s theo %(basis)s")
+        % {
+            "title": w.grantor_title,
+            "start": w.valid_from.strftime("%d/%m/%Y"),
+            "end": _(" đến %(d)s") % {"d": w.valid_to.strftime("%d/%m/%Y")} if w.valid_to else "",
+            "basis": w.legal_basis,
+        }
+        for w in authority_windows(form=decision.form, grantor_unit=decision.grantor_unit)
+    )
+    successor = check.successor
+    raise DomainError(
+        _(
+            "Không ban hành được: %(grantor)s không có thẩm quyền tặng %(form)s cho "
+            "%(subject)s vào ngày %(date)s (thẩm quyền khen thưởng: %(rule)s). %(rows)s"
+            "%(windows)s%(successor)s Hãy chuyển sang người có thẩm quyền, sửa ngày ký hoặc "
+            "bỏ các dòng này khỏi dự thảo."
         )
-        if found is not None:
-            continue
-        windows = "; ".join(
-            _("%(title)s: từ %(start)s%(end)s theo %(basis)s")
-            % {
-                "title": w.grantor_title,
-                "start": w.valid_from.strftime("%d/%m/%Y"),
-                "end": _(" đến %(d)s") % {"d": w.valid_to.strftime("%d/%m/%Y")}
-                if w.valid_to
-                else "",
-                "basis": w.legal_basis,
-            }
-            for w in authority_windows(form=decision.form, grantor_unit=decision.grantor_unit)
-        )
-        raise DomainError(
-            _(
-                "Không ban hành được: %(grantor)s không có thẩm quyền tặng %(form)s cho "
-                "%(subject)s vào ngày %(date)s (thẩm quyền khen thưởng, quy tắc R1: "
-                "%(rule)s).%(windows)s Hãy chọn cấp khen thưởng có thẩm quyền hoặc sửa ngày ký."
+        % {
+            "grantor": decision.grantor_title,
+            "form": decision.form.name,
+            "subject": str(SubjectKind(first.subject_kind).label).lower(),
+            "date": day.strftime("%d/%m/%Y"),
+            "rule": AUTHORITY_RULE,
+            "rows": refusal_summary(check),
+            "windows": (" " + _("Thẩm quyền đã quy định: %(w)s.") % {"w": windows})
+            if windows
+            else "",
+            "successor": (
+                " "
+                + _("Người có thẩm quyền: %(title)s (%(unit)s).")
+                % {"title": successor.authority.grantor_title, "unit": successor.unit.name}
             )
-            % {
-                "grantor": decision.grantor_title,
-                "form": decision.form.name,
-                "subject": str(SubjectKind(kind).label).lower(),
-                "date": day.strftime("%d/%m/%Y"),
-                "rule": AUTHORITY_RULE,
-                "windows": (" " + _("Thẩm quyền đã quy định: %(w)s.") % {"w": windows})
-                if windows
-                else "",
-            },
-            code=ErrorCode.NO_AUTHORITY,
-        )
+            if successor is not None
+            else "",
+        },
+        code=ErrorCode.NO_AUTHORITY,
+    )
 
 
 def _compute_amounts(decision: Decision, entries: list[DecisionEntry]) -> None:
-    """R16: amount = multiplier(subject kind) × lương cơ sở on the decision date."""
+    """Amount = multiplier(subject kind) × lương cơ sở on the decision date (ND 152/2025
+    Điều 50, 54), rounded by that date's rounding rule (``amounts.reward_amount``)."""
     day = decision.date
     assert day is not None
     rule = rule_on(decision.form, day)
     salary = base_salary_on(day)
+    step = rounding_step_on(day)
     for entry in entries:
         entry.multiplier = multiplier_for(rule, entry.subject_kind)
         if entry.multiplier is not None and salary is None:
@@ -161,7 +180,7 @@ def _compute_amounts(decision: Decision, entries: list[DecisionEntry]) -> None:
                 % {"date": day.strftime("%d/%m/%Y")},
                 code=ErrorCode.NO_BASE_SALARY,
             )
-        entry.amount = reward_amount(entry.multiplier, salary.amount if salary else None)
+        entry.amount = reward_amount(entry.multiplier, salary.amount if salary else None, step)
         entry.save(update_fields=["multiplier", "amount"])
 
 

@@ -34,6 +34,7 @@ from thidua.decisions.models import (
     DecisionEvent,
     DecisionState,
 )
+from thidua.decisions.row_authority import signing_check
 from thidua.decisions.rules import is_decision_issuer
 from thidua.decisions.transitions import Action
 from thidua.decisions.workflow import WORKFLOW
@@ -64,6 +65,23 @@ def place_name_of(unit: Unit) -> str:
         if found:
             return found.group(1).strip()
     return unit.name
+
+
+def _fill_grantor(draft: Decision, grantor_unit: Unit, day: dt.date) -> None:
+    """The letterhead, place, signer's title and căn cứ of a draft granted by the head of
+    ``grantor_unit`` (the campaign's signer when the campaign is that unit's own)."""
+    campaign = draft.campaign
+    title = _HEAD_TITLES.get(UnitKind(grantor_unit.kind), "Thủ trưởng")
+    parent = grantor_unit.parent if grantor_unit.kind == UnitKind.DEPARTMENT else None
+    draft.grantor_unit = grantor_unit
+    draft.issuing_body = grantor_unit.name
+    draft.parent_body = parent.name if parent is not None else ""
+    draft.place_name = place_name_of(grantor_unit)
+    draft.signer_title = title
+    draft.grantor_title = f"{title} {grantor_unit.name}"
+    draft.signer_name = campaign.signer_name if campaign.issuer_unit_id == grantor_unit.pk else ""
+    draft.authority_prefix, draft.signer_position = "", ""
+    draft.legal_bases = default_legal_bases(on=day, campaign=campaign)
 
 
 def candidates(
@@ -126,18 +144,8 @@ def decision_draft(
             code=ErrorCode.NO_CANDIDATES,
         )
     day = on or timezone.localdate()
-    title = _HEAD_TITLES.get(UnitKind(grantor_unit.kind), "Thủ trưởng")
-    parent = grantor_unit.parent if grantor_unit.kind == UnitKind.DEPARTMENT else None
     with transaction.atomic():
-        draft.issuing_body = grantor_unit.name
-        draft.parent_body = parent.name if parent is not None else ""
-        draft.place_name = place_name_of(grantor_unit)
-        draft.signer_title = title
-        draft.grantor_title = f"{title} {grantor_unit.name}"
-        draft.signer_name = (
-            campaign.signer_name if campaign.issuer_unit_id == grantor_unit.pk else ""
-        )
-        draft.legal_bases = default_legal_bases(on=day, campaign=campaign)
+        _fill_grantor(draft, grantor_unit, day)
         draft.proposal = _("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …/TTr-SNV ngày …")
         draft.achievement = _(
             "đã có thành tích xuất sắc trong phong trào thi đua theo %(kind)s số %(number)s"
@@ -226,6 +234,44 @@ def decision_edit(
         actor=actor,
         action=Action.EDIT,
         payload={"number": number, "date": date.isoformat() if date else None},
+        apply=apply,
+    )
+
+
+def decision_grantor_succeed(*, actor: Any, decision: Decision) -> Decision:
+    """Move a draft to the recorded successor of its granting unit, whose head holds the
+    authority on the decision's date (today while it has none): e.g. from the chairman
+    of UBND tỉnh Trà Vinh to the chairman of UBND tỉnh Vĩnh Long from 01/7/2025 (Nghị
+    quyết 202/2025/QH15; Luật TĐKT 2022 Điều 80). The letterhead, place, signer's title
+    and căn cứ follow; the signer's name is cleared unless the successor issued the
+    campaign. Refused when there is no such successor, or when the actor does not
+    prepare the successor's decisions."""
+    day = decision.date or timezone.localdate()
+    entries = list(decision.entries.order_by("order", "pk"))
+    successor = signing_check(decision, entries, on=day).successor
+    if successor is None:
+        raise DomainError(
+            _(
+                "Không có đơn vị kế thừa có thẩm quyền ký các dòng này vào ngày %(date)s; "
+                "hãy sửa ngày ký hoặc bỏ các dòng không có thẩm quyền."
+            )
+            % {"date": f"{day:%d/%m/%Y}"},
+            code=ErrorCode.NO_SUCCESSOR,
+        )
+    if not is_decision_issuer(actor, Decision(grantor_unit=successor.unit)):
+        raise NotPermitted(
+            _("Bạn không lập quyết định của %(unit)s.") % {"unit": successor.unit.name}
+        )
+    previous = decision.grantor_unit
+
+    def apply(d: Decision) -> None:
+        _fill_grantor(d, successor.unit, day)
+
+    return WORKFLOW.run(
+        decision,
+        actor=actor,
+        action=Action.EDIT,
+        payload={"grantor": successor.unit.pk, "previous_grantor": previous.pk},
         apply=apply,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from thidua.decisions import views, views_history
+from thidua.decisions import views, views_drafting, views_history
 
 app_name = "decisions"
 
@@ -14,6 +14,9 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/", views.decision_detail_page, name="detail"),
     path("<int:pk>/sua/", views.decision_edit_page, name="edit"),
     path("<int:pk>/ban-hanh/", views.decision_issue_page, name="issue"),
+    path("<int:pk>/tham-quyen/", views_drafting.signing_partial, name="signing"),
+    path("<int:pk>/nguoi-ke-thua/", views_drafting.succeed_view, name="succeed"),
+    path("<int:pk>/cach-tinh-tien/", views_drafting.amounts_partial, name="amounts"),
     path("<int:pk>/thay-the/", views.decision_supersede_view, name="supersede"),
     path("<int:pk>/tai/docx/", views.decision_file, {"kind": "docx"}, name="docx"),
     path("<int:pk>/tai/pdf/", views.decision_file, {"kind": "pdf"}, name="pdf"),

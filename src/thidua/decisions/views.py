@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -47,9 +48,15 @@ from thidua.decisions.selectors import (
     certificates_visible_to,
     decision_detail,
     decision_list,
-    decisions_visible_to,
 )
 from thidua.decisions.transitions import allowed_actions
+from thidua.decisions.views_drafting import (
+    amount_explanation_for,
+    candidate_verdicts,
+    managed_decision,
+    signing_context,
+    visible_decision,
+)
 from thidua.organisations.models import Unit, UnitKind
 
 EVENT_LABELS = {
@@ -65,18 +72,6 @@ DOCUMENT_TYPES = {
     "pdf": "application/pdf",
     "zip": "application/zip",
 }
-
-
-def _visible(user: Any, pk: int) -> Decision:
-    found = (
-        decisions_visible_to(user)
-        .select_related("grantor_unit", "form", "campaign")
-        .filter(pk=pk)
-        .first()
-    )
-    if found is None:
-        raise Http404(_("Không tìm thấy quyết định."))
-    return found
 
 
 @login_required
@@ -125,6 +120,7 @@ def decision_create_page(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else (request.GET or None)
     form = DraftForm(data, campaigns=campaigns, grantors=grantors)
     candidates: list[Any] = []
+    verdicts: dict[int, Any] = {}
     error = ""
     if form.is_bound and form.is_valid():
         chosen = form.cleaned_data
@@ -133,6 +129,9 @@ def decision_create_page(request: HttpRequest) -> HttpResponse:
             form=chosen["form"],
             grantor_unit=chosen["grantor_unit"],
             phase=chosen["phase"],
+        )
+        verdicts = candidate_verdicts(
+            chosen["form"], chosen["grantor_unit"], candidates, timezone.localdate()
         )
         if request.method == "POST":
             picked = [int(v) for v in request.POST.getlist("nomination") if v.isdigit()]
@@ -149,7 +148,8 @@ def decision_create_page(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Đã lập dự thảo quyết định."))
                 return redirect("decisions:edit", pk=decision.pk)
             error = outcome.error
-    context = {"form": form, "candidates": candidates, "error": error}
+    rows = [(n, verdicts.get(n.pk)) for n in candidates]
+    context = {"form": form, "candidates": candidates, "rows": rows, "error": error}
     return render(request, "decisions/create.html", context, status=400 if error else 200)
 
 
@@ -176,14 +176,9 @@ def decision_detail_page(request: HttpRequest, pk: int) -> HttpResponse:
         "whole": bool(can_read_whole_decision(request.user, decision)),
         "total": sum(int(e.amount or 0) for e in entries),
     }
+    if manage:
+        context |= signing_context(request.user, decision)
     return render(request, "decisions/detail.html", context)
-
-
-def _managed(request: HttpRequest, pk: int) -> Decision:
-    decision = _visible(request.user, pk)
-    if not is_decision_issuer(request.user, decision):
-        raise PermissionDenied(_("Bạn không có quyền sửa, ban hành quyết định này."))
-    return decision
 
 
 def _lines(text: str) -> list[str]:
@@ -194,7 +189,7 @@ def _lines(text: str) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def decision_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Sửa dự thảo": number, date, signer, căn cứ; remove rows."""
-    decision = _managed(request, pk)
+    decision = managed_decision(request, pk)
     if decision.state != DecisionState.DRAFT:
         messages.warning(request, _("Quyết định đã ban hành không được sửa."))
         return redirect("decisions:detail", pk=pk)
@@ -239,6 +234,7 @@ def decision_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
     entries = decision.entries.select_related("nomination").order_by("order", "pk")
     status = 400 if (error or form.errors) else 200
     context = {"decision": decision, "form": form, "entries": entries, "error": error}
+    context |= signing_context(request.user, decision)
     return render(request, "decisions/edit.html", context, status=status)
 
 
@@ -246,7 +242,7 @@ def decision_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def decision_issue_page(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Ban hành": confirm, then issue (checks the signer's authority as of the date)."""
-    decision = _managed(request, pk)
+    decision = managed_decision(request, pk)
     error = ""
     if request.method == "POST":
         with refusal_caught() as outcome:
@@ -263,7 +259,9 @@ def decision_issue_page(request: HttpRequest, pk: int) -> HttpResponse:
         "decision": decision,
         "entries": decision.entries.order_by("order", "pk"),
         "error": error,
+        "explanation": amount_explanation_for(decision),
     }
+    context |= signing_context(request.user, decision)
     return render(request, "decisions/issue.html", context, status=400 if error else 200)
 
 
@@ -271,7 +269,7 @@ def decision_issue_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decision_supersede_view(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Lập quyết định thay thế": a new draft linked to this issued decision."""
-    decision = _managed(request, pk)
+    decision = managed_decision(request, pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Hãy ghi lý do đính chính, thay thế."))
@@ -290,7 +288,7 @@ def decision_supersede_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def decision_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     """The DOCX or PDF of an issued decision, for those who may see it."""
-    decision = _visible(request.user, pk)
+    decision = visible_decision(request.user, pk)
     if not can_read_whole_decision(request.user, decision):
         raise PermissionDenied(_("Đơn vị chỉ xem được các dòng về người của mình."))
     field = decision.docx if kind == "docx" else decision.pdf
@@ -334,7 +332,7 @@ def certificate_file(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 def batch_start(request: HttpRequest, pk: int) -> HttpResponse:
     """ "In bằng khen, giấy khen": queue the batch and follow it on its page."""
-    decision = _managed(request, pk)
+    decision = managed_decision(request, pk)
     with refusal_caught(request, level=messages.WARNING) as outcome:
         batch = certificate_batch_request(actor=request.user, decision=decision)
     if not outcome.ok:

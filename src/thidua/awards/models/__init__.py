@@ -10,10 +10,12 @@ from thidua.awards.models.forms import (
     AwardForm,
     AwardFormKind,
     AwardRule,
+    GrantorKind,
     PhaseAwardDate,
     Quota,
     SubjectKind,
 )
+from thidua.awards.models.legal import LegalValue, LegalValueCode
 from thidua.awards.models.nominations import (
     AwardBasis,
     AwardRecord,
@@ -37,9 +39,12 @@ __all__ = [
     "DossierFile",
     "DossierKind",
     "Gender",
+    "GrantorKind",
     "Hold",
     "HoldKind",
     "Holiday",
+    "LegalValue",
+    "LegalValueCode",
     "Nomination",
     "NominationEvent",
     "NominationState",

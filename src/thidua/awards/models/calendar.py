@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,15 @@ class Holiday(models.Model):
         _("ngày làm bù"),
         default=False,
         help_text=_("Thứ Bảy đi làm để bù cho một ngày nghỉ hoán đổi."),
+    )
+    source = models.CharField(_("căn cứ"), max_length=255, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người nhập"),
     )
 
     class Meta:

@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, Phase
-from thidua.organisations.models import Unit, UnitKind
+from thidua.organisations.models import Unit
 
 
 class SubjectKind(models.TextChoices):
@@ -23,6 +23,20 @@ class SubjectKind(models.TextChoices):
     COLLECTIVE = "collective", _("Tập thể")
     HOUSEHOLD = "household", _("Hộ gia đình")
     ENTERPRISE = "enterprise", _("Doanh nghiệp")
+
+
+class GrantorKind(models.TextChoices):
+    """Whose head grants (Luật TĐKT 2022 Điều 80): the kinds of ``UnitKind`` that grant,
+    and a unit under a department (a hospital, a school: a unit of kind "other" whose
+    parent is a department; ``awards.authority.grantor_kind_of``)."""
+
+    PROVINCE = "province", _("Chủ tịch UBND tỉnh")
+    DEPARTMENT = "department", _("Giám đốc sở, thủ trưởng ban, ngành tỉnh")
+    DEPARTMENT_UNIT = "department_unit", _("Thủ trưởng đơn vị trực thuộc sở, ngành")
+    MASS_ORGANISATION = "mass_organisation", _("Người đứng đầu Mặt trận, đoàn thể tỉnh")
+    DISTRICT = "district", _("Chủ tịch UBND huyện")
+    COMMUNE = "commune", _("Chủ tịch UBND xã")
+    ENTERPRISE = "enterprise", _("Giám đốc doanh nghiệp")
 
 
 class AwardFormKind(models.TextChoices):
@@ -73,7 +87,9 @@ class AwardRule(models.Model):
     the check's own model validates them on loading (``awards.eligibility.registry``).
     ``ranking_proposal`` names the proposal of a Cụm/Khối ranking that becomes a
     nomination for this form (``flag``: the Cờ thi đua, ``merit``: the Bằng khen; LAW-NOTES
-    §5), blank for none.
+    §5), blank for none. ``sources`` gives, by field name, the citation of one value when it
+    is not the rule's ``legal_basis``, whether it was verified, and whether the value is the
+    province's setting rather than the law's (``awards.sources.value_source``).
     """
 
     form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="rules")
@@ -110,6 +126,14 @@ class AwardRule(models.Model):
     ranking_proposal = models.CharField(
         _("đề nghị từ xếp hạng cụm, khối"), max_length=16, blank=True
     )
+    sources = models.JSONField(
+        _("căn cứ của từng giá trị"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Căn cứ riêng của một giá trị (hệ số, tỷ lệ phiếu, thời hạn) và việc đã xác minh."
+        ),
+    )
 
     class Meta:
         verbose_name = _("quy định khen thưởng")
@@ -132,15 +156,24 @@ class AwardAuthority(models.Model):
     01/7/2025 ND 129/2025 Điều 59 moves the district chair's powers to the commune chair).
 
     The grantor is the head of a unit of ``grantor_kind`` (e.g. the chairman of a
-    province's People's Committee, the director of a department)."""
+    province's People's Committee, the director of a department, the director of a
+    hospital under a department). ``verified`` is False where the article is not known:
+    the Ban TĐKT sees the row marked "chưa xác minh" until it confirms it."""
 
     form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="authorities")
-    grantor_kind = models.CharField(_("cấp có thẩm quyền"), max_length=32, choices=UnitKind.choices)
+    grantor_kind = models.CharField(
+        _("cấp có thẩm quyền"), max_length=32, choices=GrantorKind.choices
+    )
     grantor_title = models.CharField(_("chức danh người ký"), max_length=128)
     subject_kinds = models.JSONField(_("đối tượng"), default=list)
     valid_from = models.DateField(_("hiệu lực từ"))
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
+    verified = models.BooleanField(
+        _("căn cứ đã xác minh"),
+        default=True,
+        help_text=_("Bỏ chọn khi chưa tìm được điều khoản: Ban TĐKT xác nhận trước khi dùng."),
+    )
 
     class Meta:
         verbose_name = _("thẩm quyền khen thưởng")

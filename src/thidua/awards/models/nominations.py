@@ -61,6 +61,9 @@ class Nomination(models.Model):
 
     ``achievement`` holds the achievement report in the sections of the decree's template
     for thematic campaigns (ND 152/2025 Phụ lục, báo cáo thành tích thi đua theo chuyên đề).
+    ``distinct_achievement`` is the reviewer's confirmation that the achievement differs
+    from the one the same form rewards (or is proposed for) in another phase of the
+    campaign (one achievement, one award: Luật TĐKT 2022 Điều 5).
     """
 
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="nominations")
@@ -97,6 +100,22 @@ class Nomination(models.Model):
     works = models.ManyToManyField(Work, blank=True, related_name="nominations")
     targets = models.ManyToManyField(Target, blank=True, related_name="nominations")
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    distinct_achievement = models.TextField(
+        _("xác nhận thành tích khác"),
+        blank=True,
+        help_text=_(
+            "Người thẩm định ghi vì sao thành tích này khác thành tích đã được đề nghị, "
+            "khen cùng hình thức ở đợt khác của phong trào."
+        ),
+    )
+    distinct_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người xác nhận thành tích khác"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,14 @@ class BaseSalary(models.Model):
     valid_from = models.DateField(_("áp dụng từ"), unique=True)
     amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng)"))
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người nhập"),
+    )
 
     class Meta:
         verbose_name = _("lương cơ sở")

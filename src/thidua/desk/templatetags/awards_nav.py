@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Role
@@ -25,6 +26,7 @@ _SECRETARIAT_LINKS = [
     ("scoring:index", _("Chấm điểm, xếp hạng cụm, khối")),
     ("reviews:index", _("Sơ kết, tổng kết")),
     ("exemplars:index", _("Điển hình tiên tiến")),
+    ("awards:legal_data", _("Dữ liệu pháp lý: lương cơ sở, lịch nghỉ lễ")),
 ]
 _COUNCIL_LINKS = [("councils:index", _("Phiên họp của tôi"))]
 _LEADER_LINKS = [
@@ -52,8 +54,10 @@ def _links_for(roles: set[str], is_admin: bool) -> list[tuple[str, Any]]:
 
 @register.inclusion_tag("desk/partials/awards_card.html", takes_context=True)
 def awards_home_card(context: dict[str, Any]) -> dict[str, Any]:
-    """Links by role, with the nominations waiting for this person's appraisal and the
-    council sessions still to be held (two count queries at most)."""
+    """Links by role, with the nominations waiting for this person's appraisal, the
+    council sessions still to be held, and for the Ban TĐKT the legal data that may be
+    out of date (``legal_data_warnings``: base salary, years without holidays)."""
+    from thidua.awards.legal_data import legal_data_warnings
     from thidua.awards.selectors import review_queue
     from thidua.councils.models import SessionState
     from thidua.councils.selectors import sessions_visible_to
@@ -65,9 +69,11 @@ def awards_home_card(context: dict[str, Any]) -> dict[str, Any]:
     roles = set(reach.roles)
     links = _links_for(roles, reach.is_admin)
     waiting = 0
+    warnings: list[Any] = []
     if reach.is_admin or Role.SECRETARIAT in roles:
         waiting = review_queue(user).count()
+        warnings = legal_data_warnings(timezone.localdate())
     sessions = 0
     if roles & {Role.SECRETARIAT, Role.COUNCIL_MEMBER} or reach.is_admin:
         sessions = sessions_visible_to(user).exclude(state=SessionState.CLOSED).count()
-    return {"links": links, "waiting": waiting, "sessions": sessions}
+    return {"links": links, "waiting": waiting, "sessions": sessions, "warnings": warnings}

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from thidua.awards.authority import authority_for
+from thidua.awards.authority_verdict import authority_verdict
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import CheckResult, failed, passed
@@ -15,16 +15,18 @@ from thidua.awards.models import AwardBasis, Nomination, SubjectKind
 from thidua.organisations.models import Unit, UnitSuccession
 
 ART_AUTHORITY = "Luật TĐKT 2022 Điều 80; Nghị định 129/2025/NĐ-CP Điều 59"
-ART_CAMPAIGN = "Luật TĐKT 2022 Điều 26 (TT 15/2025/TT-BXD); LAW-NOTES §3.2"
+ART_CAMPAIGN = "Luật TĐKT 2022 Điều 26"
 ART_DISSOLVED = "Nghị định 98/2023/NĐ-CP (đơn vị kế thừa); Thông tư 15/2025/TT-BNV"
 
 
 @eligibility_check("authority", order=10)
 def check_authority(facts: Facts) -> CheckResult:
     """R1: the head of the grantor unit may grant this form to this kind of subject on
-    ``as_of`` (a district chair until 30/6/2025, a commune chair's CSTĐCS from 01/7/2025)."""
+    ``as_of`` (a district chair until 30/6/2025, a commune chair's CSTĐCS from 01/7/2025,
+    a province's chairman while the province exists); a refusal names the real cause and
+    the successor that holds the authority (``awards.authority_verdict``)."""
     nomination, as_of = facts.nomination, facts.as_of
-    authority = authority_for(
+    verdict = authority_verdict(
         form=nomination.form,
         subject_kind=nomination.nominee.kind,
         grantor_unit=nomination.grantor_unit,
@@ -36,21 +38,27 @@ def check_authority(facts: Facts) -> CheckResult:
         "kind": SubjectKind(nomination.nominee.kind).label,
         "date": f"{as_of:%d/%m/%Y}",
     }
-    if authority is None:
-        return failed(
-            "authority",
+    if verdict.authority is None:
+        message = (
             _(
                 "Ngày %(date)s, người đứng đầu %(unit)s không có thẩm quyền tặng “%(form)s” "
                 "cho %(kind)s; hãy chọn đúng cấp khen thưởng."
             )
-            % values,
-            ART_AUTHORITY,
+            % values
         )
-    values["title"] = authority.grantor_title
+        message += " " + verdict.reason
+        if verdict.successor_authority is not None and verdict.successor is not None:
+            message += " " + _("Người có thẩm quyền: %(title)s (%(unit)s).") % {
+                "title": verdict.successor_authority.grantor_title,
+                "unit": verdict.successor.name,
+            }
+        return failed("authority", message, verdict.basis or ART_AUTHORITY)
+    values["title"] = verdict.authority.grantor_title
     return passed(
         "authority",
         _("%(title)s có thẩm quyền tặng “%(form)s” cho %(kind)s (ngày %(date)s).") % values,
-        authority.legal_basis,
+        verdict.authority.legal_basis,
+        note=verdict.board_note,
     )
 
 

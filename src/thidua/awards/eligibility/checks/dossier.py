@@ -1,5 +1,9 @@
 """Checks on the dossier and its timing: R12 (completeness per rule version and per
-simplified procedure), R13 (deadline before the phase review, appraisal time limit)."""
+simplified procedure), R13 (deadline before the phase review, appraisal time limit).
+
+No article of ND 98/2023 or ND 152/2025 fixes the provincial deadline or appraisal time:
+they are the province's settings, cited from the rule's ``sources`` (``awards.sources``);
+the Ban TĐKT sees when one has no regulation behind it yet."""
 
 from __future__ import annotations
 
@@ -19,10 +23,9 @@ from thidua.awards.models import (
     NominationState,
     PhaseAwardDate,
 )
+from thidua.awards.sources import ValueSource, value_source
 
-ART_DOSSIER = "Luật TĐKT 2022 Điều 84, 85; LAW-NOTES §4.1"
-ART_DEADLINE = "QĐ 86/2025/QĐ-UBND (Bắc Ninh) Điều 6.1 (ví dụ); LAW-NOTES §4.3"
-ART_SLA = "Nghị định 98/2023/NĐ-CP Điều 32; LAW-NOTES §4.3"
+ART_DOSSIER = "Luật TĐKT 2022 Điều 84, 85"
 
 
 def required_kinds(rule: AwardRule, nomination: Nomination) -> list[str]:
@@ -73,20 +76,31 @@ def dossier_due(nomination: Nomination, rule: AwardRule) -> dt.date | None:
     return add_working_days(award_date.review_on, -rule.dossier_days_before_review)
 
 
+def _setting(rule: AwardRule | None, field: str) -> ValueSource:
+    if rule is None:
+        return ValueSource(basis="", verified=False, setting=True)
+    return value_source(rule, field)
+
+
 @eligibility_check("deadline", order=80)
 def check_deadline(facts: Facts) -> CheckResult:
     """R13: chuyên đề dossiers reach the reviewer N working days before the phase review
-    (not for exceptional achievements)."""
+    (not for exceptional achievements); N is the province's setting."""
     nomination, rule = facts.nomination, facts.rule
+    source = _setting(rule, "dossier_days_before_review")
+    article, note = source.citation, source.board_note
     if rule is None or nomination.basis == AwardBasis.EXCEPTIONAL:
-        return passed("deadline", _("Thành tích đột xuất: không áp dụng hạn nộp."), ART_DEADLINE)
+        return passed(
+            "deadline", _("Thành tích đột xuất: không áp dụng hạn nộp."), article, note=note
+        )
     due = dossier_due(nomination, rule)
     if due is None:
         return passed(
             "deadline",
             _("Chưa có lịch sơ kết, tổng kết của đợt; chưa xác định hạn nộp hồ sơ."),
-            ART_DEADLINE,
+            article,
             severity=WARN,
+            note=note,
         )
     sent = nomination.submitted_on or facts.today
     values = {"due": f"{due:%d/%m/%Y}", "days": rule.dossier_days_before_review}
@@ -95,30 +109,35 @@ def check_deadline(facts: Facts) -> CheckResult:
             "deadline",
             _("Quá hạn nộp hồ sơ (%(due)s, trước lễ sơ kết, tổng kết %(days)s ngày làm việc).")
             % values,
-            ART_DEADLINE,
+            article,
+            note=note,
         )
-    return passed("deadline", _("Hạn nộp hồ sơ: %(due)s.") % values, ART_DEADLINE)
+    return passed("deadline", _("Hạn nộp hồ sơ: %(due)s.") % values, article, note=note)
 
 
 @eligibility_check("appraisal_time", order=90)
 def check_appraisal_time(facts: Facts) -> CheckResult | None:
-    """R13: appraisal taking longer than the rule's working days is flagged (a warning)."""
+    """R13: appraisal taking longer than the rule's working days is flagged (a warning);
+    the limit is the province's setting."""
     nomination, rule = facts.nomination, facts.rule
     open_states = (NominationState.SUBMITTED, NominationState.UNDER_REVIEW)
     if rule is None or nomination.submitted_on is None or nomination.state not in open_states:
         return None
+    source = value_source(rule, "appraisal_working_days")
     used = working_days_between(nomination.submitted_on, facts.today)
     values = {"used": used, "limit": rule.appraisal_working_days}
     if used > rule.appraisal_working_days:
         return failed(
             "appraisal_time",
             _("Đã thẩm định %(used)s ngày làm việc, quá thời hạn %(limit)s ngày.") % values,
-            ART_SLA,
+            source.citation,
             severity=WARN,
+            note=source.board_note,
         )
     return passed(
         "appraisal_time",
         _("Thẩm định %(used)s/%(limit)s ngày làm việc.") % values,
-        ART_SLA,
+        source.citation,
         severity=WARN,
+        note=source.board_note,
     )

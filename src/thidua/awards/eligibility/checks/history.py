@@ -12,12 +12,21 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import eligibility_check
-from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
-from thidua.awards.models import AwardBasis, AwardForm, AwardRecord, HoldKind, Nomination
+from thidua.awards.eligibility.result import BLOCK, WARN, CheckResult, failed, passed
+from thidua.awards.models import (
+    AwardBasis,
+    AwardForm,
+    AwardRecord,
+    HoldKind,
+    Nomination,
+    NominationState,
+)
 from thidua.awards.models.nominations import CLAIMING_STATES
 
 ART_ONE_AWARD = "Luật TĐKT 2022 Điều 5"
 ART_HOLD = "Nghị định 152/2025/NĐ-CP Điều 4 khoản 4"
+#: States in which the proposing unit still prepares the nomination (or has just sent it).
+UNIT_STATES = (NominationState.DRAFT, NominationState.RETURNED, NominationState.SUBMITTED)
 
 
 def _bases(values: list[str]) -> list[str]:
@@ -53,10 +62,88 @@ class MeritCounter(BaseModel):
         return value
 
 
+def _decided(state: str) -> bool:
+    return state == NominationState.DECIDED
+
+
+def same_form_elsewhere(nomination: Nomination) -> Nomination | None:
+    """The nominee's nomination for the same form in another phase of the campaign that
+    was decided or still claims it (a decided one first)."""
+    others = list(
+        Nomination.objects.filter(
+            campaign_id=nomination.campaign_id,
+            nominee_id=nomination.nominee_id,
+            form_id=nomination.form_id,
+            state__in=CLAIMING_STATES,
+        )
+        .exclude(phase_id=nomination.phase_id)
+        .exclude(pk=nomination.pk)
+        .select_related("phase")
+        .order_by("phase__position", "pk")
+    )
+    decided = [other for other in others if _decided(other.state)]
+    chosen = decided or others
+    return chosen[0] if chosen else None
+
+
+def _decision_of(nomination: Nomination) -> str:
+    record = AwardRecord.objects.filter(nomination_id=nomination.pk).first()
+    if record is None:
+        return ""
+    return _(" (Quyết định số %(number)s ngày %(date)s)") % {
+        "number": record.decision_number,
+        "date": f"{record.decision_date:%d/%m/%Y}",
+    }
+
+
+def across_phases(nomination: Nomination) -> CheckResult | None:
+    """R9 across the campaign's phases: the same form for the same nominee in another
+    phase needs the reviewer's confirmation that the achievement is a different one
+    (Luật TĐKT 2022 Điều 5: "không khen thưởng nhiều lần … cho một thành tích"). Advice
+    while the unit prepares the nomination; from the appraisal on, it blocks until the
+    reviewer confirms. None when there is no such nomination."""
+    other = same_form_elsewhere(nomination)
+    if other is None:
+        return None
+    values = {
+        "nominee": nomination.nominee.name,
+        "form": nomination.form.name,
+        "phase": other.phase.name,
+    }
+    if _decided(other.state):
+        said = _("%(nominee)s đã được khen “%(form)s” trong %(phase)s") % values
+        said += _decision_of(other)
+    else:
+        said = _("%(nominee)s đang được đề nghị “%(form)s” trong %(phase)s (đang xử lý)") % values
+    if nomination.distinct_achievement:
+        return passed(
+            "one_award",
+            said
+            + ". "
+            + _("Người thẩm định đã xác nhận đây là thành tích khác: %(note)s")
+            % {"note": nomination.distinct_achievement},
+            ART_ONE_AWARD,
+        )
+    preparing = nomination.state in UNIT_STATES
+    return failed(
+        "one_award",
+        said
+        + ". "
+        + _(
+            "Một thành tích chỉ được khen một lần: người thẩm định phải xác nhận đây là thành "
+            "tích khác trước khi trình."
+        ),
+        ART_ONE_AWARD,
+        severity=WARN if preparing else BLOCK,
+    )
+
+
 @eligibility_check("one_award", order=40)
 def check_one_award(facts: Facts) -> CheckResult:
     """R9: no other live nomination of the same nominee in the same phase, whatever the form
-    (also the database constraint ``nomination_one_live_per_phase``)."""
+    (also the database constraint ``nomination_one_live_per_phase``); one already decided
+    is said to be awarded, not pending. Then the same form in another phase
+    (``across_phases``)."""
     nomination = facts.nomination
     other = (
         Nomination.objects.filter(
@@ -69,20 +156,23 @@ def check_one_award(facts: Facts) -> CheckResult:
         .first()
     )
     if other is not None:
-        return failed(
-            "one_award",
-            _(
+        values = {
+            "nominee": nomination.nominee.name,
+            "unit": other.proposer_unit.name,
+            "form": other.form.name,
+        }
+        if _decided(other.state):
+            message = _(
+                "%(nominee)s đã được khen “%(form)s” trong đợt này (đề nghị của %(unit)s); "
+                "một thành tích chỉ được khen một hình thức."
+            )
+        else:
+            message = _(
                 "%(nominee)s đã được %(unit)s đề nghị “%(form)s” trong đợt này; một thành tích "
                 "chỉ được khen một hình thức."
             )
-            % {
-                "nominee": nomination.nominee.name,
-                "unit": other.proposer_unit.name,
-                "form": other.form.name,
-            },
-            ART_ONE_AWARD,
-        )
-    return passed(
+        return failed("one_award", message % values, ART_ONE_AWARD)
+    return across_phases(nomination) or passed(
         "one_award", _("Thành tích này chưa được đề nghị khen hình thức khác."), ART_ONE_AWARD
     )
 

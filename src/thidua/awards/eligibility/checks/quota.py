@@ -1,5 +1,6 @@
-"""Quotas (configuration: no law sets one for Bằng khen or Giấy khen from a campaign,
-LAW-NOTES §3.2) and the tie-break advice when qualified nominees exceed one (R17)."""
+"""Quotas (configuration: no law sets one for Bằng khen or Giấy khen from a campaign; the
+campaign's plan or Sở Nội vụ's guidance does) and the tie-break advice when qualified
+nominees exceed one (ND 152/2025 Điều 4.6)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
 from thidua.awards.models import Nomination, Quota, SubjectKind
 from thidua.awards.transitions import COMPETING_STATES, QUOTA_STATES
 
-ART_QUOTA = "KH 128/KH-UBND mục III.2.b (Sở Nội vụ hướng dẫn số lượng)"
 ART_TIE = "Nghị định 152/2025/NĐ-CP Điều 4 khoản 6; Luật TĐKT 2022 Điều 5"
 WOMEN_SHARE = 0.7
 
@@ -31,6 +31,15 @@ def counted_under(quota: Quota, states: tuple[str, ...]) -> QuerySet[Nomination]
     return nominations
 
 
+def _plan_of(nomination: Nomination) -> str:
+    """Where quotas come from: the campaign's own plan (no law sets one)."""
+    campaign = nomination.campaign
+    return _("%(kind)s số %(number)s (chỉ tiêu số lượng)") % {
+        "kind": campaign.doc_kind,
+        "number": campaign.doc_number,
+    }
+
+
 def _scope(quota: Quota) -> str:
     parts = [quota.form.name]
     if quota.unit is not None:
@@ -44,6 +53,7 @@ def _scope(quota: Quota) -> str:
 def check_quota(facts: Facts) -> CheckResult:
     """Approved and decided nominations under each matching quota stay within its maximum."""
     nomination, quotas = facts.nomination, facts.quotas
+    article = _plan_of(nomination)
     for quota in quotas:
         used = counted_under(quota, QUOTA_STATES).exclude(pk=nomination.pk).count()
         if used >= quota.maximum:
@@ -51,11 +61,11 @@ def check_quota(facts: Facts) -> CheckResult:
                 "quota",
                 _("Đã đủ chỉ tiêu %(maximum)s (%(scope)s): %(used)s đề nghị đã được đồng ý.")
                 % {"maximum": quota.maximum, "scope": _scope(quota), "used": used},
-                ART_QUOTA,
+                article,
             )
     if not quotas:
-        return passed("quota", _("Không giới hạn số lượng cho hình thức này."), ART_QUOTA)
-    return passed("quota", _("Còn trong chỉ tiêu số lượng."), ART_QUOTA)
+        return passed("quota", _("Không giới hạn số lượng cho hình thức này."), article)
+    return passed("quota", _("Còn trong chỉ tiêu số lượng."), article)
 
 
 def has_priority(nomination: Nomination) -> bool:
