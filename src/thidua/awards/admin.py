@@ -1,5 +1,6 @@
-"""Admin of awards: quotas and phase award dates are configuration set here; forms and
-rules come from ``award-forms.yaml`` (read-only here, so the file stays the source)."""
+"""Admin of awards: quotas and phase award dates are configuration set here; forms, rules
+and legal values come from ``award-forms.yaml`` (read-only here, so the file stays the
+source); base salaries and holidays are added on the legal data page."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from thidua.awards.models import (
     BaseSalary,
     Hold,
     Holiday,
+    LegalValue,
     PhaseAwardDate,
     Quota,
 )
@@ -69,14 +71,21 @@ class AwardRuleAdmin(_ReadOnly):
 
 @admin.register(AwardAuthority)
 class AwardAuthorityAdmin(_ReadOnly):
-    list_display = ["form", "grantor_kind", "grantor_title", "valid_from", "valid_to"]
+    list_display = ["form", "grantor_kind", "grantor_title", "valid_from", "valid_to", "verified"]
 
 
+@admin.register(LegalValue)
+class LegalValueAdmin(_ReadOnly):
+    list_display = ["code", "valid_from", "valid_to", "value", "legal_basis", "verified", "setting"]
+    list_filter = ["code", "verified", "setting"]
+
+
+# Base salaries and holidays are added on the legal data page (views_legal), by the Ban TĐKT.
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(_ReadOnly):
-    list_display = ["valid_from", "amount", "legal_basis"]
+    list_display = ["valid_from", "amount", "legal_basis", "entered_by"]
 
 
 @admin.register(Holiday)
 class HolidayAdmin(_ReadOnly):
-    list_display = ["date", "name", "working"]
+    list_display = ["date", "name", "working", "source", "entered_by"]

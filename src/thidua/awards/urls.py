@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from thidua.awards import views, views_board, views_excel, views_legal
+from thidua.awards import views, views_board, views_excel, views_legal, views_review
 
 app_name = "awards"
 
@@ -19,7 +19,7 @@ urlpatterns: list[URLPattern] = [
     path("de-nghi/<int:pk>/kiem-tra/", views_board.row_checks_partial, name="row_checks"),
     path(
         "de-nghi/<int:pk>/thanh-tich-khac/",
-        views_board.distinct_confirm,
+        views_review.distinct_confirm,
         name="distinct_confirm",
     ),
     path("de-nghi/<int:pk>/<str:action>/", views.nomination_action, name="action"),

@@ -23,14 +23,7 @@ from thidua.accounts.selectors import has_role, reach_of
 from thidua.awards import services
 from thidua.awards.authority import rule_for
 from thidua.awards.eligibility import check_nomination, expected_decision_date
-from thidua.awards.eligibility.checks.history import same_form_elsewhere
-from thidua.awards.forms import (
-    DistinctForm,
-    DossierFileForm,
-    NominationForm,
-    NoteForm,
-    ReasonForm,
-)
+from thidua.awards.forms import DossierFileForm, NominationForm, NoteForm, ReasonForm
 from thidua.awards.models import AwardBasis, Nomination, NominationState
 from thidua.awards.nominations import ACHIEVEMENT_SECTIONS, default_grantor
 from thidua.awards.rules import (
@@ -42,11 +35,11 @@ from thidua.awards.rules import (
 from thidua.awards.selectors import NominationFilters, nomination_detail, nomination_list
 from thidua.awards.transitions import (
     EDITABLE_STATES,
-    OPEN_STATES,
     TRANSITIONS,
     Action,
     allowed_actions,
 )
+from thidua.awards.views_review import distinct_form_for
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.selectors import campaigns_for_unit
 from thidua.core import lengths
@@ -302,19 +295,9 @@ def nomination_detail_page(request: HttpRequest, pk: int) -> HttpResponse:
         "note_form": NoteForm(),
         "history": [(event, event_label(event.kind)) for event in nomination.events.all()],
         "board": is_commendation_board(user),
-        "distinct_form": _distinct_form(user, nomination),
+        "distinct_form": distinct_form_for(user, nomination),
     }
     return render(request, "awards/detail.html", context)
-
-
-def _distinct_form(user: Any, nomination: Nomination) -> DistinctForm | None:
-    """The reviewer's form to confirm a distinct achievement, when the same form is
-    proposed or awarded to the nominee in another phase (Luật TĐKT 2022 Điều 5)."""
-    if nomination.state not in OPEN_STATES or not is_reviewer(user, nomination):
-        return None
-    if same_form_elsewhere(nomination) is None:
-        return None
-    return DistinctForm(initial={"note": nomination.distinct_achievement})
 
 
 @login_required

@@ -13,13 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role, reach_of
 from thidua.awards import services
 from thidua.awards.eligibility import blocking, check_nomination, expected_decision_date
-from thidua.awards.forms import DistinctForm, NomineeForm
+from thidua.awards.forms import NomineeForm
 from thidua.awards.models import NominationState
 from thidua.awards.nominees import NomineeData, PossibleDuplicate
 from thidua.awards.selectors import (
@@ -140,21 +140,3 @@ def nominee_create_page(request: HttpRequest) -> HttpResponse:
             return redirect(back if back.startswith("/khen-thuong/") else "awards:nominees")
     context = {"form": form, "unit": unit, "units": units, "candidates": candidates}
     return render(request, "awards/nominee_form.html", context)
-
-
-@login_required
-@require_POST
-def distinct_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    """The reviewer confirms a distinct achievement (one achievement, one award: the same
-    form in another phase of the campaign); back to the nomination."""
-    nomination = nomination_detail(request.user, pk)
-    form = DistinctForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Hãy ghi vì sao đây là thành tích khác."))
-        return redirect("awards:detail", pk=pk)
-    done = _("Đã xác nhận đây là thành tích khác.")
-    with refusal_caught(request, success=done):
-        services.nomination_confirm_distinct(
-            nomination, by=request.user, note=form.cleaned_data["note"]
-        )
-    return redirect("awards:detail", pk=pk)

@@ -8,6 +8,7 @@ multiple of the base salary; working-day deadlines need each year's holidays).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -62,23 +63,25 @@ def legal_data_page(request: HttpRequest) -> HttpResponse:
     salary_form, holiday_form = BaseSalaryForm(prefix="salary"), HolidayForm(prefix="holiday")
     if request.method == "POST" and "salary-amount" in request.POST:
         salary_form = BaseSalaryForm(request.POST, prefix="salary")
-        if salary_form.is_valid():
-            data = salary_form.cleaned_data
-            with refusal_caught(form=salary_form) as outcome:
-                base_salary_add(actor=request.user, **data)
-            if outcome.ok:
-                return _saved(request, _("Đã thêm mức lương cơ sở."))
+        if _added(request, salary_form, base_salary_add):
+            return _saved(request, _("Đã thêm mức lương cơ sở."))
     elif request.method == "POST":
         holiday_form = HolidayForm(request.POST, prefix="holiday")
-        if holiday_form.is_valid():
-            data = holiday_form.cleaned_data
-            with refusal_caught(form=holiday_form) as outcome:
-                holiday_add(actor=request.user, **data)
-            if outcome.ok:
-                return _saved(request, _("Đã thêm ngày vào lịch nghỉ lễ."), data["date"].year)
+        if _added(request, holiday_form, holiday_add):
+            year = holiday_form.cleaned_data["date"].year
+            return _saved(request, _("Đã thêm ngày vào lịch nghỉ lễ."), year)
     status = 400 if salary_form.errors or holiday_form.errors else 200
     context = _context(request, salary_form, holiday_form)
     return render(request, "awards/legal_data.html", context, status=status)
+
+
+def _added(request: HttpRequest, form: Any, service: Callable[..., Any]) -> bool:
+    """Run ``service`` with the form's data; a refusal goes on the form (False)."""
+    if not form.is_valid():
+        return False
+    with refusal_caught(form=form) as outcome:
+        service(actor=request.user, **form.cleaned_data)
+    return outcome.ok
 
 
 def _saved(request: HttpRequest, message: str, year: int | None = None) -> HttpResponse:

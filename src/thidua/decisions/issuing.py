@@ -110,17 +110,8 @@ def _check_nominations(decision: Decision, entries: list[DecisionEntry]) -> None
         )
 
 
-def _check_authority(decision: Decision, entries: list[DecisionEntry]) -> None:
-    """The signer's authority over every row as of the decision date (Luật TĐKT 2022
-    Điều 80; ND 129/2025 Điều 59): a refusal names the first refused row's kind of
-    subject, every refused row with its cause, the windows in the data and the successor
-    that holds the authority."""
-    day = decision.date
-    assert day is not None
-    check = signing_check(decision, entries, on=day)
-    if not check.refused:
-        return
-    first = check.refused[0]
+def _windows_text(decision: Decision) -> str:
+    """ " Thẩm quyền đã quy định: …" (the authority rows of the grantor's kind), or ""."""
     windows = "; ".join(
         _("%(title)s: từ %(start)s%(end)s theo %(basis)s")
         % {
@@ -131,7 +122,27 @@ def _check_authority(decision: Decision, entries: list[DecisionEntry]) -> None:
         }
         for w in authority_windows(form=decision.form, grantor_unit=decision.grantor_unit)
     )
+    return " " + _("Thẩm quyền đã quy định: %(w)s.") % {"w": windows} if windows else ""
+
+
+def _check_authority(decision: Decision, entries: list[DecisionEntry]) -> None:
+    """The signer's authority over every row as of the decision date (Luật TĐKT 2022
+    Điều 80; ND 129/2025 Điều 59): a refusal names the first refused row's kind of
+    subject, every refused row with its cause, the windows in the data and the successor
+    that holds the authority."""
+    day = decision.date
+    assert day is not None
+    check = signing_check(decision, entries, on=day)
+    if not check.refused:
+        return
     successor = check.successor
+    offer = (
+        " "
+        + _("Người có thẩm quyền: %(title)s (%(unit)s).")
+        % {"title": successor.authority.grantor_title, "unit": successor.unit.name}
+        if successor is not None
+        else ""
+    )
     raise DomainError(
         _(
             "Không ban hành được: %(grantor)s không có thẩm quyền tặng %(form)s cho "
@@ -142,20 +153,12 @@ def _check_authority(decision: Decision, entries: list[DecisionEntry]) -> None:
         % {
             "grantor": decision.grantor_title,
             "form": decision.form.name,
-            "subject": str(SubjectKind(first.subject_kind).label).lower(),
+            "subject": str(SubjectKind(check.refused[0].subject_kind).label).lower(),
             "date": day.strftime("%d/%m/%Y"),
             "rule": AUTHORITY_RULE,
             "rows": refusal_summary(check),
-            "windows": (" " + _("Thẩm quyền đã quy định: %(w)s.") % {"w": windows})
-            if windows
-            else "",
-            "successor": (
-                " "
-                + _("Người có thẩm quyền: %(title)s (%(unit)s).")
-                % {"title": successor.authority.grantor_title, "unit": successor.unit.name}
-            )
-            if successor is not None
-            else "",
+            "windows": _windows_text(decision),
+            "successor": offer,
         },
         code=ErrorCode.NO_AUTHORITY,
     )

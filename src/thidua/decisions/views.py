@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -52,7 +51,7 @@ from thidua.decisions.selectors import (
 from thidua.decisions.transitions import allowed_actions
 from thidua.decisions.views_drafting import (
     amount_explanation_for,
-    candidate_verdicts,
+    candidate_rows,
     managed_decision,
     signing_context,
     visible_decision,
@@ -120,7 +119,6 @@ def decision_create_page(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else (request.GET or None)
     form = DraftForm(data, campaigns=campaigns, grantors=grantors)
     candidates: list[Any] = []
-    verdicts: dict[int, Any] = {}
     error = ""
     if form.is_bound and form.is_valid():
         chosen = form.cleaned_data
@@ -129,9 +127,6 @@ def decision_create_page(request: HttpRequest) -> HttpResponse:
             form=chosen["form"],
             grantor_unit=chosen["grantor_unit"],
             phase=chosen["phase"],
-        )
-        verdicts = candidate_verdicts(
-            chosen["form"], chosen["grantor_unit"], candidates, timezone.localdate()
         )
         if request.method == "POST":
             picked = [int(v) for v in request.POST.getlist("nomination") if v.isdigit()]
@@ -148,7 +143,7 @@ def decision_create_page(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Đã lập dự thảo quyết định."))
                 return redirect("decisions:edit", pk=decision.pk)
             error = outcome.error
-    rows = [(n, verdicts.get(n.pk)) for n in candidates]
+    rows = candidate_rows(form, candidates)
     context = {"form": form, "candidates": candidates, "rows": rows, "error": error}
     return render(request, "decisions/create.html", context, status=400 if error else 200)
 

@@ -18,12 +18,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.awards.authority_verdict import AuthorityVerdict
-from thidua.awards.models import AwardForm
 from thidua.core.refusals import refusal_caught
 from thidua.decisions import services
 from thidua.decisions.amounts import amount_explanation, stale_salary_warning
@@ -36,7 +36,6 @@ from thidua.decisions.row_authority import (
 )
 from thidua.decisions.rules import is_decision_issuer
 from thidua.decisions.selectors import decisions_visible_to
-from thidua.organisations.models import Unit
 
 
 def signing_context(user: Any, decision: Decision, *, on: dt.date | None = None) -> dict[str, Any]:
@@ -59,12 +58,15 @@ def signing_context(user: Any, decision: Decision, *, on: dt.date | None = None)
     }
 
 
-def candidate_verdicts(
-    form: AwardForm, grantor_unit: Unit, candidates: list[Any], on: dt.date
-) -> dict[int, AuthorityVerdict]:
-    """For the new-draft page: each candidate nomination's verdict, by its pk."""
-    verdicts = verdicts_by_kind(form, grantor_unit, (n.nominee.kind for n in candidates), on)
-    return {n.pk: verdicts[n.nominee.kind] for n in candidates}
+def candidate_rows(draft_form: Any, candidates: list[Any]) -> list[tuple[Any, AuthorityVerdict]]:
+    """For the new-draft page: each candidate nomination with the verdict on its row as
+    of today, for the form and granting unit chosen in ``draft_form`` (a valid form)."""
+    if not candidates:
+        return []
+    chosen = draft_form.cleaned_data
+    kinds = (n.nominee.kind for n in candidates)
+    verdicts = verdicts_by_kind(chosen["form"], chosen["grantor_unit"], kinds, timezone.localdate())
+    return [(n, verdicts[n.nominee.kind]) for n in candidates]
 
 
 def visible_decision(user: Any, pk: int) -> Decision:

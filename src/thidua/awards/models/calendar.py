@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from thidua.awards.models.salary import entered_by_field
 
 
 class Holiday(models.Model):
@@ -19,14 +20,7 @@ class Holiday(models.Model):
         help_text=_("Thứ Bảy đi làm để bù cho một ngày nghỉ hoán đổi."),
     )
     source = models.CharField(_("căn cứ"), max_length=255, blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người nhập"),
-    )
+    entered_by = entered_by_field()
 
     class Meta:
         verbose_name = _("ngày nghỉ lễ")
