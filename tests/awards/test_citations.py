@@ -19,7 +19,7 @@ from thidua.awards.forms_file import read_award_forms
 from thidua.awards.loading import SHIPPED_FILE
 from thidua.awards.models import NominationState, PhaseAwardDate
 
-INTERNAL = re.compile(r"LAW-NOTES|DOMAIN|§|\(ví dụ\)|Bắc Ninh|\bR\d{1,2}\b")
+INTERNAL = re.compile(r"LAW-NOTES|DOMAIN|§|\(ví dụ\)|Bắc Ninh|\bR\d{1,2}\b|\[[UVS]\]")
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "thidua"
 
 

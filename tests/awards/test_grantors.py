@@ -159,6 +159,5 @@ def test_nomination_check_names_the_merger_and_the_successor(
     authority = results["authority"]
     assert authority.blocks
     assert "tỉnh Trà Vinh đã hợp nhất vào tỉnh Vĩnh Long" in authority.message
-    assert "Người có thẩm quyền: Chủ tịch Ủy ban nhân dân tỉnh" in authority.message
-    assert "Ủy ban nhân dân tỉnh Vĩnh Long" in authority.message
+    assert "Người có thẩm quyền: Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long." in authority.message
     assert authority.article.startswith("Nghị quyết 202/2025/QH15")

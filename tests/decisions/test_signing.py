@@ -128,7 +128,9 @@ def test_issuing_after_the_merger_names_the_date_cause_and_the_successor(
     message = refused.value.message
     assert "cho hộ gia đình vào ngày 01/07/2025" in message
     assert f"Dòng 1 – Hộ ông Thạch Sang (hộ gia đình): {MERGER}" in message
-    assert "Người có thẩm quyền: Chủ tịch UBND tỉnh (Ủy ban nhân dân tỉnh Vĩnh Long)" in message
+    assert (
+        "Người có thẩm quyền: Chủ tịch UBND tỉnh, Ủy ban nhân dân tỉnh Vĩnh Long (Luật" in message
+    )
     decision.refresh_from_db()
     assert decision.state == DecisionState.DRAFT
 

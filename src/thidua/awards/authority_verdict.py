@@ -73,6 +73,15 @@ def place_of(unit: Unit) -> str:
     return unit.name[len(prefix) :] if unit.name.startswith(prefix) else unit.name
 
 
+def signer_of(authority: AwardAuthority, unit: Unit) -> str:
+    """Who signs under ``authority`` as head of ``unit``: "Chủ tịch Ủy ban nhân dân tỉnh
+    Vĩnh Long" for a local government, else "Giám đốc Sở, Sở Y tế"."""
+    prefix = "Chủ tịch Ủy ban nhân dân"
+    if unit.name.startswith("Ủy ban nhân dân") and authority.grantor_title.startswith(prefix):
+        return f"Chủ tịch {unit.name}"
+    return f"{authority.grantor_title}, {unit.name}"
+
+
 _SUCCESSION_VERBS = {
     SuccessionKind.MERGE: "đã hợp nhất vào",
     SuccessionKind.RENAME: "đã đổi thành",

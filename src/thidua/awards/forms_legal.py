@@ -14,7 +14,10 @@ class BaseSalaryForm(forms.Form):
 
     valid_from = VnDateField(label=_("Áp dụng từ ngày"))
     amount = forms.IntegerField(
-        label=_("Mức lương cơ sở (đồng/tháng)"), min_value=1, max_value=100_000_000
+        label=_("Mức lương cơ sở (đồng/tháng)"),
+        min_value=1,
+        max_value=100_000_000,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "2340000"}),
     )
     legal_basis = forms.CharField(
         label=_("Nghị định quy định"),

@@ -193,7 +193,7 @@ _FIELD_LABELS = {
 }
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
     """A value as the page shows it: "có"/"không", "0,8", "10.000"."""
     if isinstance(value, bool):
         return _("có") if value else _("không")
@@ -219,7 +219,7 @@ def values_to_confirm(on: dt.date) -> list[PendingValue]:
             source = value_source(rule, field)
             if not source.verified:
                 what = f"{rule.form.short_name or rule.form.name}: {_FIELD_LABELS[field]}"
-                pending.append(PendingValue(what, _shown(getattr(rule, field)), source))
+                pending.append(PendingValue(what, shown_value(getattr(rule, field)), source))
     for authority in AwardAuthority.objects.filter(valid_on(on), verified=False).select_related(
         "form"
     ):
@@ -228,6 +228,6 @@ def values_to_confirm(on: dt.date) -> list[PendingValue]:
             PendingValue(what, _("có thẩm quyền"), ValueSource(authority.legal_basis, False))
         )
     for value in LegalValue.objects.filter(valid_on(on), verified=False):
-        shown = _shown(value.value) if value.value is not None else value.text
+        shown = shown_value(value.value) if value.value is not None else value.text
         pending.append(PendingValue(value.get_code_display(), shown, legal_value_source(value)))
     return pending

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from thidua.awards.legal_data import salary_may_have_changed
+from thidua.awards.legal_data import salary_may_have_changed, shown_value
 from thidua.awards.models import AwardForm, AwardRule, BaseSalary, LegalValueCode, SubjectKind
 from thidua.awards.sources import (
     ValueSource,
@@ -86,16 +86,20 @@ class MultiplierLine:
     multiplier: Decimal
     source: ValueSource
 
+    @property
+    def shown(self) -> str:
+        """ "1,5" (the multiplier as the page shows it)."""
+        return shown_value(self.multiplier)
+
 
 @dataclass(frozen=True)
 class AmountExplanation:
-    """How the rewards of a decision dated ``day`` are made: the base salary in force
-    (``stale`` when a newer one may exist), the multipliers with their sources, the
-    rounding rule; the unverified sources are marked for the Ban TĐKT."""
+    """How the rewards of a decision dated ``day`` are made: the base salary in force,
+    the multipliers with their sources, the rounding rule; the unverified sources are
+    marked for the Ban TĐKT (``stale_salary_warning`` says when the salary may be old)."""
 
     day: dt.date
     salary: BaseSalary | None
-    stale: BaseSalary | None
     lines: list[MultiplierLine]
     rounding_step: Decimal | None
     rounding_source: ValueSource | None
@@ -115,7 +119,6 @@ def amount_explanation(form: AwardForm, kinds: list[str], day: dt.date) -> Amoun
     return AmountExplanation(
         day=day,
         salary=base_salary_on(day),
-        stale=salary_may_have_changed(day),
         lines=lines,
         rounding_step=rounding.value if rounding is not None else None,
         rounding_source=legal_value_source(rounding) if rounding is not None else None,

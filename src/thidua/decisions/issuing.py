@@ -138,8 +138,8 @@ def _check_authority(decision: Decision, entries: list[DecisionEntry]) -> None:
     successor = check.successor
     offer = (
         " "
-        + _("Người có thẩm quyền: %(title)s (%(unit)s).")
-        % {"title": successor.authority.grantor_title, "unit": successor.unit.name}
+        + _("Người có thẩm quyền: %(signer)s (%(basis)s).")
+        % {"signer": successor.signer, "basis": successor.authority.legal_basis}
         if successor is not None
         else ""
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.awards.authority_verdict import AuthorityVerdict, authority_verdict
+from thidua.awards.authority_verdict import AuthorityVerdict, authority_verdict, signer_of
 from thidua.awards.models import AwardAuthority, AwardForm, SubjectKind
 from thidua.decisions.models import Decision, DecisionEntry
 from thidua.organisations.models import Unit
@@ -54,6 +54,11 @@ class Successor:
     unit: Unit
     authority: AwardAuthority
 
+    @property
+    def signer(self) -> str:
+        """ "Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long"."""
+        return signer_of(self.authority, self.unit)
+
 
 @dataclass(frozen=True)
 class SigningCheck:
@@ -62,6 +67,15 @@ class SigningCheck:
 
     day: dt.date
     rows: list[RowAuthority]
+    grantor: Unit
+    #: True when the day is today because the decision has no date yet.
+    from_today: bool = False
+
+    @property
+    def signer(self) -> str:
+        """Who signs every row when none is refused ("Chủ tịch Ủy ban nhân dân tỉnh …")."""
+        authority = self.rows[0].verdict.authority if self.rows else None
+        return signer_of(authority, self.grantor) if authority is not None else ""
 
     @property
     def refused(self) -> list[RowAuthority]:
@@ -101,6 +115,7 @@ def signing_check(
     """The authority over each of ``entries`` (in their order) as of ``on`` (default: the
     decision's date, or today)."""
     day = on or decision_day(decision)
+    from_today = on is None and decision.date is None
     verdicts = verdicts_by_kind(
         decision.form, decision.grantor_unit, (e.subject_kind for e in entries), day
     )
@@ -108,7 +123,7 @@ def signing_check(
         RowAuthority(index, entry.name, entry.subject_kind, verdicts[entry.subject_kind])
         for index, entry in enumerate(entries, start=1)
     ]
-    return SigningCheck(day=day, rows=rows)
+    return SigningCheck(day=day, rows=rows, grantor=decision.grantor_unit, from_today=from_today)
 
 
 def refusal_summary(check: SigningCheck, limit: int = 3) -> str:

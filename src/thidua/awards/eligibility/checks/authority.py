@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from thidua.awards.authority_verdict import authority_verdict
+from thidua.awards.authority_verdict import authority_verdict, signer_of
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import CheckResult, failed, passed
@@ -48,10 +48,8 @@ def check_authority(facts: Facts) -> CheckResult:
         )
         message += " " + verdict.reason
         if verdict.successor_authority is not None and verdict.successor is not None:
-            message += " " + _("Người có thẩm quyền: %(title)s (%(unit)s).") % {
-                "title": verdict.successor_authority.grantor_title,
-                "unit": verdict.successor.name,
-            }
+            signer = signer_of(verdict.successor_authority, verdict.successor)
+            message += " " + _("Người có thẩm quyền: %(signer)s.") % {"signer": signer}
         return failed("authority", message, verdict.basis or ART_AUTHORITY)
     values["title"] = verdict.authority.grantor_title
     return passed(
