@@ -22,6 +22,7 @@ from thidua.awards.nominees import NomineeData, nominee_find_or_create
 from thidua.awards.rules import can_propose_for
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.ooxml import IMPORT_LIMITS, ooxml_problem, refusal_message
 from thidua.core.text import fold, nfc
 from thidua.core.uploads import sniff
 from thidua.organisations.models import Unit
@@ -208,6 +209,9 @@ def import_nominations(
         raise NotPermitted()
     if size > MAX_IMPORT_BYTES or sniff(stream) != "xlsx":
         return ImportResult(errors=[_("Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB.")])
+    unpacked = ooxml_problem(stream, limits=IMPORT_LIMITS)
+    if unpacked is not None:
+        return ImportResult(errors=[refusal_message(None, unpacked)])
     rows, errors = read_rows(stream, _lookups(campaign))
     if errors:
         return ImportResult(errors=errors)
