@@ -25,6 +25,7 @@ from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.ooxml import IMPORT_LIMITS, ooxml_problem, refusal_message
 from thidua.core.text import fold, nfc
 from thidua.core.uploads import sniff
+from thidua.documents.sheets import sheet_value
 from thidua.organisations.models import Unit
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -79,10 +80,10 @@ def template_bytes(campaign: Campaign) -> bytes:
     bases = [str(AwardBasis.CAMPAIGN.label), str(AwardBasis.EXCEPTIONAL.label)]
     for row in range(max(len(kinds), len(forms), len(phases), len(bases))):
         choices.append([
-            kinds[row] if row < len(kinds) else None,
-            forms[row] if row < len(forms) else None,
-            phases[row] if row < len(phases) else None,
-            bases[row] if row < len(bases) else None,
+            sheet_value(kinds[row]) if row < len(kinds) else None,
+            sheet_value(forms[row]) if row < len(forms) else None,
+            sheet_value(phases[row]) if row < len(phases) else None,
+            sheet_value(bases[row]) if row < len(bases) else None,
         ])  # fmt: skip
     out = io.BytesIO()
     book.save(out)
