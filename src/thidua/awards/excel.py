@@ -22,8 +22,10 @@ from thidua.awards.nominees import NomineeData, nominee_find_or_create
 from thidua.awards.rules import can_propose_for
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.ooxml import IMPORT_LIMITS, ooxml_problem, refusal_message
 from thidua.core.text import fold, nfc
 from thidua.core.uploads import sniff
+from thidua.documents.sheets import sheet_value
 from thidua.organisations.models import Unit
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -78,10 +80,10 @@ def template_bytes(campaign: Campaign) -> bytes:
     bases = [str(AwardBasis.CAMPAIGN.label), str(AwardBasis.EXCEPTIONAL.label)]
     for row in range(max(len(kinds), len(forms), len(phases), len(bases))):
         choices.append([
-            kinds[row] if row < len(kinds) else None,
-            forms[row] if row < len(forms) else None,
-            phases[row] if row < len(phases) else None,
-            bases[row] if row < len(bases) else None,
+            sheet_value(kinds[row]) if row < len(kinds) else None,
+            sheet_value(forms[row]) if row < len(forms) else None,
+            sheet_value(phases[row]) if row < len(phases) else None,
+            sheet_value(bases[row]) if row < len(bases) else None,
         ])  # fmt: skip
     out = io.BytesIO()
     book.save(out)
@@ -208,6 +210,9 @@ def import_nominations(
         raise NotPermitted()
     if size > MAX_IMPORT_BYTES or sniff(stream) != "xlsx":
         return ImportResult(errors=[_("Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB.")])
+    unpacked = ooxml_problem(stream, limits=IMPORT_LIMITS)
+    if unpacked is not None:
+        return ImportResult(errors=[refusal_message(None, unpacked)])
     rows, errors = read_rows(stream, _lookups(campaign))
     if errors:
         return ImportResult(errors=errors)

@@ -13,3 +13,4 @@ class ErrorCode(StrEnum):
     PERMISSION_DENIED = "permission_denied"
     BAD_FILE_TYPE = "bad_file_type"
     FILE_TOO_LARGE = "file_too_large"
+    UNPACK_REFUSED = "unpack_refused"  # an Office file that unpacks to too much

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from thidua.core.codes import ErrorCode
 from thidua.core.errors import DomainError
 from thidua.core.numbers import megabytes
+from thidua.core.ooxml import ooxml_check
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -72,7 +73,8 @@ _TYPES = {
 
 
 def check_evidence(stream: IO[bytes], *, name: str, size: int) -> CheckedFile:
-    """Accept a photo (JPEG, PNG, WebP ≤ 10 MB) or a document (PDF, DOCX, XLSX ≤ 20 MB).
+    """Accept a photo (JPEG, PNG, WebP ≤ 10 MB) or a document (PDF, DOCX, XLSX ≤ 20 MB);
+    a DOCX or XLSX must also unpack within ``core.ooxml.DOCUMENT_LIMITS``.
 
     Raises ``DomainError`` with a Vietnamese message saying what to send instead.
     """
@@ -94,6 +96,8 @@ def check_evidence(stream: IO[bytes], *, name: str, size: int) -> CheckedFile:
             % {"name": name, "size": megabytes(size), "limit": megabytes(limit)},
             code=ErrorCode.FILE_TOO_LARGE,
         )
+    if real in ("docx", "xlsx"):
+        ooxml_check(stream, name=name)
     digest = hashlib.sha256()
     stream.seek(0)
     for chunk in iter(lambda: stream.read(65536), b""):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from thidua.awards.models import Nominee
 from thidua.decisions.forms import HistoryForm
 from thidua.decisions.selectors import award_history, nominee_history
+from thidua.documents.sheets import sheet_value
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: Rows an export holds at most (a province's history fits; beyond, narrow the search).
@@ -83,20 +84,19 @@ def history_export(request: HttpRequest) -> HttpResponse:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for record in records:
-        sheet.append(
-            [
-                record.nominee.name,
-                str(record.nominee.get_kind_display()),
-                record.unit_name,
-                record.form.name,
-                record.year,
-                str(record.get_basis_display()),
-                record.decision_number,
-                record.decision_date,
-                record.grantor_title,
-                record.amount,
-            ]
-        )
+        row = [
+            record.nominee.name,
+            str(record.nominee.get_kind_display()),
+            record.unit_name,
+            record.form.name,
+            record.year,
+            str(record.get_basis_display()),
+            record.decision_number,
+            record.decision_date,
+            record.grantor_title,
+            record.amount,
+        ]
+        sheet.append([sheet_value(value) for value in row])
         sheet.cell(row=sheet.max_row, column=8).number_format = "DD/MM/YYYY"
         sheet.cell(row=sheet.max_row, column=10).number_format = "#,##0"
     for column, width in zip("ABCDEFGHIJ", (32, 12, 36, 40, 8, 24, 18, 14, 40, 16), strict=True):

@@ -4,12 +4,17 @@ The companion of ``official.py`` for the figures of a document: each table goes 
 sheet, dates are real Excel dates shown dd/mm/yyyy and numbers real numbers (Excel shows
 them with the reader's separators, 1.234,5 in Vietnamese). openpyxl is imported inside
 the functions (slow import).
+
+``sheet_value`` is the one way text people typed goes into any cell of any workbook thidua
+writes (this module's tables, the works register, the award history, the templates): as
+text, never as a formula.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +28,27 @@ AUTO = "auto"
 
 #: The header is the second row; data start on the third.
 HEADER_ROW = 2
+
+
+#: What makes a spreadsheet read a typed text as a formula (OWASP, "CSV injection"): a
+#: leading = + - @, tab or carriage return.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Control characters XML 1.0 cannot carry (openpyxl refuses them with an error).
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def sheet_value(value: Any) -> Any:
+    """``value`` as it may go into a cell: text stays text.
+
+    Text starting with one of ``FORMULA_STARTS`` gets a leading apostrophe, as OWASP
+    recommends, so neither openpyxl (which writes "=…" as a formula) nor Excel, nor a CSV
+    saved from the workbook, runs it (``=cmd|' /C calc'!A0``, ``=HYPERLINK(…)``); control
+    characters XML cannot carry are dropped. Numbers, dates and None pass unchanged.
+    """
+    if not isinstance(value, str):
+        return value
+    text = _ILLEGAL.sub("", value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 @dataclass(frozen=True)
@@ -65,12 +91,12 @@ def add_table(
     from openpyxl.utils import get_column_letter
 
     sheet = workbook.create_sheet(name)
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
+    sheet.cell(row=1, column=1, value=sheet_value(title)).font = Font(bold=True, size=13)
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     fill = PatternFill("solid", fgColor="E7E6E6")
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=index, value=column.header)
+        cell = sheet.cell(row=HEADER_ROW, column=index, value=sheet_value(column.header))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border, cell.fill = border, fill
@@ -79,7 +105,7 @@ def add_table(
     for offset, values in enumerate(body, start=HEADER_ROW + 1):
         is_total = total is not None and offset == HEADER_ROW + len(body)
         for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-            cell = sheet.cell(row=offset, column=index, value=value)
+            cell = sheet.cell(row=offset, column=index, value=sheet_value(value))
             fmt = _auto_format(value) if column.number_format == AUTO else column.number_format
             if isinstance(value, dt.date) and fmt is None:
                 fmt = DATE_FORMAT

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError
 from thidua.core.numbers import megabytes
+from thidua.core.ooxml import ooxml_check
 from thidua.plan_import.extract.plan import looks_like_plan
 
 #: Default upper bound of an uploaded plan (THIDUA_PLAN_IMPORT_MAX_BYTES).
@@ -160,6 +161,7 @@ def _docx_lines(data: bytes, filename: str) -> Iterator[str]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise _not_supported(filename)
+        ooxml_check(io.BytesIO(data), name=filename)
         import docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from thidua.campaigns.models import WorkKind
+from thidua.documents.sheets import sheet_value
 from thidua.works.excel.columns import letter
 from thidua.works.models import Work, WorkState
 
@@ -58,8 +59,8 @@ def register_export_to(works: Iterable[Work], *, today: dt.date, stream: IO[byte
     """Write the register to ``stream``; return the number of works written.
 
     A title row with the export date, a frozen header with an autofilter, one row per
-    work; dates are real Excel dates shown dd/mm/yyyy. openpyxl's write-only mode and a
-    chunked iterator keep memory flat for 100.000 works.
+    work; dates are real Excel dates shown dd/mm/yyyy, text stays text (``sheet_value``).
+    openpyxl's write-only mode and a chunked iterator keep memory flat for 100.000 works.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -95,7 +96,7 @@ def register_export_to(works: Iterable[Work], *, today: dt.date, stream: IO[byte
     rows = works.iterator(chunk_size=EXPORT_CHUNK) if isinstance(works, QuerySet) else works
     count = 0
     for count, work in enumerate(rows, start=1):
-        sheet.append(row.values(count, work))
+        sheet.append([sheet_value(value) for value in row.values(count, work)])
     sheet.auto_filter.ref = f"A2:{letter(len(EXPORT_COLUMNS) - 1)}{count + 2}"
     workbook.save(stream)
     return count

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import logging
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_noop
 from thidua.campaigns.models import Campaign
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.numbers import megabytes
+from thidua.core.ooxml import IMPORT_LIMITS, ooxml_problem, refusal_message
 from thidua.core.text import fold
 from thidua.core.uploads import sniff
 from thidua.organisations.models import Unit
@@ -42,9 +42,8 @@ from thidua.works.services import SimilarWorks, WorkData, can_register_for, work
 
 logger = logging.getLogger(__name__)
 
-#: Largest file accepted for import, and largest it may unpack to (a zip bomb guard).
+#: Largest file accepted for import (what it may unpack to: ``core.ooxml.IMPORT_LIMITS``).
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 #: Rows one file may register; a unit registers a handful, a district a few hundred.
 MAX_IMPORT_ROWS = 2000
 #: The label of the box a person ticks to save works that look like others (SimilarWorks).
@@ -141,7 +140,8 @@ def file_problem(content: bytes) -> str | None:
         return problem
     kind = sniff(io.BytesIO(content))
     if kind == "xlsx":
-        return _unpacked_problem(content)
+        unpacked = ooxml_problem(io.BytesIO(content), limits=IMPORT_LIMITS)
+        return None if unpacked is None else refusal_message(None, unpacked)
     if content.startswith(b"\xd0\xcf\x11\xe0"):
         return _(
             "Đây là tệp Excel cũ (.xls). Hãy mở bằng Excel, chọn “Lưu thành” kiểu "
@@ -161,17 +161,6 @@ def file_problem(content: bytes) -> str | None:
     else:
         what = _("Tệp không phải Excel (.xlsx).")
     return "%s %s" % (what, _("Hãy tải mẫu Excel của hệ thống, điền rồi tải lên tệp .xlsx."))
-
-
-def _unpacked_problem(content: bytes) -> str | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        return None  # openpyxl will say it cannot read it
-    if unpacked > MAX_UNPACKED_BYTES:
-        return _("Tệp Excel chứa quá nhiều dữ liệu; hãy chỉ giữ sheet “Đăng ký” theo mẫu.")
-    return None
 
 
 def _read_sheet(content: bytes) -> _Sheet:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from thidua.campaigns.models import Campaign, Phase
+from thidua.documents.sheets import sheet_value
 from thidua.organisations.models import Unit
 from thidua.works.excel.columns import (
     CATALOGUE_SHEET,
@@ -77,7 +78,7 @@ def _write_catalogue(sheet: Any, lookups: Lookups, campaign: Campaign, unit: Uni
     for index, (title, values) in enumerate(columns):
         sheet.cell(row=1, column=index + 1, value=title)
         for row, value in enumerate(values, start=2):
-            sheet.cell(row=row, column=index + 1, value=value)
+            sheet.cell(row=row, column=index + 1, value=sheet_value(value))
     sheet.sheet_state = "hidden"
     where = {"kind": "A", "content_area": "B", "phase": "D", "place": "H"}
     return {
@@ -102,12 +103,12 @@ def _write_register(
     from openpyxl.worksheet.datavalidation import DataValidation
 
     last = letter(len(COLUMNS) - 1)
-    sheet["A1"] = _("Đăng ký công trình, dự án, phần việc – %(number)s: %(title)s") % {
-        "number": campaign.doc_number,
-        "title": campaign.title,
-    }
+    sheet["A1"] = sheet_value(
+        _("Đăng ký công trình, dự án, phần việc – %(number)s: %(title)s")
+        % {"number": campaign.doc_number, "title": campaign.title}
+    )
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = _("Đơn vị: %(unit)s") % {"unit": unit.name}
+    sheet["A2"] = sheet_value(_("Đơn vị: %(unit)s") % {"unit": unit.name})
     sheet["A2"].font = Font(bold=True)
     sheet.merge_cells(f"A1:{last}1")
     sheet.merge_cells(f"A2:{last}2")
@@ -122,7 +123,7 @@ def _write_register(
     sheet.row_dimensions[HEADER_ROW].height = 45
     grey = Font(italic=True, color="808080")
     for index, value in enumerate(_example_row(lookups)):
-        sheet.cell(row=HEADER_ROW + 1, column=index + 1, value=value).font = grey
+        sheet.cell(row=HEADER_ROW + 1, column=index + 1, value=sheet_value(value)).font = grey
     last_row = FIRST_DATA_ROW + TEMPLATE_ROWS - 1
     for key in ("planned_start", "planned_finish"):
         # Text cells keep "07/03/2025" as typed: an English-locale Excel would read 7 March.
