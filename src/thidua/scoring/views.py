@@ -20,22 +20,23 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
 from thidua.core.refusals import refusal_caught
-from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole
+from thidua.organisations.models import EmulationGroup
 from thidua.organisations.selectors import groups_visible_to
 from thidua.scoring import handover, ranking, services
 from thidua.scoring.charts import ranking_chart
 from thidua.scoring.models import CriteriaSet, SetState
 from thidua.scoring.rules import is_set_secretariat
 from thidua.scoring.selectors import (
+    acting_units,
     criteria_of,
     criteria_sets_visible_to,
     group_board,
     groups_without_set,
+    led_memberships,
     max_total,
     ranking_of,
-    score_sheets_visible_to,
     sets_overview,
-    with_totals,
+    unit_sheets,
 )
 
 
@@ -49,30 +50,17 @@ def _year(request: HttpRequest, user: Any) -> int | None:
 @login_required
 @require_GET
 def index_page(request: HttpRequest) -> HttpResponse:
-    """My unit's sheets; the groups I lead; for the Ban TĐKT every group of the year."""
+    """For the chosen year: my unit's sheets (whatever my role there), the groups my unit
+    leads or deputises (with or without a criteria set yet); for the province-wide roles
+    every group of the year."""
     user = request.user
     reach = reach_of(user)
     year = _year(request, user)
-    unit_ids = reach.roles.get(Role.UNIT_OFFICER, frozenset()) | reach.roles.get(
-        Role.UNIT_HEAD, frozenset()
+    led = list(led_memberships(user, year=year)) if acting_units(user) else []
+    led_sets = list(
+        sets_overview(user, year=year).filter(group_id__in=[m.group_id for m in led]) if led else []
     )
-    own = (
-        with_totals(score_sheets_visible_to(user).filter(unit_id__in=unit_ids))
-        .select_related("unit", "criteria_set__group")
-        .order_by("-criteria_set__year", "unit__name")
-    )
-    acting = reach.roles.get(Role.CLUSTER_LEADER, frozenset()) | reach.roles.get(
-        Role.UNIT_HEAD, frozenset()
-    )
-    led = (
-        sets_overview(user).filter(
-            group_id__in=GroupMembership.objects.filter(
-                unit_id__in=acting, role__in=[GroupRole.LEADER, GroupRole.DEPUTY]
-            ).values("group_id")
-        )
-        if acting
-        else CriteriaSet.objects.none()
-    )
+    with_set = {s.group_id for s in led_sets}
     province_wide = reach.is_admin or bool(
         {Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER} & set(reach.roles)
     )
@@ -88,8 +76,9 @@ def index_page(request: HttpRequest) -> HttpResponse:
     context = {
         "year": year,
         "years": years,
-        "own_sheets": list(own),
-        "led_sets": list(led),
+        "own_sheets": list(unit_sheets(user, year=year)),
+        "led_sets": led_sets,
+        "led_without_set": [m for m in led if m.group_id not in with_set],
         "overview": list(overview),
         "missing_groups": list(missing),
         "province_wide": province_wide,
