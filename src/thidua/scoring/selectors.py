@@ -42,6 +42,7 @@ from thidua.scoring.models import (
 )
 
 POINTS: DecimalField[Decimal, Decimal] = DecimalField(max_digits=9, decimal_places=2)
+UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
 ZERO = Decimal("0.00")
 
 
@@ -237,12 +238,16 @@ def ranking_of(criteria_set: CriteriaSet) -> Ranking | None:
 
 
 def unit_sheets(user: Any, *, year: int | None) -> QuerySet[ScoreSheet]:
-    """The sheets of ``year`` (every year when None) of the units the user belongs to,
-    whatever role they hold there: its officers and head fill them in, and a cluster
-    leader designated in a unit that is a plain member this year still follows its sheet.
-    With totals; newest year first."""
-    member_units = sorted(reach_of(user).member_units)
-    sheets = score_sheets_visible_to(user).filter(unit_id__in=member_units)
+    """The sheets of ``year`` (every year when None) of the units the user works for:
+    as officer or head (they fill them in) or as the cluster leader designated there (a
+    unit that led its group last year may be a plain member this year: its cluster
+    leader still follows its sheet). With totals; newest year first. The province-wide
+    roles see every group on their own list instead."""
+    reach = reach_of(user)
+    units = sorted(
+        unit for role in (*UNIT_ROLES, Role.CLUSTER_LEADER) for unit in reach.roles.get(role, ())
+    )
+    sheets = score_sheets_visible_to(user).filter(unit_id__in=units)
     if year is not None:
         sheets = sheets.filter(criteria_set__year=year)
     return (
