@@ -226,6 +226,7 @@ def _plan_and_open_session(browser: Any, live_server: Any, cast: Cast) -> None:
     page.get_by_role("button", name="Đưa vào nội dung xét").click()
     expect(page.locator(".agenda")).to_contain_text(f"{NOMINEE} – {FORM}")
     _shot(page, "2-planned")
+    page.once("dialog", lambda dialog: dialog.accept())  # what opening fixes, then OK
     page.get_by_role("button", name="Khai mạc phiên họp").click()
     expect(page.locator(".session-head")).to_contain_text("Đang họp")
     assert errors == []
@@ -240,6 +241,7 @@ def _vote(browser: Any, live_server: Any, voter: User, width: int) -> None:
     expect(card).to_contain_text("≥ 80 % tổng số thành viên")
     expect(card).to_contain_text("3 tài liệu")
     card.get_by_role("button", name="Đồng ý", exact=True).click()
+    page.get_by_role("button", name="Gửi phiếu: Đồng ý").click()
     expect(page.locator(".ballot-card").filter(has_text=NOMINEE)).to_contain_text(
         "Đã bỏ phiếu · Ý kiến của bạn: Đồng ý"
     )
@@ -254,6 +256,8 @@ def _close_session(browser: Any, live_server: Any, cast: Cast) -> None:
     context, page, errors = _sign_in(browser, live_server, cast.secretariat, "/hoi-dong/")
     page.get_by_role("link", name=SESSION).click()
     expect(page.locator("#noi-dung")).to_contain_text("đã bỏ phiếu 4/5")
+    page.get_by_role("link", name="Kết thúc và kiểm phiếu").click()
+    page.get_by_label("Tôi xác nhận kết thúc phiên họp và kiểm phiếu.").check()
     page.get_by_role("button", name="Kết thúc và kiểm phiếu").click()
     row = page.locator("#ket-qua tbody tr").filter(has_text=NOMINEE)
     expect(row).to_contain_text("4/5")

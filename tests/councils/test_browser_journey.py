@@ -75,6 +75,7 @@ def test_session_journey(browser, live_server, kh, people, province):
     context, page, errors = _sign_in(browser, live_server, people.secretariat, 1280)
     page.get_by_role("link", name=session.title).click()
     _shot(page, "1-planned", 1280)
+    page.once("dialog", lambda dialog: dialog.accept())  # what opening fixes, then OK
     page.get_by_role("button", name="Khai mạc phiên họp").click()
     expect(page.locator(".session-head")).to_contain_text("Đang họp")
     assert errors == []
@@ -86,10 +87,14 @@ def test_session_journey(browser, live_server, kh, people, province):
     _shot(phone, "2-ballot", 390)
     card = phone.locator(f"#muc-{plain.pk}")
     card.get_by_role("button", name="Đồng ý", exact=True).click()
+    expect(phone.locator(".ballot-confirm")).to_contain_text(plain.nomination.nominee.name)
+    _shot(phone, "2-confirm", 390)
+    phone.get_by_role("button", name="Gửi phiếu: Đồng ý").click()
     expect(phone.locator(f"#muc-{plain.pk}")).to_contain_text(
         "Đã bỏ phiếu · Ý kiến của bạn: Đồng ý"
     )
     phone.locator(f"#muc-{secret.pk}").get_by_role("button", name="Không đồng ý").click()
+    phone.get_by_role("button", name="Gửi phiếu: Không đồng ý").click()
     secret_card = phone.locator(f"#muc-{secret.pk}")
     expect(secret_card).to_contain_text("phiếu kín, không ai xem được lựa chọn của bạn")
     expect(secret_card).not_to_contain_text("Ý kiến của bạn")
@@ -106,6 +111,10 @@ def test_session_journey(browser, live_server, kh, people, province):
     context, page, errors = _sign_in(browser, live_server, people.secretariat, 1280)
     page.goto(f"{live_server.url}/hoi-dong/{session.pk}/")
     expect(page.locator("#noi-dung")).to_contain_text("đã bỏ phiếu 5/5")
+    page.get_by_role("link", name="Kết thúc và kiểm phiếu").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kết thúc phiên họp và kiểm phiếu")
+    _shot(page, "4-closing", 1280)
+    page.get_by_label("Tôi xác nhận kết thúc phiên họp và kiểm phiếu.").check()
     page.get_by_role("button", name="Kết thúc và kiểm phiếu").click()
     results = page.locator("#ket-qua")
     expect(results).to_contain_text("Kết quả biểu quyết")

@@ -127,7 +127,9 @@ def test_member_votes_from_the_ballot_page(held, people):
 
     page = page_text(client.get(reverse("councils:ballot", args=[held.pk])))
     response = client.post(
-        reverse("councils:vote", args=[held.pk, item.pk]), {"choice": "yes"}, follow=True
+        reverse("councils:vote", args=[held.pk, item.pk]),
+        {"choice": "yes", "confirmed": "1"},
+        follow=True,
     )
 
     assert "Đồng ý" in page and "Không đồng ý" in page and "Không ý kiến" in page
@@ -144,7 +146,9 @@ def test_ballot_page_never_shows_a_secret_choice(kh, people, province):
     item = session.items.get()
 
     response = client.post(
-        reverse("councils:vote", args=[session.pk, item.pk]), {"choice": "no"}, follow=True
+        reverse("councils:vote", args=[session.pk, item.pk]),
+        {"choice": "no", "confirmed": "1"},
+        follow=True,
     )
 
     text = page_text(response)
@@ -155,7 +159,9 @@ def test_ballot_page_never_shows_a_secret_choice(kh, people, province):
 def test_double_vote_is_refused_on_the_page(held, people):
     client = signed_in(people.councillors[1])
     item = held.items.first()
-    client.post(reverse("councils:vote", args=[held.pk, item.pk]), {"choice": "yes"})
+    client.post(
+        reverse("councils:vote", args=[held.pk, item.pk]), {"choice": "yes", "confirmed": "1"}
+    )
 
     response = client.post(reverse("councils:vote", args=[held.pk, item.pk]), {"choice": "no"})
 
@@ -238,7 +244,9 @@ def test_written_vote_form_and_results(kh, people, province):
     )
     for seat in seats(session)[:4]:
         services.council_vote(actor=seat.user, item=item, choice=VoteChoice.YES)
-    closed = client.post(reverse("councils:close", args=[session.pk]), follow=True)
+    closed = client.post(
+        reverse("councils:close", args=[session.pk]), {"confirm": "yes"}, follow=True
+    )
 
     text = page_text(closed)
     assert "Kết quả biểu quyết" in text

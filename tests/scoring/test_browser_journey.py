@@ -96,9 +96,14 @@ def test_scoring_journey(live_server: Any, browser: Any, cluster: Cluster, width
     page = _sign_in(browser, live_server, cluster.secretariat, width)
     page.get_by_role("link", name="Cụm thi đua số 1").first.click()
     page.get_by_role("link", name="Huyện Tiểu Cần").click()
+    page.once("dialog", lambda dialog: dialog.accept())  # the total, and no way back
     page.get_by_role("button", name="Xác nhận kết quả").click()
     expect(page.locator(".messages")).to_contain_text("Đã xác nhận phiếu chấm điểm")
     page.get_by_role("link", name="Cụm thi đua số 1 2025").click()
+    page.get_by_role("link", name="Công bố kết quả xếp hạng").click()
+    expect(page.locator(".ranking-table")).to_contain_text("Huyện Tiểu Cần")
+    page.screenshot(path=SCREENSHOTS.format(stage="publish", width=width), full_page=True)
+    page.get_by_label("Tôi đã kiểm tra bảng xếp hạng và xác nhận công bố.").check()
     page.get_by_role("button", name="Công bố kết quả xếp hạng").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Kết quả xếp hạng Cụm thi đua số 1 năm 2025"

@@ -234,7 +234,7 @@ def test_secretariat_publishes_and_the_ranking_page_explains(cluster: Cluster) -
         )
     client = signed_in(cluster.secretariat)
 
-    published = client.post(reverse("scoring:set_publish", args=[cs.pk]))
+    published = client.post(reverse("scoring:set_publish", args=[cs.pk]), {"confirm": "yes"})
     page = client.get(reverse("scoring:ranking", args=[cs.pk]))
     text = page_text(page)
 

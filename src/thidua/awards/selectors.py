@@ -4,7 +4,8 @@ Who sees what (roles.md; never sideways): a unit's officers and head see their u
 nominations (and, with a subtree membership, those of the units below); the granting
 unit's staff see what they are asked to grant once submitted; Ban TĐKT, the province's
 leaders and the Council members see the province's nominations once submitted (a draft
-stays with its unit).
+stays with its unit); a member seated in a Council session sees the nominations on its
+agenda.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ def nominations_visible_to(user: Any) -> QuerySet[Nomination]:
             path for path in reach.subtree_paths if path.count("/") == 2
         }  # "/<root id>/": a province-wide role covers its province
         query |= sent & subtree_q(province_paths, "proposer_unit__")
+    # The members seated in a Council session read the dossiers on its agenda (Luật TĐKT
+    # 2022 Điều 89: the Council reviews the dossier before it votes).
+    seated = Nomination.objects.filter(agenda_items__session__members__user_id=user.pk)
+    query |= Q(pk__in=seated.values("pk"))
     return Nomination.objects.filter(query)
 
 

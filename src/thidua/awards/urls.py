@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern] = [
     path("de-nghi/<int:pk>/", views.nomination_detail_page, name="detail"),
     path("de-nghi/<int:pk>/sua/", views.nomination_edit_page, name="edit"),
     path("de-nghi/<int:pk>/ho-so/", views.file_upload, name="file_upload"),
+    path("de-nghi/<int:pk>/ho-so/<int:file_pk>/", views.file_download, name="file"),
     path("de-nghi/<int:pk>/ho-so/<int:file_pk>/xoa/", views.file_remove, name="file_remove"),
     path("de-nghi/<int:pk>/kiem-tra/", views_board.row_checks_partial, name="row_checks"),
     path(

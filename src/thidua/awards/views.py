@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -43,12 +43,15 @@ from thidua.awards.views_review import distinct_form_for
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.selectors import campaigns_for_unit
 from thidua.core import lengths
+from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
 from thidua.core.views import pick_by_id
 from thidua.organisations.models import Unit
 from thidua.organisations.selectors import staff_units
 
 BOARD_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER)
+#: Dossier files a browser shows in the page (a PDF, a photo); others are downloaded.
+INLINE_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png", "image/webp"})
 
 
 @login_required
@@ -321,6 +324,27 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
             size=upload.size,
         )
     return redirect(reverse("awards:detail", args=[pk]) + "#ho-so")
+
+
+@login_required
+@require_GET
+def file_download(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
+    """A dossier file, to whoever may see the nomination (its unit, the levels that review
+    it, the Council members of a session that considers it): never a public address."""
+    nomination = nomination_detail(request.user, pk)
+    file = next((f for f in nomination.files.all() if f.pk == file_pk), None)
+    if file is None:
+        raise Http404(_("Không tìm thấy tài liệu."))
+    response = stored_file_response(
+        file.file,
+        content_type=file.content_type,
+        as_attachment=file.content_type not in INLINE_TYPES,
+        filename=file.original_name,
+        missing=_("Tài liệu không còn trên máy chủ."),
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

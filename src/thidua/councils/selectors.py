@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -120,6 +121,42 @@ def attendance_counts(session: CouncilSession) -> dict[str, int]:
         counts[member.attendance] += 1
     counts["total"] = sum(counts[v] for v in Attendance.values)
     return counts
+
+
+@dataclass(frozen=True)
+class ItemGap:
+    """Who has not voted on an agenda item yet (whose vote is missing, never how anyone
+    voted): present members, and absent members whose written opinion is not recorded."""
+
+    item: AgendaItem
+    present: list[CouncilMember]
+    written: list[CouncilMember]
+
+    @property
+    def count(self) -> int:
+        return len(self.present) + len(self.written)
+
+
+def votes_missing(session: CouncilSession) -> list[ItemGap]:
+    """For each agenda item (in order), the members expected to vote who have not: those
+    present (they vote from their phones) and those absent with a written opinion (the
+    secretary records it). Open votes and secret-ballot receipts alike say only who has
+    voted. Two queries besides the prefetched members and items."""
+    cast = set(
+        Vote.objects.filter(item__session=session).values_list("item_id", "member_id")
+    ) | set(BallotReceipt.objects.filter(item__session=session).values_list("item_id", "member_id"))
+    members = list(session.members.all())
+    gaps = []
+    for item in session.items.all():
+        missing = [m for m in members if (item.pk, m.pk) not in cast]
+        gaps.append(
+            ItemGap(
+                item,
+                [m for m in missing if m.attendance == Attendance.PRESENT],
+                [m for m in missing if m.attendance == Attendance.WRITTEN],
+            )
+        )
+    return gaps
 
 
 def quorum_met(present: int, total: int, share: Decimal) -> bool:

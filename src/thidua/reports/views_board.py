@@ -167,8 +167,9 @@ def _next_url(request: HttpRequest, fallback: str) -> str:
 def report_review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """The Ban TĐKT accepts (tiếp nhận) or returns a submitted report, with the reason.
 
-    An HTMX request gets its table row back (with the refusal in it: 403 or 422); a
-    plain form post goes back where it came from with a message.
+    An HTMX request gets its table row back (with the refusal in it: 403 or 422) and the
+    period's counts out of band; a plain form post goes back where it came from with a
+    message.
     """
     user = request.user
     report = reports_visible_to(user).select_related("unit", "period").filter(pk=pk).first()
@@ -197,15 +198,19 @@ def report_review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             )
         return redirect(_next_url(request, reverse("reports:period", args=[report.period_id])))
     row = submission_table(user, report.period).get(pk=pk)
+    today = timezone.localdate()
     context = {
         "row": mark_reviewable(user, [row])[0],
-        "today": timezone.localdate(),
+        "today": today,
         "error": error,
         "done": "" if error else action,
         "return_form": form if (error and form is not None) else ReturnForm(),
         "period": report.period,
+        # The period's counts change with the row: swapped in out of band.
+        "stats": period_stats(report.period, today=today),
+        "oob": True,
     }
-    response = render(request, "reports/period.html#row", context, status=status)
+    response = render(request, "reports/period.html#acted", context, status=status)
     patch_vary_headers(response, ("HX-Request",))
     return response
 

@@ -42,6 +42,7 @@ from thidua.scoring.models import (
 )
 
 POINTS: DecimalField[Decimal, Decimal] = DecimalField(max_digits=9, decimal_places=2)
+UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
 ZERO = Decimal("0.00")
 
 
@@ -55,9 +56,7 @@ def score_sheets_visible_to(user: Any) -> QuerySet[ScoreSheet]:
     if reach.is_admin:
         return ScoreSheet.objects.all()
     query = Q(unit_id__in=sorted(reach.exact)) | subtree_q(reach.subtree_paths, "unit__")
-    acting = reach.roles.get(Role.CLUSTER_LEADER, frozenset()) | reach.roles.get(
-        Role.UNIT_HEAD, frozenset()
-    )
+    acting = acting_units(user)
     if acting:
         led = GroupMembership.objects.filter(
             unit_id__in=acting, role__in=[GroupRole.LEADER, GroupRole.DEPUTY]
@@ -236,6 +235,46 @@ def ranking_of(criteria_set: CriteriaSet) -> Ranking | None:
         .prefetch_related(Prefetch("rows", queryset=rows))
         .first()
     )
+
+
+def unit_sheets(user: Any, *, year: int | None) -> QuerySet[ScoreSheet]:
+    """The sheets of ``year`` (every year when None) of the units the user works for:
+    as officer or head (they fill them in) or as the cluster leader designated there (a
+    unit that led its group last year may be a plain member this year: its cluster
+    leader still follows its sheet). With totals; newest year first. The province-wide
+    roles see every group on their own list instead."""
+    reach = reach_of(user)
+    units = sorted(
+        unit for role in (*UNIT_ROLES, Role.CLUSTER_LEADER) for unit in reach.roles.get(role, ())
+    )
+    sheets = score_sheets_visible_to(user).filter(unit_id__in=units)
+    if year is not None:
+        sheets = sheets.filter(criteria_set__year=year)
+    return (
+        with_totals(sheets)
+        .select_related("unit", "criteria_set__group")
+        .order_by("-criteria_set__year", "unit__name")
+    )
+
+
+def acting_units(user: Any) -> frozenset[int]:
+    """Units the user acts for in a Cụm/Khối: as its designated cluster leader or its head
+    (the head of the leading unit is the cụm trưởng: LAW-NOTES §5)."""
+    reach = reach_of(user)
+    return reach.roles.get(Role.CLUSTER_LEADER, frozenset()) | reach.roles.get(
+        Role.UNIT_HEAD, frozenset()
+    )
+
+
+def led_memberships(user: Any, *, year: int | None) -> QuerySet[GroupMembership]:
+    """The user's units' places as leader or deputy of a group of ``year`` (every year
+    when None): the groups whose sheets the user reviews."""
+    led = GroupMembership.objects.filter(
+        unit_id__in=sorted(acting_units(user)), role__in=[GroupRole.LEADER, GroupRole.DEPUTY]
+    )
+    if year is not None:
+        led = led.filter(group__year=year)
+    return led.select_related("group", "unit").order_by("group__kind", "group__code", "pk")
 
 
 def groups_without_set(user: Any, *, year: int) -> QuerySet[EmulationGroup]:

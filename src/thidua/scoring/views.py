@@ -11,31 +11,33 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
 from thidua.core.refusals import refusal_caught
-from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole
+from thidua.organisations.models import EmulationGroup
 from thidua.organisations.selectors import groups_visible_to
 from thidua.scoring import handover, ranking, services
 from thidua.scoring.charts import ranking_chart
-from thidua.scoring.models import CriteriaSet, SetState
+from thidua.scoring.models import CriteriaSet, SetState, SheetState
 from thidua.scoring.rules import is_set_secretariat
 from thidua.scoring.selectors import (
+    acting_units,
     criteria_of,
     criteria_sets_visible_to,
     group_board,
     groups_without_set,
+    led_memberships,
     max_total,
     ranking_of,
-    score_sheets_visible_to,
     sets_overview,
-    with_totals,
+    unit_sheets,
 )
 
 
@@ -49,30 +51,17 @@ def _year(request: HttpRequest, user: Any) -> int | None:
 @login_required
 @require_GET
 def index_page(request: HttpRequest) -> HttpResponse:
-    """My unit's sheets; the groups I lead; for the Ban TĐKT every group of the year."""
+    """For the chosen year: my unit's sheets (whatever my role there), the groups my unit
+    leads or deputises (with or without a criteria set yet); for the province-wide roles
+    every group of the year."""
     user = request.user
     reach = reach_of(user)
     year = _year(request, user)
-    unit_ids = reach.roles.get(Role.UNIT_OFFICER, frozenset()) | reach.roles.get(
-        Role.UNIT_HEAD, frozenset()
+    led = list(led_memberships(user, year=year)) if acting_units(user) else []
+    led_sets = list(
+        sets_overview(user, year=year).filter(group_id__in=[m.group_id for m in led]) if led else []
     )
-    own = (
-        with_totals(score_sheets_visible_to(user).filter(unit_id__in=unit_ids))
-        .select_related("unit", "criteria_set__group")
-        .order_by("-criteria_set__year", "unit__name")
-    )
-    acting = reach.roles.get(Role.CLUSTER_LEADER, frozenset()) | reach.roles.get(
-        Role.UNIT_HEAD, frozenset()
-    )
-    led = (
-        sets_overview(user).filter(
-            group_id__in=GroupMembership.objects.filter(
-                unit_id__in=acting, role__in=[GroupRole.LEADER, GroupRole.DEPUTY]
-            ).values("group_id")
-        )
-        if acting
-        else CriteriaSet.objects.none()
-    )
+    with_set = {s.group_id for s in led_sets}
     province_wide = reach.is_admin or bool(
         {Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER} & set(reach.roles)
     )
@@ -88,8 +77,9 @@ def index_page(request: HttpRequest) -> HttpResponse:
     context = {
         "year": year,
         "years": years,
-        "own_sheets": list(own),
-        "led_sets": list(led),
+        "own_sheets": list(unit_sheets(user, year=year)),
+        "led_sets": led_sets,
+        "led_without_set": [m for m in led if m.group_id not in with_set],
         "overview": list(overview),
         "missing_groups": list(missing),
         "province_wide": province_wide,
@@ -187,19 +177,53 @@ def set_activate(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _publish_context(user: Any, criteria_set: CriteriaSet) -> dict[str, Any]:
+    """What publishing would do: the members whose sheet is not confirmed (or missing),
+    and, once every sheet is, the ranking it would lock with its ties explained."""
+    board = group_board(user, criteria_set)
+    waiting = [row.sheet for row in board if row.sheet.state != SheetState.CONFIRMED]
+    with_sheet = {row.sheet.unit_id for row in board}
+    no_sheet = [
+        m.unit
+        for m in criteria_set.group.memberships.select_related("unit")
+        if m.unit_id not in with_sheet
+    ]
+    ready = bool(board) and not waiting and not no_sheet
+    standings = ranking.compute_standings(criteria_set) if ready else []
+    return {
+        "criteria_set": criteria_set,
+        "waiting": waiting,
+        "no_sheet": no_sheet,
+        "ready": ready,
+        "standings": [(s, ranking.proposal_for(criteria_set, s.rank)) for s in standings],
+        "ties": sum(1 for s in standings if s.notes),
+        "tie_breaks": [ranking.TieBreak(k).label for k in criteria_set.tie_break_keys],
+    }
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def set_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: what publishing locks, the sheets not yet confirmed, the ranking it would
+    publish with its ties; POST (the box ticked): publish and lock (the Ban TĐKT)."""
     criteria_set = visible_set(request.user, pk)
+    if not is_set_secretariat(request.user, criteria_set):
+        raise PermissionDenied(_("Chỉ Ban Thi đua - Khen thưởng công bố kết quả xếp hạng."))
     if criteria_set.state != SetState.ACTIVE:
         messages.error(request, _("Bảng tiêu chí chưa áp dụng."))
         return redirect("scoring:set", pk=pk)
-    published = _("Đã công bố và khóa kết quả xếp hạng.")
-    with refusal_caught(request, success=published) as outcome:
-        ranking.ranking_publish(actor=request.user, criteria_set=criteria_set)
-    if not outcome.ok:
-        return redirect("scoring:set", pk=pk)
-    return redirect("scoring:ranking", pk=pk)
+    if ranking_of(criteria_set) is not None:
+        return redirect("scoring:ranking", pk=pk)
+    error = ""
+    if request.method == "POST":
+        if request.POST.get("confirm") == "yes":
+            published = _("Đã công bố và khóa kết quả xếp hạng.")
+            with refusal_caught(request, success=published) as outcome:
+                ranking.ranking_publish(actor=request.user, criteria_set=criteria_set)
+            return redirect("scoring:ranking" if outcome.ok else "scoring:set", pk=pk)
+        error = _("Hãy đánh dấu ô xác nhận để công bố kết quả xếp hạng.")
+    context = {**_publish_context(request.user, criteria_set), "error": error}
+    return render(request, "scoring/publish.html", context, status=400 if error else 200)
 
 
 @login_required

@@ -19,6 +19,7 @@ from thidua.core.workflow import Move, Workflow, refusal_saying
 from thidua.works.codes import ErrorCode, EventKind
 from thidua.works.models import ChangeRequest, ChangeRequestState, Work, WorkEvent, WorkState
 from thidua.works.rules import is_work_approver, is_work_unit_staff
+from thidua.works.timing import check_within_campaign
 from thidua.works.transitions import CHANGE_TRANSITIONS, ChangeAction
 
 #: What a change request may change (the approver re-checks the dates when applying it).
@@ -31,7 +32,8 @@ CHANGEABLE_FIELDS = frozenset(
 def change_request_create(
     *, actor: Any, work: Work, changes: dict[str, Any], reason: str
 ) -> ChangeRequest:
-    """Ask the approver to change an approved work (one pending request at a time)."""
+    """Ask the approver to change an approved work (one pending request at a time).
+    New planned dates wholly outside the campaign period are refused, as at registration."""
     if not is_work_unit_staff(actor, work):
         raise NotPermitted()
     if work.state not in {WorkState.APPROVED, WorkState.IN_PROGRESS}:
@@ -50,6 +52,12 @@ def change_request_create(
                 _("Giá trị của mục “%(field)s” không hợp lệ.") % {"field": field_obj.verbose_name},
                 code=ErrorCode.BAD_CHANGES,
             ) from error
+    if {"planned_start", "planned_finish"} & set(changes):
+        start, finish = (
+            Work._meta.get_field(name).to_python(changes.get(name, getattr(work, name)))  # type: ignore[union-attr]
+            for name in ("planned_start", "planned_finish")
+        )
+        check_within_campaign(work.campaign, start, finish)
     if not reason.strip():
         raise DomainError(_("Hãy ghi lý do điều chỉnh."), code=ErrorCode.REASON_REQUIRED)
     if work.change_requests.filter(state=ChangeRequestState.PENDING).exists():
@@ -109,6 +117,7 @@ def _apply_changes(request: ChangeRequest) -> Work:
         setattr(work, name, field_obj.to_python(value))
     if work.planned_finish < work.planned_start:
         raise DomainError(_("Ngày hoàn thành dự kiến phải sau ngày bắt đầu."))
+    check_within_campaign(work.campaign, work.planned_start, work.planned_finish)
     work.save()
     return work
 

@@ -22,6 +22,7 @@ class ErrorCode(StrEnum):
     INVALID_WORK = "invalid_work"
     NARRATIVE_REQUIRED = "narrative_required"
     NOT_EDITABLE = "not_editable"
+    OUTSIDE_CAMPAIGN = "outside_campaign"
     PENDING_EXISTS = "pending_exists"
     PROGRESS_BACKWARDS = "progress_backwards"
     REASON_REQUIRED = "reason_required"

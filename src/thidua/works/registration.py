@@ -34,6 +34,7 @@ from thidua.works.codes import ErrorCode, EventKind
 from thidua.works.models import Work, WorkEvent
 from thidua.works.rules import is_work_approver, is_work_unit_staff
 from thidua.works.selectors import similar_titles
+from thidua.works.timing import check_within_campaign
 from thidua.works.transitions import EDITABLE_STATES
 
 #: Similarity from which a title counts as a copy of a provincial work (refused) or of
@@ -170,7 +171,9 @@ def work_create(
     """Register a draft work for ``unit``; only the unit's own officers or head may.
 
     Refuses a copy of a provincial work (KH 128 II.2: "không trùng với công trình, dự án
-    của tỉnh") and asks for confirmation when another unit's work looks alike.
+    của tỉnh") and asks for confirmation when another unit's work looks alike. Refuses
+    planned dates wholly outside the campaign period; dates that only partly fit are
+    saved and flagged (``works.timing``: what the unit and the approver are shown).
     """
     probe = Work(unit=unit, approver_unit=unit)
     if not is_work_unit_staff(actor, probe):
@@ -178,6 +181,7 @@ def work_create(
     if not unit.path.startswith(campaign.issuer_unit.path):
         raise DomainError(_("Đơn vị không thuộc phạm vi của phong trào này."))
     _check_data(campaign, unit, data)
+    check_within_campaign(campaign, data.planned_start, data.planned_finish)
     _check_similar(campaign, unit, data.title, None, confirm_similar)
     work = Work(
         campaign=campaign,
@@ -215,6 +219,7 @@ def campaign_work_register(*, actor: Any, campaign_work: CampaignWork, data: Wor
     data.kind = campaign_work.kind
     data.content_area = data.content_area or campaign_work.content_area
     _check_data(campaign, issuer, data)
+    check_within_campaign(campaign, data.planned_start, data.planned_finish)
     work = Work(
         campaign=campaign,
         unit=issuer,
@@ -244,7 +249,8 @@ def campaign_work_register(*, actor: Any, campaign_work: CampaignWork, data: Wor
 
 @transaction.atomic
 def work_update(*, actor: Any, work: Work, data: WorkData, confirm_similar: bool = False) -> Work:
-    """Edit a draft or returned work. After approval, only a change request may."""
+    """Edit a draft or returned work. After approval, only a change request may.
+    The dates are checked against the campaign period as at registration."""
     locked = Work.objects.select_for_update().get(pk=work.pk)
     if not is_work_unit_staff(actor, locked):
         raise NotPermitted()
@@ -254,6 +260,7 @@ def work_update(*, actor: Any, work: Work, data: WorkData, confirm_similar: bool
             code=ErrorCode.NOT_EDITABLE,
         )
     _check_data(locked.campaign, locked.unit, data)
+    check_within_campaign(locked.campaign, data.planned_start, data.planned_finish)
     _check_similar(locked.campaign, locked.unit, data.title, locked.pk, confirm_similar)
     _apply(locked, data)
     locked.save()

@@ -6,15 +6,29 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Q, QuerySet, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.campaigns.models import Campaign
 from thidua.core.text import fold
 from thidua.core.validity import valid_during
+from thidua.organisations.models import Unit, UnitSuccession
 from thidua.organisations.selectors import unit_scope_q
 from thidua.works.models import REGISTERED_STATES, Work, WorkState
+from thidua.works.timing import campaign_span
 
 _UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
 
@@ -147,7 +161,7 @@ def approval_queue(user: Any) -> QuerySet[Work]:
                     approver_unit=F("campaign__issuer_unit"), approver_unit__path__startswith=path
                 )
         submitted = submitted.filter(query)
-    return submitted.select_related("unit", "approver_unit", "campaign").order_by(
+    return submitted.select_related("unit", "approver_unit", "campaign", "phase").order_by(
         "updated_at", "pk"
     )
 
@@ -201,6 +215,36 @@ def registration_minimums(campaign: Campaign, *, via_parent: bool | None = None)
     return minimums
 
 
+def _existing(campaign: Campaign, kinds: list[str]) -> QuerySet[Unit]:
+    first, last = campaign_span(campaign)
+    return Unit.objects.filter(
+        valid_during(first, last), kind__in=kinds, path__startswith=campaign.issuer_unit.path
+    )
+
+
+def _taken_over_by(campaign: Campaign, kinds: list[str]) -> QuerySet[UnitSuccession]:
+    """Successions, during the campaign, of the unit ``OuterRef("pk")`` to a unit that
+    registers too (first first)."""
+    return UnitSuccession.objects.filter(
+        predecessor=OuterRef("pk"),
+        effective__lte=campaign_span(campaign)[1],
+        successor__in=_existing(campaign, kinds).values("pk"),
+    ).order_by("effective", "pk")
+
+
+def registering_units(campaign: Campaign, kinds: list[str]) -> QuerySet[Unit]:
+    """Units of ``kinds`` under the campaign's issuer that answer for their own registration.
+
+    In existence at some time during the campaign, and not taken over during it by a
+    successor that registers too (a merge or a rename of the 2025 reorganisation): such a
+    unit's open works went to its successor (``works.reorganisation``), which answers for
+    the minimum from then on; counting it as well would show it short forever. A unit
+    that ended without such a successor (a district dissolved into the province) still
+    answers for what it had to register while it existed.
+    """
+    return _existing(campaign, kinds).filter(~Exists(_taken_over_by(campaign, kinds)))
+
+
 @dataclass(frozen=True)
 class ComplianceRow:
     """A unit's registration against the campaign's minimum for its kind."""
@@ -211,40 +255,73 @@ class ComplianceRow:
     parent_name: str
     registered: int
     minimum: int
+    #: The last day of a unit that ended during the campaign (it is marked), else None.
+    ended: dt.date | None = None
 
     @property
     def below(self) -> bool:
         return self.registered < self.minimum
 
 
-def registration_compliance(user: Any, campaign: Campaign) -> list[ComplianceRow]:
-    """Each participating unit's count of registered works against its minimum.
+@dataclass(frozen=True)
+class TakenOver:
+    """A unit the boards leave out: its successor answers for it from ``on``."""
+
+    unit_name: str
+    successor_name: str
+    on: dt.date
+
+
+@dataclass(frozen=True)
+class ComplianceBoard:
+    rows: list[ComplianceRow]
+    taken_over: list[TakenOver]
+
+
+def registration_board(user: Any, campaign: Campaign) -> ComplianceBoard:
+    """Each registering unit's count of registered works against its minimum, and the
+    units left out because a registering successor took them over — in one query.
 
     Counted: works submitted or further (not drafts, not cancelled). The minimum for a
     unit kind comes from the campaign's registration rules; a unit whose kind has an
-    alternative (a department's "phần việc") counts those too (KH 128 II.2.c).
+    alternative (a department's "phần việc") counts those too (KH 128 II.2.c). Which
+    units count: ``registering_units``; one that ended during the campaign otherwise
+    carries its last day (``ended``).
     """
     from thidua.organisations.selectors import units_visible_to
 
     minimums = registration_minimums(campaign)
+    kinds, last = list(minimums), campaign_span(campaign)[1]
+    successions = _taken_over_by(campaign, kinds)
     units = (
         units_visible_to(user)
-        .filter(kind__in=list(minimums), path__startswith=campaign.issuer_unit.path)
-        .filter(valid_during(campaign.start, campaign.end))
+        .filter(pk__in=_existing(campaign, kinds).values("pk"))
         .annotate(
             # distinct: a cluster leader's visibility joins group memberships, one row each.
             registered=Count(
                 "works",
                 filter=Q(works__campaign=campaign, works__state__in=REGISTERED_STATES),
                 distinct=True,
-            )
+            ),
+            successor_name=Subquery(successions.values("successor__name")[:1]),
+            taken_on=Subquery(successions.values("effective")[:1]),
         )
         .select_related("parent")
         .order_by("kind", "parent__name", "name")
     )
-    return [
-        ComplianceRow(
-            u.pk, u.name, u.kind, u.parent.name if u.parent else "", u.registered, minimums[u.kind]
+    rows, taken = [], []
+    for u in units:
+        if u.successor_name is not None:
+            taken.append(TakenOver(u.name, u.successor_name, u.taken_on))
+            continue
+        ended = u.valid_to if u.valid_to is not None and u.valid_to < last else None
+        parent = u.parent.name if u.parent else ""
+        rows.append(
+            ComplianceRow(u.pk, u.name, u.kind, parent, u.registered, minimums[u.kind], ended)
         )
-        for u in units
-    ]
+    return ComplianceBoard(rows, taken)
+
+
+def registration_compliance(user: Any, campaign: Campaign) -> list[ComplianceRow]:
+    """The rows of ``registration_board``: each registering unit against its minimum."""
+    return registration_board(user, campaign).rows

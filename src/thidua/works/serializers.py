@@ -56,6 +56,7 @@ from thidua.works.serializers_input import (
     WorkInputSerializer,
     WorkUpdateSerializer,
 )
+from thidua.works.timing import TimingFlag, work_timing_warnings
 from thidua.works.transitions import TRANSITIONS, Action
 
 __all__ = [
@@ -72,6 +73,7 @@ __all__ = [
     "ProgressUpdateSerializer",
     "ReturnSerializer",
     "RoundedDecimalField",
+    "TimingWarningSerializer",
     "WorkCampaignRefSerializer",
     "WorkContentAreaSerializer",
     "WorkDetailSerializer",
@@ -118,6 +120,16 @@ class WorkPhaseSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name"]
 
 
+class TimingWarningSerializer(serializers.Serializer):
+    """One way a work's dates do not fit its campaign (``works.timing``)."""
+
+    flag = serializers.ChoiceField(
+        choices=[(f.value, f.value) for f in TimingFlag],
+        help_text=format_lazy("{} {}.", _("Mã cảnh báo:"), ", ".join(TimingFlag)),
+    )
+    message = serializers.CharField()
+
+
 _ACTIONS = serializers.ListField(
     child=serializers.ChoiceField(choices=[(a.value, a.value) for a in Action]),
     help_text=_("Các thao tác người dùng này được làm với công trình lúc này."),
@@ -150,6 +162,12 @@ class WorkSerializer(serializers.ModelSerializer):
     content_area = WorkContentAreaSerializer(read_only=True, allow_null=True)
     phase = WorkPhaseSerializer(read_only=True, allow_null=True)
     allowed_actions = serializers.SerializerMethodField()
+    timing_warnings = serializers.SerializerMethodField(
+        help_text=_(
+            "Thời gian chưa khớp với phong trào: hoàn thành sau khi phong trào hoặc đợt kết "
+            "thúc, đăng ký sau hạn… (rỗng khi khớp)."
+        )
+    )
 
     class Meta:
         model = Work
@@ -158,7 +176,7 @@ class WorkSerializer(serializers.ModelSerializer):
             "kind_label", "title", "state", "state_label", "percent_complete",
             "planned_start", "planned_finish", "actual_finish", "deadline", "late", "ahead",
             "at_risk", "place", "latitude", "longitude", "budget", "content_area", "phase",
-            "allowed_actions",
+            "allowed_actions", "timing_warnings",
         ]  # fmt: skip
 
     def _today(self) -> dt.date:
@@ -173,6 +191,11 @@ class WorkSerializer(serializers.ModelSerializer):
 
     def get_at_risk(self, work: Work) -> bool:
         return work.is_at_risk(self._today())
+
+    @extend_schema_field(TimingWarningSerializer(many=True))
+    def get_timing_warnings(self, work: Work) -> list[dict[str, str]]:
+        """From the work's fields and its (joined) campaign and phase: no query."""
+        return [{"flag": w.flag.value, "message": w.message} for w in work_timing_warnings(work)]
 
     @extend_schema_field(_ACTIONS)
     def get_allowed_actions(self, work: Work) -> list[str]:

@@ -29,7 +29,6 @@ from thidua.accounts.selectors import has_role, reach_of
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.core.refusals import refusal_caught
-from thidua.core.validity import valid_during
 from thidua.core.views import pick_by_id, wants_fragment
 from thidua.organisations.models import Unit, UnitKind
 from thidua.works import charts, services
@@ -38,7 +37,8 @@ from thidua.works.forms_actions import NoteForm, ReturnForm
 from thidua.works.models import REGISTERED_STATES, Work, WorkState
 from thidua.works.selectors import (
     approval_queue,
-    registration_compliance,
+    registering_units,
+    registration_board,
     registration_minimums,
     with_flags,
     work_list,
@@ -78,14 +78,16 @@ def _approving_units(user: Any) -> list[int]:
 
 def commune_registrations(user: Any, campaign: Campaign) -> list[Any]:
     """The units registering through the user's unit (a district's communes), each with
-    its registered count against the campaign's minimum (KH 128 II.2.b), in one query."""
+    its registered count against the campaign's minimum (KH 128 II.2.b), in one query;
+    a commune merged into another during the campaign is counted through its successor
+    (``selectors.registering_units``)."""
     minimums = registration_minimums(campaign, via_parent=True)
     parents = _approving_units(user)
     if not minimums or not parents:
         return []
     units = list(
-        Unit.objects.filter(parent_id__in=parents, kind__in=list(minimums))
-        .filter(valid_during(campaign.start, campaign.end))
+        registering_units(campaign, list(minimums))
+        .filter(parent_id__in=parents)
         .annotate(
             registered=Count(
                 "works",
@@ -119,6 +121,7 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     context = {
         "page_obj": page,
+        "waiting": page.paginator.count,
         "works": list(page),
         "campaigns": campaigns,
         "campaign": campaign,
@@ -162,9 +165,23 @@ def queue_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if error:
         forms[action] = form
     context = {"work": work, "error": error, "done": not error, "action": action, "forms": forms}
-    response = render(request, "works/queue.html#row", context, status=status)
+    context.update(_queue_counts(request))
+    response = render(request, "works/queue.html#acted", context, status=status)
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+def _queue_counts(request: HttpRequest) -> dict[str, Any]:
+    """What an inline approval changes elsewhere on the queue page, swapped in out of
+    band: the number still waiting and the page's campaign's registrations by commune."""
+    raw = request.POST.get("campaign")
+    campaign = pick_by_id(board_campaigns(request.user), raw) if raw else None
+    return {
+        "oob": True,
+        "waiting": approval_queue(request.user).count(),
+        "campaign": campaign,
+        "communes": commune_registrations(request.user, campaign) if campaign else [],
+    }
 
 
 def _done_message(action: str, work: Work) -> str:
@@ -221,7 +238,8 @@ def compliance_page(request: HttpRequest) -> HttpResponse:
     show_all = request.GET.get("all") == "1"
     context: dict[str, Any] = {"campaigns": campaigns, "campaign": campaign, "show_all": show_all}
     if campaign is not None:
-        rows = registration_compliance(request.user, campaign)
+        board = registration_board(request.user, campaign)
+        rows = board.rows
         by_state = dict(
             works_visible_to(request.user)
             .filter(campaign=campaign)
@@ -232,6 +250,7 @@ def compliance_page(request: HttpRequest) -> HttpResponse:
         )
         context.update(
             groups=_grouped_compliance(rows, show_all),
+            taken_over=board.taken_over,
             units_total=len(rows),
             units_below=sum(1 for r in rows if r.below),
             state_counts=[(s, by_state.get(s.value, 0)) for s in WorkState],

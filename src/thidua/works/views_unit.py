@@ -36,6 +36,7 @@ from thidua.works.forms import WorkForm
 from thidua.works.models import REGISTERED_STATES, Work, WorkEvent, WorkState
 from thidua.works.rules import is_work_unit_staff
 from thidua.works.selectors import similar_titles, with_flags, works_visible_to
+from thidua.works.timing import campaign_span, work_timing_warnings
 from thidua.works.transitions import EDITABLE_STATES
 from thidua.works.views import visible_work
 
@@ -187,6 +188,13 @@ def _save(request: HttpRequest, form: WorkForm, work: Work | None) -> tuple[Work
 
 
 def _after_save(request: HttpRequest, work: Work) -> HttpResponse:
+    warnings = work_timing_warnings(work)
+    if warnings:
+        messages.warning(
+            request,
+            _("Đã lưu, nhưng thời gian chưa khớp với phong trào: %(problems)s")
+            % {"problems": " ".join(w.message for w in warnings)},
+        )
     if "submit_now" in request.POST:
         sent = _("Đã lưu và gửi công trình lên cấp duyệt.")
         with refusal_caught(request, success=sent) as outcome:
@@ -219,6 +227,8 @@ def _form_page(
         "unit": form.unit,
         "similar": similar,
         "province_duplicate": services.PROVINCE_DUPLICATE,
+        "campaign_span": campaign_span(form.campaign),
+        "phases": list(form.campaign.phases.order_by("position")),
     }
     if work is not None and work.state == WorkState.RETURNED:
         context["return_event"] = work.events.filter(kind="return").order_by("-at", "-pk").first()

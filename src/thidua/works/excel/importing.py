@@ -39,6 +39,7 @@ from thidua.works.excel.lookups import Lookups
 from thidua.works.excel.parsing import RowError, cell_text, parse_row
 from thidua.works.models import Work, WorkState
 from thidua.works.services import SimilarWorks, WorkData, can_register_for, work_create
+from thidua.works.timing import work_timing_warnings
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ class ImportResult:
     created: int = 0
     errors: list[RowError] = field(default_factory=list)
     needs_confirmation: bool = False
+    #: Rows saved whose dates do not fit the campaign's calendar (``works.timing``).
+    warnings: list[RowError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -84,7 +87,9 @@ def registration_import(
     Guarantees: a file that is not a real XLSX, is over 5 MB, has a changed header, or has
     any wrong row saves nothing and yields every error as "Dòng n, cột “…”: what to fix".
     Rows then go through ``work_create`` (KH 128 II.2 checks, duplicates of provincial
-    works, look-alikes) inside one transaction: one refusal rolls back every row. Only the
+    works, look-alikes, dates wholly outside the campaign) inside one transaction: one
+    refusal rolls back every row; rows saved with dates that only partly fit the campaign
+    are listed in ``warnings`` (``works.timing``). Only the
     unit's officers or head may import (raises ``NotPermitted`` otherwise).
     """
     if not can_register_for(actor, unit):
@@ -292,29 +297,35 @@ def _create_all(
 ) -> ImportResult:
     """Create every row in one transaction; any refusal rolls all of them back."""
     errors: list[RowError] = []
+    warnings: list[RowError] = []
     similar = False
     try:
         with transaction.atomic():
             for number, data in rows:
                 try:
-                    work_create(
+                    work = work_create(
                         actor=actor,
                         campaign=campaign,
                         unit=unit,
                         data=data,
                         confirm_similar=confirm,
                     )
+                    timing = work_timing_warnings(work)
+                    if timing:
+                        text = " ".join(w.message for w in timing)
+                        warnings.append(RowError(number, None, text))
                 except SimilarWorks as exc:
                     similar = True
                     column = _(COLUMN_BY_KEY["title"].short)
                     errors.append(RowError(number, column, _similar_message(exc)))
                 except DomainError as exc:
-                    errors.append(RowError(number, None, exc.message))
+                    where = COLUMN_BY_KEY.get(exc.field or "")
+                    errors.append(RowError(number, _(where.short) if where else None, exc.message))
             if errors:
                 raise _RolledBack
     except _RolledBack:
         return ImportResult(errors=errors, needs_confirmation=similar)
-    return ImportResult(created=len(rows))
+    return ImportResult(created=len(rows), warnings=warnings)
 
 
 def _similar_message(exc: SimilarWorks) -> str:

@@ -2,6 +2,7 @@
 
 ``{% load works_format %}`` gives the filters ``state_tone`` (a CSS modifier per state),
 ``work_flags`` (trễ hạn / có nguy cơ chậm / vượt tiến độ, from the fields alone),
+``timing_warnings`` (dates that do not fit the campaign's calendar: ``works.timing``),
 ``event_line`` (what a history event says, with its reasons) and ``change_lines``
 (a change request's fields with readable values). None of them runs a query.
 """
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from thidua.core.dates import format_date
 from thidua.works.models import Work, WorkState
+from thidua.works.timing import TimingWarning, work_timing_warnings
 
 register = template.Library()
 
@@ -56,6 +58,13 @@ def work_flags(work: Work, today: dt.date) -> list[Flag]:
     if work.is_ahead():
         flags.append(Flag(_("Vượt tiến độ"), "ahead"))
     return flags
+
+
+@register.filter
+def timing_warnings(work: Work) -> list[TimingWarning]:
+    """How the work's dates do not fit its campaign (``works.timing``); no query when
+    its campaign and phase are joined."""
+    return work_timing_warnings(work)
 
 
 def _field_labels() -> dict[str, str]:

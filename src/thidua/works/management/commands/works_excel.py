@@ -85,6 +85,8 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Tệp có %(n)s lỗi; chưa lưu công trình nào.") % {"n": len(result.errors)}
             )
+        for warning in result.warnings:
+            self.stderr.write(str(warning))
         self.stdout.write(_("Đã tạo %(n)s công trình ở trạng thái Nháp.") % {"n": result.created})
 
     def _export(self, options: dict[str, Any]) -> None:
