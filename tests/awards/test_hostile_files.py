@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.awards.conftest import Kh, People
-from tests.awards.factories import NominationFactory
 from tests.core import bombs
+from tests.factories.awards import Kh, NominationFactory, People
 from thidua.awards import services
 from thidua.awards.excel import COLUMNS, import_nominations
 from thidua.awards.models import DossierFile, Nomination, Nominee

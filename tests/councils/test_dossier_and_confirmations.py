@@ -9,8 +9,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from tests.councils.conftest import make_session, nominations, seats
-from tests.pages.conftest import page_text, signed_in
+from tests.factories.councils import make_session, nominations, seats
+from tests.pages import page_text, signed_in
 from thidua.awards.models import DossierFile, DossierKind
 from thidua.councils import services
 from thidua.councils.models import BallotReceipt, SessionState, Vote, VoteChoice

@@ -8,8 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.decisions.conftest import World
-from tests.decisions.factories import AwardRecordFactory
+from tests.factories.decisions import AwardRecordFactory, World
 
 
 def test_history_export_writes_formula_like_text_as_text(world: World) -> None:

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.core import bombs
-from tests.pages.conftest import page_text, signed_in
+from tests.pages import page_text, signed_in
 from thidua.core.errors import DomainError
 from thidua.plan_import.models import ImportDraft
 from thidua.plan_import.reading import read_plan

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 from django.urls import reverse
 
-from tests.pages.conftest import signed_in
-from tests.reports.conftest import at, report_of
+from tests.factories.reports import at, report_of
+from tests.pages import signed_in
 from thidua.reports.services import report_save, report_submit
 
 pytestmark = pytest.mark.django_db

@@ -79,8 +79,9 @@ def test_scoring_journey(live_server: Any, browser: Any, cluster: Cluster, width
     page.context.close()
 
     # The cluster leader reviews: criterion 1.1 is worth less than claimed.
+    # (Above the group's link, its own unit's sheet: "Cụm thi đua số 1 – năm 2025".)
     page = _sign_in(browser, live_server, cluster.cluster_leader, width)
-    page.get_by_role("link", name="Cụm thi đua số 1").first.click()
+    page.get_by_role("link", name="Cụm thi đua số 1", exact=True).click()
     page.get_by_role("link", name="Huyện Tiểu Cần").click()
     for criterion in manual:
         value = "15" if criterion.code == "1.1" else str(criterion.max_points.normalize())

@@ -8,14 +8,14 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import GroupFactory, GroupMembershipFactory, member
-from tests.pages.conftest import page_text, signed_in
-from tests.scoring.conftest import (
+from tests.factories.scoring import (
     Cluster,
     make_set,
     manual_entries,
     reviewer_for,
     self_submit,
 )
+from tests.pages import page_text, signed_in
 from thidua.accounts.models import Role
 from thidua.scoring import services
 from thidua.scoring.models import CriteriaSet, Ranking, ScoreSheet

@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import UnitFactory
-from tests.pages.conftest import page_text, signed_in
-from tests.works.factories import TITLES, advance, register
+from tests.factories.works import TITLES, advance, register
+from tests.pages import page_text, signed_in
 from thidua.organisations.models import UnitKind, UnitSuccession
 from thidua.works.models import WorkState
 from thidua.works.selectors import registration_compliance
@@ -47,11 +47,11 @@ def test_an_inline_approval_updates_the_queues_counts(kh, people, province):
     )
 
     html = answer.content.decode()
-    assert "3 công trình chờ duyệt" in page and "Xã Phong Phú 2/1 2 đã đủ" in page
+    assert "3 công trình chờ duyệt" in page and "Xã Phong Phú 2 (tối thiểu 1) 2 đã đủ" in page
     assert html.lstrip().startswith('<li class="work-card queue-item queue-item--done"')
     assert _oob(html, "queue-count") == "2 công trình chờ duyệt"
     communes = _oob(html, "queue-communes")
-    assert "Xã Phong Phú 2/1 1 đã đủ" in communes
+    assert "Xã Phong Phú 2 (tối thiểu 1) 1 đã đủ" in communes
     assert "Xã Hòa Ân 1/1 1 đã đủ" in communes
 
 

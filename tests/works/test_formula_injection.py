@@ -7,8 +7,7 @@ import io
 
 from openpyxl import load_workbook
 
-from tests.works.conftest import TODAY
-from tests.works.factories import WorkFactory
+from tests.factories.works import TODAY, WorkFactory
 from thidua.works.excel import register_export, registration_template
 from thidua.works.models import Work
 

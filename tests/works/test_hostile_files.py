@@ -10,8 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.core import bombs
-from tests.works.conftest import TODAY
-from tests.works.factories import WorkFactory
+from tests.factories.works import TODAY, WorkFactory
 from thidua.core.errors import DomainError
 from thidua.works import services
 from thidua.works.excel import registration_import

@@ -16,8 +16,8 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from tests.pages.conftest import page_text, signed_in
-from tests.works.factories import advance, register
+from tests.factories.works import advance, register
+from tests.pages import page_text, signed_in
 from thidua.core.errors import DomainError
 from thidua.works import services
 from thidua.works.excel import FIRST_DATA_ROW, registration_import, registration_template

@@ -147,7 +147,7 @@ class NoteForm(FormConventions, forms.Form):
     )
 
 
-class DistinctForm(forms.Form):
+class DistinctForm(FormConventions, forms.Form):
     """The reviewer's confirmation that the achievement is not the one rewarded (or
     proposed) with the same form in another phase (Luật TĐKT 2022 Điều 5)."""
 
