@@ -5,6 +5,7 @@ and helpers are in tests/factories/ and the modules beside this file (docs/devel
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,26 @@ from tests.factories import Province, small_province
 #: Fixtures of every folder: Debian Chromium for the browser tests (tests/chromium.py) and the
 #: demo data loaded once per session (tests/demo_database.py).
 pytest_plugins = ["tests.chromium", "tests.demo_database"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_sessions(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Ends every other session on the test database before pytest-django drops it.
+
+    A browser page of the live server can still be asking for something (the unread badge,
+    a lazy region) when the last test ends, and its request thread holds a connection: the
+    DROP DATABASE then fails with "being accessed by other users" and the run turns red."""
+    yield
+    from django.db import connection, connections
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+        connections.close_all()
 
 
 @pytest.fixture(autouse=True)
