@@ -91,3 +91,34 @@ def forget_reach(user: Any) -> None:
     """Drop the cached reach (after memberships change within one request)."""
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
+
+
+def unit_staff(unit_id: int, *, on: dt.date | None = None) -> Any:
+    """The officers and the head of a unit in force on ``on`` (default today): the people a
+    notification about the unit's own work, report, sheet or nomination goes to.
+
+    One filter() call: the validity applies to the same membership as the unit and the role,
+    so former (or future) staff are not told."""
+    from thidua.accounts.models import User
+
+    return User.objects.filter(
+        valid_on(on or timezone.localdate(), prefix="memberships__"),
+        memberships__unit_id=unit_id,
+        memberships__role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD],
+    ).distinct()
+
+
+def secretariat_covers(user: Any, path: str, *, admins: bool = True) -> bool:
+    """Whether ``user`` is the Ban Thi đua - Khen thưởng (the secretariat role of Sở Nội vụ)
+    whose province holds the unit at tree ``path`` — or, with ``admins``, a system admin.
+
+    Sở Nội vụ advises the provincial People's Committee on emulation and commendation in its
+    province only (NĐ 152/2025, Điều 86): another province's secretariat is never covered."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    reach = reach_of(user)
+    if admins and reach.is_admin:
+        return True
+    if Role.SECRETARIAT not in reach.roles:
+        return False
+    return any(path.startswith(prefix) for prefix in reach.subtree_paths)

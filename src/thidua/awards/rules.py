@@ -14,7 +14,7 @@ from typing import Any
 import rules
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import reach_of
+from thidua.accounts.selectors import reach_of, secretariat_covers
 from thidua.awards.models import Nomination
 from thidua.awards.transitions import Actor
 from thidua.organisations.models import Unit, UnitKind
@@ -28,10 +28,7 @@ def _holds_in(user: Any, unit_id: int, roles: tuple[str, ...]) -> bool:
 
 
 def _secretariat_over(user: Any, unit: Unit) -> bool:
-    reach = reach_of(user)
-    if Role.SECRETARIAT not in reach.roles:
-        return False
-    return any(unit.path.startswith(path) for path in reach.subtree_paths)
+    return secretariat_covers(user, unit.path, admins=False)
 
 
 @rules.predicate

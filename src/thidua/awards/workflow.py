@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.accounts.models import Role
+from thidua.accounts.selectors import unit_staff
 from thidua.awards.authority import rule_for
 from thidua.awards.codes import ErrorCode
 from thidua.awards.eligibility import (
@@ -31,7 +31,6 @@ from thidua.awards.rules import may_act
 from thidua.awards.transitions import TRANSITIONS, Action
 from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
-from thidua.core.validity import valid_on
 from thidua.core.workflow import Move, Workflow, event_writer, refusal_saying
 
 
@@ -117,13 +116,7 @@ def _transition(
 
 
 def _notify_proposer(nomination: Nomination, title: str, body: str, kind: str) -> None:
-    from thidua.accounts.models import User
-
-    staff = User.objects.filter(
-        valid_on(timezone.localdate(), prefix="memberships__"),
-        memberships__unit_id=nomination.proposer_unit_id,
-        memberships__role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD],
-    ).distinct()
+    staff = unit_staff(nomination.proposer_unit_id)
     notify(
         staff,
         kind=kind,

@@ -51,6 +51,14 @@ class _PartialField(serializers.Field):
         kwargs.setdefault("help_text", self.help)
         super().__init__(**kwargs)
 
+    def to_representation(self, value: Any) -> str | None:
+        partial = _partial(value, self.attr)
+        return self.show(partial) if partial else None
+
+    def show(self, partial: PartialDate) -> str:
+        """The value the field gives for a stated date."""
+        raise NotImplementedError
+
 
 @extend_schema_field(OpenApiTypes.DATE)
 class FirstDayField(_PartialField):
@@ -58,9 +66,8 @@ class FirstDayField(_PartialField):
 
     help = _("Ngày đầu tiên của mốc văn bản nêu (YYYY-MM-DD).")
 
-    def to_representation(self, value: Any) -> str | None:
-        partial = _partial(value, self.attr)
-        return partial.first_day().isoformat() if partial else None
+    def show(self, partial: PartialDate) -> str:
+        return partial.first_day().isoformat()
 
 
 @extend_schema_field(OpenApiTypes.DATE)
@@ -69,9 +76,8 @@ class LastDayField(_PartialField):
 
     help = _("Ngày cuối cùng của mốc văn bản nêu (YYYY-MM-DD): “2025-09” là 30/9/2025.")
 
-    def to_representation(self, value: Any) -> str | None:
-        partial = _partial(value, self.attr)
-        return partial.last_day().isoformat() if partial else None
+    def show(self, partial: PartialDate) -> str:
+        return partial.last_day().isoformat()
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -80,9 +86,8 @@ class StatedField(_PartialField):
 
     help = _("Mốc đúng như văn bản nêu: YYYY, YYYY-MM hoặc YYYY-MM-DD.")
 
-    def to_representation(self, value: Any) -> str | None:
-        partial = _partial(value, self.attr)
-        return partial.iso() if partial else None
+    def show(self, partial: PartialDate) -> str:
+        return partial.iso()
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -91,9 +96,8 @@ class PrecisionField(_PartialField):
 
     help = _("Độ chính xác văn bản nêu: day, month hoặc year.")
 
-    def to_representation(self, value: Any) -> str | None:
-        partial = _partial(value, self.attr)
-        return partial.precision.value if partial else None
+    def show(self, partial: PartialDate) -> str:
+        return partial.precision.value
 
 
 class NumberField(serializers.DecimalField):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -180,3 +180,23 @@ def due_in_quarter(quarter: Quarter, *, day: int, month_of_quarter: int) -> dt.d
     month = 3 * quarter.number - 3 + month_of_quarter
     last = calendar.monthrange(quarter.year, month)[1]
     return dt.date(quarter.year, month, min(day, last))
+
+
+def days_setting(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    """Whole days from a setting, largest first: a list of numbers or a text such as "7,3,1".
+
+    Entries that are not positive whole numbers are ignored, so a mistyped setting drops a
+    reminder day instead of stopping the daily jobs."""
+    from django.conf import settings
+
+    raw = getattr(settings, name, default)
+    parts: Iterable[object] = raw.split(",") if isinstance(raw, str) else raw
+    days = set()
+    for part in parts:
+        try:
+            value = int(str(part).strip())
+        except ValueError:
+            continue
+        if value > 0:
+            days.add(value)
+    return tuple(sorted(days, reverse=True))

@@ -11,23 +11,16 @@ from typing import Any
 
 import rules
 
-from thidua.accounts.models import Role
-from thidua.accounts.selectors import reach_of
+from thidua.accounts.selectors import secretariat_covers
 from thidua.councils.models import Attendance, CouncilSession, MemberRole, SessionState
 
 
 @rules.predicate
 def is_session_secretariat(user: Any, session: CouncilSession | None) -> bool:
     """An administrator, or the secretariat covering the campaign's issuing unit."""
-    if session is None or not getattr(user, "is_authenticated", False):
+    if session is None:
         return False
-    reach = reach_of(user)
-    if reach.is_admin:
-        return True
-    if Role.SECRETARIAT not in reach.roles:
-        return False
-    path = session.campaign.issuer_unit.path
-    return any(path.startswith(prefix) for prefix in reach.subtree_paths)
+    return secretariat_covers(user, session.campaign.issuer_unit.path)
 
 
 def _seat(user: Any, session: CouncilSession) -> Any:

@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -27,7 +26,7 @@ from thidua.campaigns.models import Campaign
 from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
 from thidua.core.tree import path_ids
-from thidua.core.views import wants_fragment
+from thidua.core.views import render_page_or_part
 from thidua.decisions import services
 from thidua.decisions.certificates import (
     PENDING,
@@ -289,15 +288,14 @@ def decision_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     field = decision.docx if kind == "docx" else decision.pdf
     if decision.state == DecisionState.DRAFT or not field.name:
         raise Http404(_("Quyết định chưa ban hành."))
-    response = stored_file_response(
+    return stored_file_response(
         field,
         content_type=DOCUMENT_TYPES[kind],
         as_attachment=True,
         filename=field.name.rsplit("/", 1)[-1],
         missing=_("Tệp quyết định không còn trên máy chủ."),
+        private=True,
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -313,14 +311,13 @@ def certificate_file(request: HttpRequest, pk: int) -> FileResponse:
     if certificate is None:
         raise Http404(_("Không tìm thấy bằng khen, giấy khen."))
     certificate_pdf_ensure(certificate)
-    response = stored_file_response(
+    return stored_file_response(
         certificate.pdf,
         content_type=DOCUMENT_TYPES["pdf"],
         as_attachment=True,
         filename=certificate_file_name(certificate),
+        private=True,
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -359,13 +356,7 @@ def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
         "decision": batch.decision,
         "finished": batch.state in {BatchState.DONE, BatchState.FAILED},
     }
-    template = (
-        "decisions/batch.html#progress" if wants_fragment(request) else "decisions/batch.html"
-    )
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    response["Cache-Control"] = "no-store"
-    return response
+    return render_page_or_part(request, "decisions/batch.html", "progress", context, no_store=True)
 
 
 @login_required
@@ -376,12 +367,11 @@ def batch_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     field = batch.archive if kind == "zip" else batch.combined
     if batch.state != BatchState.DONE or not field.name:
         raise Http404(_("Lô in chưa xong."))
-    response = stored_file_response(
+    return stored_file_response(
         field,
         content_type=DOCUMENT_TYPES[kind],
         as_attachment=True,
         filename=field.name.rsplit("/", 1)[-1],
         missing=_("Tệp của lô in không còn trên máy chủ."),
+        private=True,
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

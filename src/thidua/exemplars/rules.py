@@ -7,7 +7,7 @@ from typing import Any
 import rules
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import reach_of
+from thidua.accounts.selectors import reach_of, secretariat_covers
 from thidua.exemplars.models import Exemplar, ExemplarState
 from thidua.exemplars.transitions import Actor
 
@@ -16,10 +16,7 @@ UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
 
 def covers_path(user: Any, path: str) -> bool:
     """The Ban TĐKT whose province covers ``path`` (a unit's tree path)."""
-    reach = reach_of(user)
-    if Role.SECRETARIAT not in reach.roles:
-        return False
-    return any(path.startswith(prefix) for prefix in reach.subtree_paths)
+    return secretariat_covers(user, path, admins=False)
 
 
 @rules.predicate

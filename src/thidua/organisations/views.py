@@ -10,13 +10,11 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.form_conventions import FormConventions
-from thidua.core.views import wants_fragment
+from thidua.core.views import render_page_or_part
 from thidua.organisations.models import Unit, UnitKind
 from thidua.organisations.selectors import unit_tree
 
@@ -89,9 +87,4 @@ def unit_tree_page(request: HttpRequest) -> HttpResponse:
         "max_rows": MAX_ROWS,
         "kind_counts": _kind_counts(units),
     }
-    template = (
-        "organisations/tree.html#results" if wants_fragment(request) else "organisations/tree.html"
-    )
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return render_page_or_part(request, "organisations/tree.html", "results", context)

@@ -26,19 +26,23 @@ LONG_KEYS = frozenset(
 LONG_LISTS = frozenset({"purposes", "requirements"})
 
 #: Leaves the campaign file requires, as patterns over paths (``#`` is any list position).
+#: The required leaves outside any list, in the order a draft's review lists what is missing.
+REQUIRED_HEADER = (
+    "code",
+    "title",
+    "document.number",
+    "document.date",
+    "document.place",
+    "document.issuer",
+    "document.issuer_unit",
+    "document.signer.name",
+    "document.signer.position",
+    "period.start",
+    "period.end",
+)
 REQUIRED = frozenset(
     {
-        "code",
-        "title",
-        "document.number",
-        "document.date",
-        "document.place",
-        "document.issuer",
-        "document.issuer_unit",
-        "document.signer.name",
-        "document.signer.position",
-        "period.start",
-        "period.end",
+        *REQUIRED_HEADER,
         "phases.#.code",
         "phases.#.name",
         "phases.#.start",

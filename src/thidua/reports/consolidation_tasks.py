@@ -20,8 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from thidua.accounts.models import Role
-from thidua.accounts.selectors import reach_of
+from thidua.accounts.selectors import secretariat_covers
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.workflow import Move, Workflow
 from thidua.reports.codes import ErrorCode
@@ -41,15 +40,9 @@ def can_consolidate(user: Any, period: ReportPeriod | None) -> bool:
     Sở Nội vụ (Ban TĐKT) receives the units' reports and sums them up for the province
     (KH 128 section IV.2; NĐ 152/2025, Điều 86). A secretariat of another province may not.
     """
-    if period is None or not getattr(user, "is_authenticated", False):
+    if period is None:
         return False
-    reach = reach_of(user)
-    if reach.is_admin:
-        return True
-    if Role.SECRETARIAT not in reach.roles:
-        return False
-    path = period.campaign.issuer_unit.path
-    return any(path.startswith(prefix) for prefix in reach.subtree_paths)
+    return secretariat_covers(user, period.campaign.issuer_unit.path)
 
 
 def consolidation_request(*, actor: Any, period: ReportPeriod) -> Consolidation:

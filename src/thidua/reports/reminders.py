@@ -15,12 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Membership, Role, User
 from thidua.campaigns.models import Campaign
+from thidua.core.dates import days_setting
 from thidua.core.notifications import notify
 from thidua.core.tree import root_path
 from thidua.core.validity import valid_on
@@ -33,29 +33,14 @@ DEFAULT_ESCALATION_DAYS = (1, 7)
 BEFORE, DUE, AFTER = "before", "due", "after"
 
 
-def _days(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
-    """Positive whole days from a setting: a list of numbers or a text such as "7,3,1"."""
-    raw = getattr(settings, name, default)
-    parts: Iterable[object] = raw.split(",") if isinstance(raw, str) else raw
-    days = set()
-    for part in parts:
-        try:
-            value = int(str(part).strip())
-        except ValueError:
-            continue
-        if value > 0:
-            days.add(value)
-    return tuple(sorted(days, reverse=True))
-
-
 def reminder_days() -> tuple[int, ...]:
     """Days before the effective due date on which open reports are reminded (default 3)."""
-    return _days("THIDUA_REPORT_REMINDER_DAYS", DEFAULT_REMINDER_DAYS)
+    return days_setting("THIDUA_REPORT_REMINDER_DAYS", DEFAULT_REMINDER_DAYS)
 
 
 def escalation_days() -> tuple[int, ...]:
     """Days after the effective due date on which missing reports escalate (default 1, 7)."""
-    return _days("THIDUA_REPORT_ESCALATION_DAYS", DEFAULT_ESCALATION_DAYS)
+    return days_setting("THIDUA_REPORT_ESCALATION_DAYS", DEFAULT_ESCALATION_DAYS)
 
 
 def stage_on(period: ReportPeriod, today: dt.date) -> tuple[str, int] | None:

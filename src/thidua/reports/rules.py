@@ -12,7 +12,7 @@ from typing import Any
 import rules
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import reach_of
+from thidua.accounts.selectors import reach_of, secretariat_covers
 from thidua.reports.models import UnitReport
 from thidua.reports.transitions import Actor
 
@@ -52,15 +52,9 @@ def is_report_secretariat(user: Any, report: UnitReport | None) -> bool:
 
     Sở Nội vụ (Ban TĐKT) receives the reports (KH 128 IV.2; NĐ 152/2025, Điều 86).
     """
-    if report is None or not getattr(user, "is_authenticated", False):
+    if report is None:
         return False
-    reach = reach_of(user)
-    if reach.is_admin:
-        return True
-    if Role.SECRETARIAT not in reach.roles:
-        return False
-    path = report.unit.path
-    return any(path.startswith(prefix) for prefix in reach.subtree_paths)
+    return secretariat_covers(user, report.unit.path)
 
 
 @rules.predicate

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
-from thidua.core.views import wants_fragment
+from thidua.core.views import render_page_or_part, wants_fragment
 from thidua.reports import services
 from thidua.reports.consolidation_tasks import PENDING, can_consolidate, consolidation_request
 from thidua.reports.forms import ReturnForm, SubmissionFilterForm
@@ -140,10 +140,7 @@ def period_page(request: HttpRequest, pk: int) -> HttpResponse:
             Consolidation.objects.filter(period=period).select_related("requested_by")[:3]
         ),
     }
-    template = "reports/period.html#results" if wants_fragment(request) else "reports/period.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return render_page_or_part(request, "reports/period.html", "results", context)
 
 
 def _review(user: Any, report: UnitReport, action: str, form: ReturnForm | None) -> None:
@@ -257,15 +254,9 @@ def consolidation_page(request: HttpRequest, pk: int) -> HttpResponse:
         "can_consolidate": bool(can_consolidate(request.user, consolidation.period)),
         "finished": consolidation.state in {ConsolidationState.DONE, ConsolidationState.FAILED},
     }
-    template = (
-        "reports/consolidation.html#progress"
-        if wants_fragment(request)
-        else "reports/consolidation.html"
+    return render_page_or_part(
+        request, "reports/consolidation.html", "progress", context, no_store=True
     )
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required
@@ -277,13 +268,11 @@ def consolidation_file(request: HttpRequest, pk: int, kind: str) -> FileResponse
     if consolidation.state != ConsolidationState.DONE or not field.name:
         raise Http404(_("Báo cáo tổng hợp chưa lập xong."))
     period = consolidation.period
-    response = stored_file_response(
+    return stored_file_response(
         field,
         content_type=DOCUMENT_TYPES[kind],
         as_attachment=True,
         filename=f"bao-cao-tong-hop-{period.campaign.code}-{period.year}-q{period.number}.{kind}",
         missing=_("Tệp báo cáo tổng hợp không còn trên máy chủ."),
+        private=True,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

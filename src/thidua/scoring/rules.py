@@ -14,7 +14,7 @@ from typing import Any
 import rules
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import reach_of
+from thidua.accounts.selectors import reach_of, secretariat_covers
 from thidua.organisations.models import GroupMembership, GroupRole
 from thidua.scoring.models import CriteriaSet, ScoreSheet
 from thidua.scoring.transitions import Actor
@@ -56,13 +56,7 @@ def is_set_secretariat(user: Any, criteria_set: CriteriaSet | None) -> bool:
     confirms sheets and publishes the ranking (QĐ 11/2024 of Trà Vinh; LAW-NOTES §5)."""
     if criteria_set is None:
         return False
-    reach = reach_of(user)
-    if reach.is_admin:
-        return True
-    if Role.SECRETARIAT not in reach.roles:
-        return False
-    organiser_path = criteria_set.group.organiser.path
-    return any(organiser_path.startswith(path) for path in reach.subtree_paths)
+    return secretariat_covers(user, criteria_set.group.organiser.path)
 
 
 @rules.predicate

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -78,15 +77,10 @@ def transition(
 
 def notify_unit(sheet: ScoreSheet, *, title: str, body: str, kind: str) -> None:
     """Tell the sheet's unit staff (officers and head in force today)."""
-    from thidua.accounts.models import Role, User
+    from thidua.accounts.selectors import unit_staff
     from thidua.core.notifications import notify
-    from thidua.core.validity import valid_on
 
-    staff = User.objects.filter(
-        valid_on(timezone.localdate(), prefix="memberships__"),
-        memberships__unit=sheet.unit,
-        memberships__role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD],
-    ).distinct()
+    staff = unit_staff(sheet.unit_id)
     notify(
         staff,
         kind=kind,

@@ -10,7 +10,7 @@ import rules
 from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import reach_of
+from thidua.accounts.selectors import reach_of, secretariat_covers
 from thidua.campaigns.models import Campaign
 from thidua.core.dates import PartialDate, format_date
 from thidua.targets.models import Comparator, Target, TargetKind
@@ -23,13 +23,7 @@ def covers_campaign(user: Any, campaign: Campaign) -> bool:
     """The user is an administrator, or the secretariat (Ban Thi đua - Khen thưởng, Sở Nội
     vụ) of the province that issued the campaign: it follows the plan through (KH 128 IV.5:
     "Giao Sở Nội vụ (Ban Thi đua - Khen thưởng) theo dõi, kiểm tra, đôn đốc")."""
-    reach = reach_of(user)
-    if reach.is_admin:
-        return True
-    if Role.SECRETARIAT not in reach.roles:
-        return False
-    issuer_path = campaign.issuer_unit.path
-    return any(issuer_path.startswith(path) for path in reach.subtree_paths)
+    return secretariat_covers(user, campaign.issuer_unit.path)
 
 
 def is_unit_staff_of(user: Any, unit_id: int | None) -> bool:

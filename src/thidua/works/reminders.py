@@ -11,16 +11,15 @@ notification in the app and by e-mail — each reminder exactly once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role, User
 from thidua.campaigns.models import Campaign
+from thidua.core.dates import days_setting
 from thidua.core.notifications import notify
 from thidua.core.validity import valid_on
 from thidua.organisations.models import Unit
@@ -36,17 +35,7 @@ def reminder_days() -> tuple[int, ...]:
     Read from the setting ``THIDUA_REGISTRATION_REMINDER_DAYS``: a list of numbers or a
     text like "7,3,1"; invalid or non-positive entries are ignored.
     """
-    raw = getattr(settings, "THIDUA_REGISTRATION_REMINDER_DAYS", DEFAULT_REMINDER_DAYS)
-    parts: Iterable[object] = raw.split(",") if isinstance(raw, str) else raw
-    days = set()
-    for part in parts:
-        try:
-            value = int(str(part).strip())
-        except ValueError:
-            continue
-        if value > 0:
-            days.add(value)
-    return tuple(sorted(days, reverse=True))
+    return days_setting("THIDUA_REGISTRATION_REMINDER_DAYS", DEFAULT_REMINDER_DAYS)
 
 
 @dataclass(frozen=True)

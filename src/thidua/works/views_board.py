@@ -29,7 +29,7 @@ from thidua.accounts.selectors import has_role, reach_of
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.core.refusals import refusal_caught
-from thidua.core.views import pick_by_id, wants_fragment
+from thidua.core.views import pick_by_id, render_page_or_part, wants_fragment
 from thidua.organisations.models import Unit, UnitKind
 from thidua.works import charts, services
 from thidua.works.forms import RegisterFilterForm
@@ -290,10 +290,7 @@ def register_page(request: HttpRequest) -> HttpResponse:
         "today": today,
         "export_url": f"{reverse('works:excel_export')}?{query.urlencode()}",
     }
-    template = "works/register.html#results" if wants_fragment(request) else "works/register.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return render_page_or_part(request, "works/register.html", "results", context)
 
 
 @login_required

@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.accounts.models import Role
+from thidua.accounts.selectors import unit_staff
 from thidua.core.errors import DomainError
 from thidua.core.notifications import notify
-from thidua.core.validity import valid_on
 from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.works.codes import ErrorCode
 from thidua.works.models import Work, WorkEvent, WorkState
@@ -66,16 +65,7 @@ def _transition(
 
 
 def _notify_unit(work: Work, title: str, body: str, kind: str) -> None:
-    from thidua.accounts.models import User
-
-    today = timezone.localdate()
-    # One filter() call: the validity applies to the same membership as the unit and role,
-    # so former (or future) staff are not told.
-    staff = User.objects.filter(
-        valid_on(today, prefix="memberships__"),
-        memberships__unit=work.unit,
-        memberships__role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD],
-    ).distinct()
+    staff = unit_staff(work.unit_id)
     notify(
         staff,
         kind=kind,

@@ -26,22 +26,10 @@ from thidua.plan_import.extract.registration import read_registration
 from thidua.plan_import.extract.reporting import read_reporting
 from thidua.plan_import.extract.structure import Para, headed, outline, under
 from thidua.plan_import.extract.targets import read_targets
+from thidua.plan_import.values import REQUIRED_HEADER
 
 logger = logging.getLogger(__name__)
 FORMAT = "thidua/campaign@1"
-REQUIRED = (
-    "code",
-    "title",
-    "document.number",
-    "document.date",
-    "document.place",
-    "document.issuer",
-    "document.issuer_unit",
-    "document.signer.name",
-    "document.signer.position",
-    "period.start",
-    "period.end",
-)
 _PLAN_WORDS = ("ke hoach", "thi dua", "phat dong", "khen thuong")
 
 
@@ -122,7 +110,7 @@ def _derive(draft: Draft) -> None:
 
 
 def _check_required(draft: Draft) -> None:
-    for path in REQUIRED:
+    for path in REQUIRED_HEADER:
         node: Any = draft.result.data
         for key in path.split("."):
             node = node.get(key) if isinstance(node, dict) else None
