@@ -26,3 +26,23 @@ class VnDateField(forms.DateField):
             ),
         )
         super().__init__(**kwargs)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented recipe): ``accept`` lists the types
+    the picker offers; ``capture`` opens a phone's camera (``"environment"``)."""
+
+    def __init__(self, *args: Any, accept: str, capture: str = "", **kwargs: Any) -> None:
+        attrs = {"accept": accept} | ({"capture": capture} if capture else {})
+        kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []

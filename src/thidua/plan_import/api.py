@@ -79,13 +79,7 @@ class DraftDetailSerializer(DraftSerializer):
         ]
 
     def get_fields_to_review(self, draft: ImportDraft) -> list[dict[str, Any]]:
-        rows = f.build_fields(
-            data=draft.data,
-            sources=draft.sources,
-            missing=draft.missing,
-            review=draft.review,
-            suggestions=draft.suggestions,
-        )
+        rows = f.draft_fields(draft)
         return [
             {
                 "path": row.path,

@@ -235,3 +235,15 @@ def campaign_data(
     out = compact(out)
     out.pop("format", None)
     return {"format": "thidua/campaign@1", **out}
+
+
+def draft_fields(draft: Any) -> list[Field]:
+    """``build_fields`` of an import draft (its data, sources, missing paths, review and
+    suggestions as they are now)."""
+    return build_fields(
+        data=draft.data,
+        sources=draft.sources,
+        missing=draft.missing,
+        review=draft.review,
+        suggestions=draft.suggestions,
+    )

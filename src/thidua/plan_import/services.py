@@ -227,13 +227,7 @@ def draft_section_accept(*, actor: Any, draft: ImportDraft, section: str) -> Imp
     (the person has read the section beside the source text)."""
 
     def apply(locked: ImportDraft) -> dict[str, Any]:
-        rows = f.build_fields(
-            data=locked.data,
-            sources=locked.sources,
-            missing=locked.missing,
-            review=locked.review,
-            suggestions=locked.suggestions,
-        )
+        rows = f.draft_fields(locked)
         paths = [
             row.path for row in rows if row.section == section and f.acceptable_in_section(row)
         ]
@@ -264,13 +258,7 @@ def draft_confirm(*, actor: Any, draft: ImportDraft) -> ImportDraft:
     """
 
     def apply(locked: ImportDraft) -> dict[str, Any]:
-        rows = f.build_fields(
-            data=locked.data,
-            sources=locked.sources,
-            missing=locked.missing,
-            review=locked.review,
-            suggestions=locked.suggestions,
-        )
+        rows = f.draft_fields(locked)
         waiting = f.unreviewed_required(rows)
         if waiting:
             first = waiting[0]

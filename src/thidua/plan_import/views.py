@@ -108,13 +108,7 @@ def _visible(request: HttpRequest, pk: int) -> ImportDraft:
 
 
 def _review_context(draft: ImportDraft, *, errors: list[Any] | None = None) -> dict[str, Any]:
-    rows = f.build_fields(
-        data=draft.data,
-        sources=draft.sources,
-        missing=draft.missing,
-        review=draft.review,
-        suggestions=draft.suggestions,
-    )
+    rows = f.draft_fields(draft)
     error_paths: dict[str, list[str]] = {}
     shown_errors = []
     for error in errors or []:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.campaigns.models import ContentArea
 from thidua.core import lengths
 from thidua.core.form_conventions import FormConventions
+from thidua.core.forms import MultipleFileField
 from thidua.organisations.models import UnitKind
 from thidua.reports.models import ReportState, UnitReport
 
@@ -54,24 +55,6 @@ def parse_figure(raw: str) -> Decimal | int | str:
     return int(number) if number == number.to_integral_value() and "." not in text else number
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class AttachmentsField(forms.FileField):
-    """Several files in one input (Django's documented recipe)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ATTACHMENT_ACCEPT}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
-
-
 class ReportForm(FormConventions, forms.Form):
     """The unit's report: a summary, a narrative per content area, figures and files.
 
@@ -87,7 +70,8 @@ class ReportForm(FormConventions, forms.Form):
         # "Xác nhận và nộp" needs it: app.js asks for the confirmation only once it is filled.
         widget=forms.Textarea(attrs={"rows": 5, "data-required-for": "submit"}),
     )
-    attachments = AttachmentsField(
+    attachments = MultipleFileField(
+        accept=ATTACHMENT_ACCEPT,
         label=_("Thêm tệp"),
         required=False,
         help_text=_("PDF, DOCX, XLSX (tối đa 20 MB) hoặc ảnh JPEG, PNG, WebP (tối đa 10 MB)."),

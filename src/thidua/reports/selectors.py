@@ -133,6 +133,21 @@ class PeriodStats:
     missing: int
 
 
+def _stat_counts(day: dt.date) -> dict[str, Count]:
+    """The counts of ``PeriodStats``, as aggregates over a period's unit reports."""
+    done = Q(state__in=_DONE)
+    return {
+        "total": Count("pk"),
+        "open": Count("pk", filter=Q(state=ReportState.OPEN)),
+        "submitted": Count("pk", filter=Q(state=ReportState.SUBMITTED)),
+        "returned": Count("pk", filter=Q(state=ReportState.RETURNED)),
+        "accepted": Count("pk", filter=Q(state=ReportState.ACCEPTED)),
+        "on_time": Count("pk", filter=done & Q(submitted_late=False)),
+        "late": Count("pk", filter=done & Q(submitted_late=True)),
+        "missing": Count("pk", filter=_overdue(day)),
+    }
+
+
 def period_stats(period: ReportPeriod, *, today: dt.date | None = None) -> PeriodStats:
     """How many reports of ``period`` are in each state, on time, late and missing.
 
@@ -141,17 +156,8 @@ def period_stats(period: ReportPeriod, *, today: dt.date | None = None) -> Perio
     effective due date. Not scoped to a user: for the secretariat's views, which check
     ``reports.review_unitreport`` (or cover the province) first.
     """
-    day = today or timezone.localdate()
-    done = Q(state__in=_DONE)
     row = UnitReport.objects.filter(period=period).aggregate(
-        total=Count("pk"),
-        open=Count("pk", filter=Q(state=ReportState.OPEN)),
-        submitted=Count("pk", filter=Q(state=ReportState.SUBMITTED)),
-        returned=Count("pk", filter=Q(state=ReportState.RETURNED)),
-        accepted=Count("pk", filter=Q(state=ReportState.ACCEPTED)),
-        on_time=Count("pk", filter=done & Q(submitted_late=False)),
-        late=Count("pk", filter=done & Q(submitted_late=True)),
-        missing=Count("pk", filter=_overdue(day)),
+        **_stat_counts(today or timezone.localdate())
     )
     return PeriodStats(**row)
 
@@ -169,22 +175,11 @@ def period_stats_many(
     The same counts as ``period_stats`` (a period without reports gets zeros), for lists
     of periods whose query count must not grow with their length. Not scoped to a user.
     """
-    day = today or timezone.localdate()
     ids = [period.pk for period in periods]
-    done = Q(state__in=_DONE)
     rows = (
         UnitReport.objects.filter(period_id__in=ids)
         .values("period_id")
-        .annotate(
-            total=Count("pk"),
-            open=Count("pk", filter=Q(state=ReportState.OPEN)),
-            submitted=Count("pk", filter=Q(state=ReportState.SUBMITTED)),
-            returned=Count("pk", filter=Q(state=ReportState.RETURNED)),
-            accepted=Count("pk", filter=Q(state=ReportState.ACCEPTED)),
-            on_time=Count("pk", filter=done & Q(submitted_late=False)),
-            late=Count("pk", filter=done & Q(submitted_late=True)),
-            missing=Count("pk", filter=_overdue(day)),
-        )
+        .annotate(**_stat_counts(today or timezone.localdate()))
         .order_by()
     )
     found = {row.pop("period_id"): PeriodStats(**row) for row in rows} if ids else {}

@@ -14,30 +14,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.form_conventions import FormConventions
-from thidua.core.forms import VnDateField
+from thidua.core.forms import MultipleFileField, VnDateField
 from thidua.works.forms import budget_field
 
 PHOTO_ACCEPT = "image/*,.pdf,.docx,.xlsx"
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented recipe)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": PHOTO_ACCEPT, "capture": "environment"})
-        )
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
 
 
 class NoteForm(FormConventions, forms.Form):
@@ -98,6 +78,8 @@ class ProgressForm(FormConventions, forms.Form):
         error_messages={"required": _("Hãy mô tả tiến độ.")},
     )
     evidence = MultipleFileField(
+        accept=PHOTO_ACCEPT,
+        capture="environment",
         label=_("Hình ảnh, tài liệu minh chứng"),
         required=False,
         help_text=_("Ảnh JPEG, PNG, WebP (tối đa 10 MB) hoặc PDF, DOCX, XLSX (tối đa 20 MB)."),
