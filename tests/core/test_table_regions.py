@@ -15,7 +15,7 @@ import thidua
 
 ROOT = Path(thidua.__file__).parent
 #: Templates another change is rewriting; the lead applies the same markup when merging.
-PENDING = ("councils/", "api/")
+PENDING: tuple[str, ...] = ()
 START_TAG = re.compile(r"<div\b[^>]*>")
 
 

@@ -14,6 +14,7 @@ from thidua.accounts.models import Role, User
 from thidua.awards.models import LegalValueCode
 from thidua.awards.sources import legal_value, legal_value_source
 from thidua.campaigns.models import Campaign, Phase
+from thidua.core.form_conventions import FormConventions
 from thidua.core.forms import REQUIRED, VnDateField
 from thidua.councils.models import DEFAULT_QUORUM_SHARE, Attendance, MemberRole, VoteChoice
 
@@ -24,7 +25,7 @@ def _queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
     field.queryset = queryset
 
 
-class SessionForm(forms.Form):
+class SessionForm(FormConventions, forms.Form):
     """Plan a session: which campaign (and phase), when, where, under which council."""
 
     title = forms.CharField(label=_("Tên phiên họp"), max_length=255)
@@ -81,7 +82,7 @@ class SessionForm(forms.Form):
         field.help_text = _("0,8 = 80 %%. %(source)s.") % {"source": source.for_board()}
 
 
-class MemberForm(forms.Form):
+class MemberForm(FormConventions, forms.Form):
     """Seat a member: a council-member account, or a person by name."""
 
     user = forms.ModelChoiceField(
@@ -113,11 +114,11 @@ class MemberForm(forms.Form):
         return data
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(FormConventions, forms.Form):
     attendance = forms.ChoiceField(label=_("Tham dự"), choices=Attendance.choices)
 
 
-class WrittenVoteForm(forms.Form):
+class WrittenVoteForm(FormConventions, forms.Form):
     """The written opinion of an absent member on one item, typed in by the secretary."""
 
     member = forms.TypedChoiceField(label=_("Thành viên vắng mặt"), coerce=int)
