@@ -9,7 +9,7 @@ history, the commendation chain). A test module that reads it says how far it ne
 and asks for the ``demo`` fixture (what the first load returned) and ``db``. The stages
 are loaded in the order of ``demo_setup``, each on top of the one before:
 
-    campaign   the Trà Vinh units and the KH 128 campaign file
+    campaign   the units (Vĩnh Long 86, Trà Vinh, the 2025 successions) and KH 128
     groups     + the 2024/2025 clusters and blocks
     users      + the demo users
     works      + the demo works of every state
@@ -66,8 +66,9 @@ class DemoRun:
 
 def _campaign(run: DemoRun) -> None:
     from thidua.campaigns.models import Campaign
+    from thidua.desk.demo_units import demo_units_load
 
-    call_command("units", "load", "tra-vinh", stdout=io.StringIO())
+    demo_units_load(io.StringIO())
     call_command("campaign", "load", "kh-128", stdout=io.StringIO())
     run.campaign_pk = Campaign.objects.get(code=KH128).pk
 

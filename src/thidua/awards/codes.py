@@ -48,6 +48,8 @@ class EventKind(StrEnum):
     FILE_ADD = "file_add"
     FILE_REMOVE = "file_remove"
     DISTINCT_CONFIRMED = "distinct_confirmed"
+    #: The proposing unit ended and its successor took the open nomination over.
+    PROPOSER_MOVED = "proposer_moved"
 
 
 BANG_KHEN_TINH = "bang-khen-tinh"

@@ -26,7 +26,14 @@ from thidua.decisions.models import (
 )
 from thidua.decisions.models.certificates import normalise_certificate_code
 from thidua.decisions.rules import issuer_units, province_paths
-from thidua.organisations.selectors import subtree_q, unit_scope_q
+from thidua.organisations.models import Unit, UnitSuccession
+from thidua.organisations.selectors import (
+    inherited_q,
+    predecessions,
+    subtree_q,
+    unit_scope_q,
+    units_visible_to,
+)
 
 _WIDE_READERS = (Role.LEADER, Role.COUNCIL_MEMBER)
 PUBLISHED = (DecisionState.ISSUED, DecisionState.SUPERSEDED)
@@ -172,7 +179,9 @@ def certificate_by_code(code: str) -> Certificate | None:
 def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
     """Award records of nominees the user may see: province-wide for the secretariat,
     leaders and council members (archive records without a unit included); a unit's
-    own people for unit staff."""
+    own people for unit staff; and in both cases the records of the units whose duties
+    passed to a covered unit (Trà Vinh's communes for the Vĩnh Long commune that took
+    them over on 01/7/2025, Nghị quyết 1687/NQ-UBTVQH15)."""
     if not getattr(user, "is_authenticated", False):
         return AwardRecord.objects.none()
     if reach_of(user).is_admin:
@@ -182,6 +191,10 @@ def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
     if wide:
         query |= Q(nominee__unit__isnull=True)
     query |= unit_scope_q(user, prefix="nominee__unit__") & Q(nominee__unit__isnull=False)
+    # History follows the successor: the records of a merged commune or department are
+    # seen by whoever covers the unit that took over its duties (``inherited_q``).
+    covered = Unit.objects.filter(subtree_q(wide) | unit_scope_q(user)).values("pk")
+    query |= inherited_q(covered, prefix="nominee__unit__")
     return AwardRecord.objects.filter(query)
 
 
@@ -207,3 +220,23 @@ def nominee_history(user: Any, nominee_id: int) -> tuple[Nominee, list[AwardReco
     if not records:
         raise Nominee.DoesNotExist
     return records[0].nominee, records
+
+
+def unit_award_history(
+    user: Any, unit_id: int
+) -> tuple[Unit, list[UnitSuccession], QuerySet[AwardRecord]]:
+    """A unit's own award history: the records of its people (collective included) and
+    of every unit whose duties passed to it, with the successions that link them.
+
+    The unit must be one the user sees (``Unit.DoesNotExist`` otherwise, a 404); the
+    records are those the user may see, newest first.
+    """
+    unit = units_visible_to(user).get(pk=unit_id)
+    own = Unit.objects.filter(pk=unit.pk).values("pk")
+    records = (
+        award_records_visible_to(user)
+        .filter(Q(nominee__unit=unit) | inherited_q(own, prefix="nominee__unit__"))
+        .select_related("nominee__unit", "form", "campaign")
+        .order_by("-decision_date", "-pk")
+    )
+    return unit, predecessions(unit), records

@@ -28,4 +28,5 @@ urlpatterns: list[URLPattern] = [
     path("lich-su/", views_history.history_page, name="history"),
     path("lich-su/xlsx/", views_history.history_export, name="history_xlsx"),
     path("lich-su/<int:pk>/", views_history.nominee_page, name="nominee"),
+    path("lich-su/don-vi/<int:pk>/", views_history.unit_page, name="unit_history"),
 ]

@@ -1,6 +1,6 @@
 """The award history (lịch sử khen thưởng) under /quyet-dinh/lich-su/: search people and
-collectives without diacritics, one nominee's awards across campaigns and years, and the
-XLSX export. Visibility: ``award_records_visible_to`` (province-wide for the secretariat,
+collectives without diacritics, one nominee's awards across campaigns and years, one
+unit's awards with those of the units it took over (successions), and the XLSX export. Visibility: ``award_records_visible_to`` (province-wide for the secretariat,
 leaders and council members; a unit's own people for unit staff)."""
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from django.views.decorators.http import require_GET
 
 from thidua.awards.models import Nominee
 from thidua.decisions.forms import HistoryForm
-from thidua.decisions.selectors import award_history, nominee_history
+from thidua.decisions.selectors import award_history, nominee_history, unit_award_history
 from thidua.documents.sheets import sheet_value
+from thidua.organisations.models import Unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: Rows an export holds at most (a province's history fits; beyond, narrow the search).
@@ -54,6 +55,20 @@ def nominee_page(request: HttpRequest, pk: int) -> HttpResponse:
     except Nominee.DoesNotExist:
         raise Http404(_("Không tìm thấy đối tượng khen thưởng.")) from None
     return render(request, "decisions/nominee.html", {"nominee": nominee, "records": records})
+
+
+@login_required
+@require_GET
+def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A unit's award history, with the awards of the units it took over (a Vĩnh Long
+    commune shows those of the Trà Vinh communes merged into it), 50 rows a page."""
+    try:
+        unit, lineage, records = unit_award_history(request.user, pk)
+    except Unit.DoesNotExist:
+        raise Http404(_("Không tìm thấy đơn vị.")) from None
+    page = Paginator(records, 50).get_page(request.GET.get("page"))
+    context = {"unit": unit, "lineage": lineage, "page": page, "query": ""}
+    return render(request, "decisions/unit_history.html", context)
 
 
 @login_required

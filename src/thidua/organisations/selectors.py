@@ -12,7 +12,17 @@ from thidua.accounts.selectors import reach_of
 from thidua.core.text import fold
 from thidua.core.tree import path_ids
 from thidua.core.validity import valid_on
-from thidua.organisations.models import EmulationGroup, GroupMembership, GroupRole, Unit
+from thidua.organisations.models import (
+    EmulationGroup,
+    GroupMembership,
+    GroupRole,
+    Unit,
+    UnitSuccession,
+)
+
+#: How many successions a unit's history follows back: Phường 2 (TP Trà Vinh) → Phường 3
+#: (01/01/2025) → Phường Trà Vinh (01/7/2025) is two.
+SUCCESSION_DEPTH = 4
 
 
 def subtree_q(paths: frozenset[str] | set[str], prefix: str = "") -> Q:
@@ -108,3 +118,42 @@ def groups_visible_to(user: Any, *, year: int | None = None) -> QuerySet[Emulati
     return groups.select_related("organiser").prefetch_related(
         Prefetch("memberships", queryset=members)
     )
+
+
+def inherited_q(units: QuerySet[Any], prefix: str = "") -> Q:
+    """A filter on ``<prefix>pk``: the units whose duties passed to one of ``units`` (a
+    ``values("pk")`` queryset), directly or through up to ``SUCCESSION_DEPTH`` recorded
+    successions (đơn vị kế thừa: a merged commune's history belongs to the new commune).
+
+    One SQL statement with nested subqueries, so a page's query count does not grow with
+    the chain. Only predecessors: a successor's history is never shown to its predecessor,
+    and a sibling of the successor is never covered.
+    """
+    query = Q(**{f"{prefix}pk__in": []})
+    level: QuerySet[Any] = units
+    for _step in range(SUCCESSION_DEPTH):
+        level = UnitSuccession.objects.filter(successor__in=level).values("predecessor")
+        query |= Q(**{f"{prefix}pk__in": level})
+    return query
+
+
+def predecessions(unit: Unit) -> list[UnitSuccession]:
+    """The successions that passed duties to ``unit``, nearest first, then the units that
+    passed theirs to those (up to ``SUCCESSION_DEPTH`` steps), with both units loaded."""
+    found: list[UnitSuccession] = []
+    seen = {unit.pk}
+    frontier = [unit.pk]
+    for _step in range(SUCCESSION_DEPTH):
+        step = [
+            s
+            for s in UnitSuccession.objects.filter(successor__in=frontier)
+            .select_related("predecessor__parent", "successor")
+            .order_by("-effective", "predecessor__name")
+            if s.predecessor_id not in seen
+        ]
+        if not step:
+            break
+        found += step
+        seen |= {s.predecessor_id for s in step}
+        frontier = [s.predecessor_id for s in step]
+    return found

@@ -1,4 +1,8 @@
-"""`python -m thidua awards load-forms [FILE]`: award forms, rules, salaries and holidays."""
+"""`python -m thidua awards load-forms [FILE]`: award forms, rules, salaries and holidays.
+
+`python -m thidua awards reorganise [--date YYYY-MM-DD]`: open nominations of a unit that
+ended follow its recorded successor (``thidua.awards.reorganisation``).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from thidua.awards.loading import SHIPPED_FILE, AwardDataError, award_forms_load
+from thidua.awards.reorganisation import nominations_apply_successions
+from thidua.core.daily_jobs import job_date
 
 
 class Command(BaseCommand):
@@ -25,8 +31,19 @@ class Command(BaseCommand):
             default=str(SHIPPED_FILE),
             help=_("Tệp YAML; mặc định là tệp kèm theo."),
         )
+        moves = sub.add_parser(
+            "reorganise",
+            help=_(
+                "Chuyển đề nghị khen thưởng đang mở của đơn vị đã sáp nhập, giải thể sang đơn "
+                "vị kế thừa (giữ hồ sơ và lịch sử)."
+            ),
+        )
+        moves.add_argument("--date", help=_("Ngày áp dụng, YYYY-MM-DD (mặc định hôm nay)."))
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "reorganise":
+            self._reorganise(options["date"])
+            return
         path = Path(options["file"])
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -43,3 +60,14 @@ class Command(BaseCommand):
             }
             raise CommandError("\n".join([header, *exc.errors])) from exc
         self.stdout.write(summary.describe())
+
+    def _reorganise(self, date: str | None) -> None:
+        on = job_date(date, invalid=_("Ngày không hợp lệ: %(value)s (viết YYYY-MM-DD)."))
+        applied = nominations_apply_successions(on=on)
+        for old, new, moved in applied:
+            self.stdout.write(
+                _("%(old)s → %(new)s: %(count)s đề nghị chuyển sang.")
+                % {"old": old.code, "new": new.code, "count": moved}
+            )
+        if not applied:
+            self.stdout.write(_("Không có đề nghị nào cần chuyển."))

@@ -1,6 +1,8 @@
 """`python -m thidua demo_setup`: the Trà Vinh demo, loaded idempotently.
 
-Loads the units of Trà Vinh and the 2024/2025 clusters and blocks, the KH 128 campaign
+Loads the units (today's Vĩnh Long from the official list, the Trà Vinh of KH 128 and
+the successions of 01/7/2025 between them: ``desk.demo_units``), the 2024/2025 clusters
+and blocks, the KH 128 campaign
 file, the demo users (password ``thidua-demo``), the registration deadline the Ban TĐKT
 sets in the demo (31/12/2024), and the demo works of every state. Safe to run again:
 nothing doubles.
@@ -20,6 +22,7 @@ from thidua.awards import demo as awards_demo
 from thidua.campaigns.models import Campaign
 from thidua.councils import demo as councils_demo
 from thidua.decisions import demo as decisions_demo
+from thidua.desk.demo_units import demo_units_load
 from thidua.desk.demo_users import demo_users_ensure
 from thidua.exemplars import demo as exemplars_demo
 from thidua.plan_import import demo as plan_import_demo
@@ -55,7 +58,7 @@ class Command(BaseCommand):
                 "demo_setup tạo người dùng với mật khẩu công khai; chỉ chạy trên cơ sở dữ liệu "
                 "thử nghiệm. Thêm --force nếu đúng là như vậy."
             )
-        call_command("units", "load", "tra-vinh", stdout=self.stdout)
+        demo_units_load(self.stdout)
         call_command("units", "load-groups", "tra-vinh", stdout=self.stdout)
         call_command("campaign", "load", "kh-128", stdout=self.stdout)
         call_command("target_values", "load", "tra-vinh", stdout=self.stdout)
