@@ -119,7 +119,7 @@ def _unit_errors(code: str, unit: Unit | None, provinces: frozenset[str] | None)
         return [_("mã đơn vị %(code)s không có; sửa mã hoặc nạp đơn vị trước.") % {"code": code}]
     today = timezone.localdate()
     if unit.valid_to is not None and unit.valid_to < today:
-        return [_("đơn vị %(code)s (%(name)s) đã thôi hoạt động từ sau %(date)s; dùng mã đơn vị kế thừa.")
+        return [_("đơn vị %(code)s (%(name)s) hết hiệu lực sau ngày %(date)s; dùng mã của đơn vị kế thừa.")
                 % {"code": code, "name": unit.name, "date": unit.valid_to.strftime("%d/%m/%Y")}]  # fmt: skip
     if not may_create_in(provinces, unit.path):
         return [_("đơn vị %(code)s (%(name)s) không thuộc tỉnh của bạn; chỉ tạo tài khoản cho đơn vị trong tỉnh mình.")

@@ -137,7 +137,7 @@ def read_sheet(stream: IO[bytes], *, size: int) -> list[SheetRow]:
             % {"columns": ", ".join(str(column.label) for column in COLUMNS)},
             code=ErrorCode.BAD_FILE,
         )
-    rows = []
+    rows: list[SheetRow] = []
     for number, line in enumerate(lines, start=2):
         values = {c.key: _text(line[i] if i < len(line) else None) for i, c in enumerate(COLUMNS)}
         if not any(values.values()):
