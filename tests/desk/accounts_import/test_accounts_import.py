@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.contrib.admin.models import ADDITION, LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -179,6 +180,8 @@ def test_board_previews_then_confirms_and_downloads_the_passwords_once(province,
     assert User.objects.get(username="canbo.a2").check_password(given["canbo.a2"])
     assert "Không còn danh sách chờ xác nhận; hãy tải tệp lên lại." in page_text(again)
     assert User.objects.filter(username="canbo.a2").count() == 1
+    logged = LogEntry.objects.get(object_repr__contains="Kim Thị Sa Rết")
+    assert (logged.user, logged.action_flag) == (board, ADDITION)
 
 
 def test_board_page_lists_errors_by_row_and_writes_nothing(province, board):

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher, make_password
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -113,10 +114,18 @@ def accounts_create(
 
 
 def accounts_import(*, by: Any, rows: Sequence[SheetRow]) -> list[CreatedAccount]:
-    """``accounts_create`` for a person of the Ban TĐKT, within their province."""
+    """``accounts_create`` for a person of the Ban TĐKT, within their province; each
+    account created is recorded in the admin site's history under that person."""
     if not may_import_accounts(by):
         raise NotPermitted(_("Chỉ Ban Thi đua - Khen thưởng của tỉnh tạo tài khoản hàng loạt."))
-    return accounts_create(rows=rows, provinces=account_provinces(by))
+    created = accounts_create(rows=rows, provinces=account_provinces(by))
+    LogEntry.objects.log_actions(
+        user_id=by.pk,
+        queryset=User.objects.filter(username__in=[account.username for account in created]),
+        action_flag=ADDITION,
+        change_message=_("Tạo từ danh sách tài khoản Excel"),
+    )
+    return created
 
 
 def _create(account: AccountRow) -> CreatedAccount:
