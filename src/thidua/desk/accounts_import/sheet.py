@@ -98,7 +98,7 @@ def _instructions() -> list[str]:
         % {"sheet": SHEET},
         _("Tên đăng nhập: chữ không dấu, số và . _ - @ +, tối đa 150 ký tự, không trùng."),
         _(
-            "Mã đơn vị: mã trong danh mục đơn vị (ví dụ 86-SNV, hoặc mã xã 29263); nạp đơn vị trước."
+            "Mã đơn vị: mã trong danh mục đơn vị (ví dụ 86-SNV, hoặc mã xã, phường 29590); nạp đơn vị trước."
         ),
         _("Vai trò: tên hoặc mã ở trang “Vai trò”."),
         _("Tệp có dòng sai thì không tài khoản nào được tạo; sửa các dòng được báo rồi tải lại."),
