@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from tests.factories import UnitFactory, member
@@ -149,6 +150,18 @@ def test_not_the_template_or_too_long_is_refused_saying_why(province, tmp_path):
         call_command("accounts", "validate", str(text))
     with pytest.raises(CommandError, match=f"Tệp có hơn {MAX_ROWS} dòng; hãy chia thành nhiều tệp"):
         call_command("accounts", "validate", str(long))
+
+
+def test_template_downloaded_in_english_is_read_too(province, tmp_path):
+    with translation.override("en"):
+        data = workbook(("en.user", "Người Anh", "P-SYT", "unit_officer"))
+    path = tmp_path / "en.xlsx"
+    path.write_bytes(data)
+    out = io.StringIO()
+
+    call_command("accounts", "validate", str(path), stdout=out)
+
+    assert out.getvalue().strip() == "Tệp hợp lệ: 1 tài khoản."
 
 
 def test_template_lists_the_roles_but_not_the_system_administrator(tmp_path, db):

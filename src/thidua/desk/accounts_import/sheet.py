@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -130,8 +132,7 @@ def read_sheet(stream: IO[bytes], *, size: int) -> list[SheetRow]:
         raise DomainError(refusal_message(None, problem), code=ErrorCode.BAD_FILE)
     lines = _lines(stream)
     header = [fold(_text(value)).removesuffix(" (*)") for value in next(lines, ())]
-    expected = [fold(str(column.label)) for column in COLUMNS]
-    if header[: len(expected)] != expected:
+    if header[: len(COLUMNS)] not in _headers():
         raise DomainError(
             _("Dòng tiêu đề không đúng mẫu (cần: %(columns)s); hãy tải tệp mẫu và điền lại.")
             % {"columns": ", ".join(str(column.label) for column in COLUMNS)},
@@ -154,6 +155,16 @@ def read_sheet(stream: IO[bytes], *, size: int) -> list[SheetRow]:
     if not rows:
         raise DomainError(_("Tệp không có dòng nào để nhập."), code=ErrorCode.EMPTY)
     return rows
+
+
+def _headers() -> list[list[str]]:
+    """The template's header in each language of the site (a template downloaded in English
+    is read by a Vietnamese shell too)."""
+    headers = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            headers.append([fold(str(column.label)) for column in COLUMNS])
+    return headers
 
 
 def _lines(stream: IO[bytes]) -> Any:
