@@ -57,22 +57,29 @@ def section_commands(section: str) -> list[list[str]]:
     return [shlex.split(line, comments=True) for line in lines if line and not line.startswith("#")]
 
 
+def steps_missing(commands: list[list[str]]) -> list[str]:
+    """The ``STEPS`` no command starts with, or that come out of order."""
+    joined = [" ".join(command[3:]) for command in commands if command[:3] == PREFIX]
+    found = [next((i for i, c in enumerate(joined) if c.startswith(s)), None) for s in STEPS]
+    missing = [step for step, at in zip(STEPS, found, strict=True) if at is None]
+    placed = [at for at in found if at is not None]
+    return missing or ([] if placed == sorted(placed) else ["(out of order)"])
+
+
 def test_section_commands_are_thidua_commands_covering_every_step():
     commands = section_commands(section_text())
-    joined = [" ".join(command[3:]) for command in commands]
 
     assert all(command[:3] == PREFIX for command in commands), commands
-    positions = [next(i for i, c in enumerate(joined) if c.startswith(step)) for step in STEPS]
-    assert positions == sorted(positions), joined
+    assert steps_missing(commands) == []
 
 
 def test_a_step_removed_is_noticed():
     section = section_text()
     without_groups = section.replace("python -m thidua units load-groups", "echo skipped")
+    reordered = section.replace("units load vn --province 86", "reports generate x", 1)
 
-    joined = [" ".join(c[3:]) for c in section_commands(without_groups) if c[:3] == PREFIX]
-
-    assert not any(c.startswith("units load-groups") for c in joined)
+    assert steps_missing(section_commands(without_groups)) == ["units load-groups"]
+    assert steps_missing(section_commands(reordered)) != []
 
 
 def test_example_units_and_groups_are_the_shipped_templates():
