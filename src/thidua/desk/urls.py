@@ -8,6 +8,7 @@ from django.urls import path
 
 from thidua.core import inbox
 from thidua.desk import views
+from thidua.desk.accounts_import import views as accounts_import
 
 app_name = "core"
 urlpatterns = [
@@ -15,4 +16,6 @@ urlpatterns = [
     path("thong-bao/", inbox.inbox, name="inbox"),
     path("thong-bao/chua-doc/", inbox.inbox_unread_badge, name="inbox_unread"),
     path("thong-bao/da-doc/", inbox.inbox_mark_read, name="inbox_read"),
+    path("tai-khoan/nhap/", accounts_import.import_page, name="accounts_import"),
+    path("tai-khoan/nhap/mau.xlsx", accounts_import.template_download, name="accounts_template"),
 ]
