@@ -16,7 +16,8 @@ from django.db import transaction
 
 from thidua.awards.codes import EventKind
 from thidua.awards.models import Nomination, NominationEvent, NominationState
-from thidua.organisations.models import Unit, UnitSuccession
+from thidua.organisations.models import Unit
+from thidua.organisations.selectors import single_successions
 
 #: A nomination no decision has closed yet (decided, not approved and withdrawn stay).
 OPEN_STATES = (
@@ -39,17 +40,8 @@ def nominations_apply_successions(
     proposes whom is not in the data). Running again moves nothing more, because moved
     nominations no longer belong to the old unit. Returns (old, new, moved) per old unit.
     """
-    successions = UnitSuccession.objects.filter(effective__lte=on).select_related(
-        "predecessor", "successor"
-    )
-    by_predecessor: dict[int, list[UnitSuccession]] = {}
-    for succession in successions:
-        by_predecessor.setdefault(succession.predecessor_id, []).append(succession)
     applied = []
-    for items in by_predecessor.values():
-        if len(items) != 1:
-            continue
-        old, new = items[0].predecessor, items[0].successor
+    for old, new in single_successions(on):
         rows = list(
             Nomination.objects.select_for_update().filter(proposer_unit=old, state__in=OPEN_STATES)
         )

@@ -157,3 +157,24 @@ def predecessions(unit: Unit) -> list[UnitSuccession]:
         seen |= {s.predecessor_id for s in step}
         frontier = [s.predecessor_id for s in step]
     return found
+
+
+def single_successions(on: dt.date) -> list[tuple[Unit, Unit]]:
+    """(old unit, its successor) for every unit with exactly one succession in force on
+    ``on``, in the order they took effect.
+
+    A unit split between several successors is left out: which successor takes which
+    work or nomination is not in the data, so a person decides."""
+    successions = (
+        UnitSuccession.objects.filter(effective__lte=on)
+        .select_related("predecessor", "successor")
+        .order_by("effective", "pk")
+    )
+    by_predecessor: dict[int, list[UnitSuccession]] = {}
+    for succession in successions:
+        by_predecessor.setdefault(succession.predecessor_id, []).append(succession)
+    return [
+        (items[0].predecessor, items[0].successor)
+        for items in by_predecessor.values()
+        if len(items) == 1
+    ]

@@ -8,7 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
-from thidua.organisations.models import Unit, UnitSuccession
+from thidua.organisations.models import Unit
+from thidua.organisations.selectors import single_successions
 from thidua.works.codes import EventKind
 from thidua.works.models import OPEN_STATES, Work, WorkEvent
 from thidua.works.registration import approver_for
@@ -59,19 +60,8 @@ def works_apply_successions(*, on: dt.date, actor: Any = None) -> list[tuple[Uni
     successor takes which work is not in the data. Running again moves nothing more,
     because moved works no longer belong to the old unit. Returns (old, new, moved).
     """
-    successions = (
-        UnitSuccession.objects.filter(effective__lte=on)
-        .select_related("predecessor", "successor")
-        .order_by("effective", "pk")
-    )
-    by_predecessor: dict[int, list[UnitSuccession]] = {}
-    for succession in successions:
-        by_predecessor.setdefault(succession.predecessor_id, []).append(succession)
     applied = []
-    for items in by_predecessor.values():
-        if len(items) != 1:
-            continue
-        old, new = items[0].predecessor, items[0].successor
+    for old, new in single_successions(on):
         concerned = Work.objects.filter(state__in=OPEN_STATES).filter(
             Q(unit=old) | Q(approver_unit=old)
         )
