@@ -29,7 +29,12 @@ from thidua.awards.models import (
 )
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.text import fold
-from thidua.decisions.models import Decision
+from thidua.decisions.models import Decision, Revocation, RevocationReason
+from thidua.decisions.revocations.services import (
+    revocation_draft,
+    revocation_edit,
+    revocation_issue,
+)
 from thidua.decisions.services import decision_draft, decision_edit, decision_issue
 from thidua.organisations.models import Unit, UnitKind
 
@@ -215,3 +220,40 @@ def issued(world: Any, **kw: Any) -> Decision:
     """The Bằng khen decision 1234/QĐ-UBND of 05/6/2025 with all four nominations."""
     decision = fill(world, draft(world), **kw)
     return decision_issue(actor=world.secretariat, decision=decision)
+
+
+REVOCATION_NUMBER = "56/QĐ-UBND"
+
+REVOCATION_DATE = dt.date(2025, 7, 8)
+
+
+def revocation_drafted(
+    world: Any, decision: Decision, *, names: tuple[str, ...] = ("Trần Thị Hoa",), actor: Any = None
+) -> Revocation:
+    """A draft revoking the rows of ``decision`` named ``names`` (fraud, the default basis)."""
+    rows = decision.entries.filter(name__in=names).values_list("pk", flat=True)
+    return revocation_draft(
+        actor=actor or world.secretariat,
+        decision=decision,
+        entries=list(rows),
+        reason_kind=RevocationReason.FRAUD,
+        reason="Kết luận thanh tra số 12/KL-TTr xác định khai man thành tích",
+    )
+
+
+def revocation_issued(world: Any, decision: Decision | None = None, **kw: Any) -> Revocation:
+    """Revocation 56/QĐ-UBND of 08/7/2025 of Trần Thị Hoa's Bằng khen (``issued``)."""
+    decision = decision or issued(world)
+    revocation = revocation_drafted(world, decision, **kw)
+    revocation = revocation_edit(
+        actor=world.secretariat,
+        revocation=revocation,
+        number=REVOCATION_NUMBER,
+        date=REVOCATION_DATE,
+        signer_name="Lê Văn Hẳn",
+        signer_title="Chủ tịch",
+        reason_kind=revocation.reason_kind,
+        reason=revocation.reason,
+        legal_basis=revocation.legal_basis,
+    )
+    return revocation_issue(actor=world.secretariat, revocation=revocation)

@@ -30,6 +30,11 @@ class ErrorCode(StrEnum):
     NUMBER_TAKEN = "number_taken"
     REASON_REQUIRED = "reason_required"
     SUPERSEDE_PENDING = "supersede_pending"
+    ALREADY_REVOKED = "already_revoked"
+    BAD_AMOUNT = "bad_amount"
+    NOT_REVOCABLE = "not_revocable"
+    REVOCATION_EMPTY = "revocation_empty"
+    RECOVERY_DATE = "recovery_date"
 
 
 class EventKind(StrEnum):
@@ -39,3 +44,4 @@ class EventKind(StrEnum):
     DRAFT = "draft"
     CORRECTION_DRAFTED = "correction_drafted"
     CERTIFICATES_REQUESTED = "certificates_requested"
+    REVOCATION_DRAFTED = "revocation_drafted"

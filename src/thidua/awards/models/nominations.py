@@ -226,6 +226,18 @@ class AwardRecord(models.Model):
         help_text=_("Tên đơn vị tại thời điểm khen thưởng (đơn vị có thể đã sáp nhập)."),
     )
     recorded_at = models.DateTimeField(_("ghi nhận lúc"), auto_now_add=True)
+    revoked_on = models.DateField(
+        _("bị hủy bỏ ngày"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Ngày ký quyết định hủy bỏ quyết định khen thưởng (Luật Thi đua, khen thưởng "
+            "2022, Chương VII). Khen thưởng đã bị hủy bỏ không được tính để xét khen sau."
+        ),
+    )
+    revocation_ref = models.CharField(
+        _("quyết định hủy bỏ"), max_length=128, blank=True, help_text=_("Số và ngày.")
+    )
 
     class Meta:
         verbose_name = _("khen thưởng đã nhận")
@@ -235,3 +247,13 @@ class AwardRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nominee}: {self.form} ({self.decision_number})"
+
+    @property
+    def is_revoked(self) -> bool:
+        """Revoked by a decision cancelling the award (Luật TĐKT 2022, Chương VII)."""
+        return self.revoked_on is not None
+
+
+#: Award records that still count: a revoked award builds no later title or proposal
+#: (Luật Thi đua, khen thưởng 2022, Chương VII: the award decision is cancelled).
+IN_FORCE = models.Q(revoked_on__isnull=True)

@@ -14,6 +14,14 @@ from thidua.decisions.models.decisions import (
     DecisionState,
     ImmutableDecisionError,
 )
+from thidua.decisions.models.revocations import (
+    RecoveryState,
+    Revocation,
+    RevocationEntry,
+    RevocationEvent,
+    RevocationReason,
+    RevocationState,
+)
 
 __all__ = [
     "CONTENT_FIELDS",
@@ -26,4 +34,10 @@ __all__ = [
     "DecisionEvent",
     "DecisionState",
     "ImmutableDecisionError",
+    "RecoveryState",
+    "Revocation",
+    "RevocationEntry",
+    "RevocationEvent",
+    "RevocationReason",
+    "RevocationState",
 ]

@@ -21,7 +21,7 @@ from thidua.awards.models import (
     Nomination,
     NominationState,
 )
-from thidua.awards.models.nominations import CLAIMING_STATES
+from thidua.awards.models.nominations import CLAIMING_STATES, IN_FORCE
 
 ART_ONE_AWARD = "Luật TĐKT 2022 Điều 5"
 ART_HOLD = "Nghị định 152/2025/NĐ-CP Điều 4 khoản 4"
@@ -222,11 +222,12 @@ def consecutive_years(
     nominee_id: int, form_code: str, *, up_to: int, counted_bases: Iterable[str]
 ) -> tuple[int, int]:
     """Consecutive years ending at ``up_to`` (or the year before) with ``form_code``:
-    (counting only records of ``counted_bases``, counting every record). R8."""
+    (counting only records of ``counted_bases``, counting every record). R8. A revoked
+    award counts for nothing (Luật Thi đua, khen thưởng 2022, Chương VII)."""
     rows = list(
-        AwardRecord.objects.filter(nominee_id=nominee_id, form__code=form_code).values_list(
-            "year", "basis"
-        )
+        AwardRecord.objects.filter(
+            IN_FORCE, nominee_id=nominee_id, form__code=form_code
+        ).values_list("year", "basis")
     )
 
     def run(years: set[int]) -> int:
