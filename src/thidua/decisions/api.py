@@ -1,5 +1,7 @@
-"""API of decisions: ``/api/v1/decisions/`` (list, detail with the attached list) and
-``/api/v1/certificates/`` (each with its public ``verification_url``), read-only.
+"""API of decisions: ``/api/v1/decisions/`` (list, detail with the attached list),
+``/api/v1/certificates/`` (each with its public ``verification_url`` and its status:
+valid, superseded or revoked) and ``/api/v1/revocations/`` (``revocations.api``),
+read-only.
 
 Rows come from ``decisions_visible_to``, ``entries_visible_to`` and
 ``certificates_visible_to``, so the API and the pages agree on who sees what; a row out
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -20,7 +22,15 @@ from rest_framework.routers import SimpleRouter
 
 from thidua.api.kit.viewsets import SelectorViewSet, path_id
 from thidua.decisions.certificate_pdf import verification_url
-from thidua.decisions.models import Certificate, Decision, DecisionEntry
+from thidua.decisions.models import (
+    Certificate,
+    Decision,
+    DecisionEntry,
+    DecisionState,
+    Revocation,
+)
+from thidua.decisions.revocations.api import RevocationViewSet
+from thidua.decisions.revocations.selectors import revoked_entry_ids
 from thidua.decisions.selectors import (
     certificates_visible_to,
     decision_list,
@@ -103,7 +113,18 @@ class DecisionDetailSerializer(DecisionSerializer):
         fields = [*DecisionSerializer.Meta.fields, "legal_bases", "achievement", "entries"]
 
 
+class RevocationRefSerializer(serializers.ModelSerializer):
+    """The revocation that cancelled a row: its number and date."""
+
+    class Meta:
+        model = Revocation
+        fields = ["id", "number", "date", "grantor_title"]
+
+
 class CertificateSerializer(serializers.ModelSerializer):
+    """A certificate; ``status`` is "valid", "superseded" or "revoked" (cancelled by a
+    Quyết định hủy bỏ, Luật TĐKT 2022 Chương VII, named in ``revocation``)."""
+
     recipient_name = serializers.CharField(source="entry.name")
     unit_name = serializers.CharField(source="entry.unit_name")
     form = serializers.CharField(source="entry.decision.form.name")
@@ -111,6 +132,8 @@ class CertificateSerializer(serializers.ModelSerializer):
     decision_number = serializers.CharField(source="entry.decision.number")
     decision_date = serializers.DateField(source="entry.decision.date")
     verification_url = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField()
+    revocation = serializers.SerializerMethodField()
 
     class Meta:
         model = Certificate
@@ -125,10 +148,29 @@ class CertificateSerializer(serializers.ModelSerializer):
             "decision_date",
             "issued_at",
             "verification_url",
+            "status",
+            "revocation",
         ]
 
     def get_verification_url(self, certificate: Certificate) -> str:
         return verification_url(certificate.code)
+
+    def _revoked(self, certificate: Certificate) -> Revocation | None:
+        revoked: dict[int, Revocation] = self.context.get("revoked", {})
+        return revoked.get(certificate.entry_id)
+
+    @extend_schema_field(serializers.ChoiceField(choices=["valid", "superseded", "revoked"]))
+    def get_status(self, certificate: Certificate) -> str:
+        if self._revoked(certificate) is not None:
+            return "revoked"
+        if certificate.entry.decision.state == DecisionState.SUPERSEDED:
+            return "superseded"
+        return "valid"
+
+    @extend_schema_field(RevocationRefSerializer(allow_null=True))
+    def get_revocation(self, certificate: Certificate) -> dict[str, Any] | None:
+        found = self._revoked(certificate)
+        return RevocationRefSerializer(found).data if found is not None else None
 
 
 class DecisionViewSet(SelectorViewSet):
@@ -171,21 +213,27 @@ class CertificateViewSet(SelectorViewSet):
             .order_by("-entry__decision__date", "entry__order", "pk")
         )
 
+    def _serialised(self, certificates: list[Certificate], *, many: bool) -> Any:
+        revoked = revoked_entry_ids([c.entry_id for c in certificates])
+        data = CertificateSerializer(certificates, many=True, context={"revoked": revoked}).data
+        return data if many else data[0]
+
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(CertificateSerializer(page, many=True).data)
+        page = list(self.paginate_queryset(self.get_queryset()) or [])
+        return self.get_paginated_response(self._serialised(page, many=True))
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         found = self.get_queryset().filter(pk=path_id(pk)).first()
         if found is None:
             raise NotFound()
-        return Response(CertificateSerializer(found).data)
+        return Response(self._serialised([found], many=False))
 
 
 def register(router: SimpleRouter) -> None:
     """Add this app's viewsets to the API v1 router."""
     router.register("decisions", DecisionViewSet, basename="decision")
     router.register("certificates", CertificateViewSet, basename="certificate")
+    router.register("revocations", RevocationViewSet, basename="revocation")
 
 
 __all__ = ["decisions_visible_to", "register"]

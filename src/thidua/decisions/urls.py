@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from thidua.decisions import views, views_drafting, views_history
+from thidua.decisions.revocations import views as revocation_views
 
 app_name = "decisions"
 
@@ -25,6 +26,31 @@ urlpatterns: list[URLPattern] = [
     path("lo-in/<int:pk>/tai/zip/", views.batch_file, {"kind": "zip"}, name="batch_zip"),
     path("lo-in/<int:pk>/tai/pdf/", views.batch_file, {"kind": "pdf"}, name="batch_pdf"),
     path("chung-nhan/<int:pk>/", views.certificate_file, name="certificate"),
+    path("<int:pk>/huy-bo/", revocation_views.revocation_create_page, name="revoke"),
+    path("huy-bo/", revocation_views.revocation_list_page, name="revocations"),
+    path("huy-bo/<int:pk>/", revocation_views.revocation_detail_page, name="revocation"),
+    path(
+        "huy-bo/<int:pk>/ban-hanh/",
+        revocation_views.revocation_issue_view,
+        name="revocation_issue",
+    ),
+    path(
+        "huy-bo/<int:pk>/thu-hoi/<int:row>/",
+        revocation_views.revocation_recovery_view,
+        name="revocation_recovery",
+    ),
+    path(
+        "huy-bo/<int:pk>/tai/docx/",
+        revocation_views.revocation_file,
+        {"kind": "docx"},
+        name="revocation_docx",
+    ),
+    path(
+        "huy-bo/<int:pk>/tai/pdf/",
+        revocation_views.revocation_file,
+        {"kind": "pdf"},
+        name="revocation_pdf",
+    ),
     path("lich-su/", views_history.history_page, name="history"),
     path("lich-su/xlsx/", views_history.history_export, name="history_xlsx"),
     path("lich-su/<int:pk>/", views_history.nominee_page, name="nominee"),

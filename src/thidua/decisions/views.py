@@ -36,6 +36,7 @@ from thidua.decisions.certificates import (
 )
 from thidua.decisions.forms import DraftForm, EditForm, ReasonForm
 from thidua.decisions.models import BatchState, CertificateBatch, Decision, DecisionState
+from thidua.decisions.revocations.selectors import revoked_entry_ids
 from thidua.decisions.rules import (
     can_read_whole_decision,
     is_decision_issuer,
@@ -160,8 +161,15 @@ def decision_detail_page(request: HttpRequest, pk: int) -> HttpResponse:
         event.label = EVENT_LABELS.get(event.kind, event.kind)
     manage = bool(is_decision_issuer(request.user, decision))
     batch = decision.certificate_batches.first() if manage else None
+    revoked = revoked_entry_ids([e.pk for e in entries]) if entries else {}
+    revocations: dict[int, Any] = {}
+    for revocation in revoked.values():
+        revocation.row_count = getattr(revocations.get(revocation.pk), "row_count", 0) + 1
+        revocations[revocation.pk] = revocation
     context = {
         "decision": decision,
+        "revoked_entries": set(revoked),
+        "revocations": list(revocations.values()),
         "entries": entries,
         "manage": manage,
         "actions": [a.value for a in allowed_actions(decision.state)] if manage else [],

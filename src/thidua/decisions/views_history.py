@@ -94,6 +94,7 @@ def history_export(request: HttpRequest) -> HttpResponse:
         _("Ngày quyết định"),
         _("Cấp khen thưởng"),
         _("Tiền thưởng (đồng)"),
+        _("Đã bị hủy bỏ theo"),
     ]
     sheet.append(headers)
     for cell in sheet[1]:
@@ -110,11 +111,13 @@ def history_export(request: HttpRequest) -> HttpResponse:
             record.decision_date,
             record.grantor_title,
             record.amount,
+            record.revocation_ref,
         ]
         sheet.append([sheet_value(value) for value in row])
         sheet.cell(row=sheet.max_row, column=8).number_format = "DD/MM/YYYY"
         sheet.cell(row=sheet.max_row, column=10).number_format = "#,##0"
-    for column, width in zip("ABCDEFGHIJ", (32, 12, 36, 40, 8, 24, 18, 14, 40, 16), strict=True):
+    widths = (32, 12, 36, 40, 8, 24, 18, 14, 40, 16, 36)
+    for column, width in zip("ABCDEFGHIJK", widths, strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()

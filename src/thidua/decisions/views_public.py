@@ -1,5 +1,9 @@
 """The public certificate verification page under /public/xac-minh/ (no sign-in).
 
+A certificate whose award was cancelled by a Quyết định hủy bỏ (Luật Thi đua, khen
+thưởng 2022, Chương VII) is shown as "ĐÃ BỊ HỦY BỎ" with that decision's number and
+date, never as valid.
+
 It confirms what the certificate says and nothing more: the recipient's name, the unit
 name, the award form, the decision's number and date, the grantor. No birth year,
 gender, position, achievement report, dossier or amount (Luật TĐKT 2022 Điều 10 makes
@@ -15,6 +19,7 @@ from django.views.decorators.http import require_GET
 from thidua.decisions.forms import VerifyForm
 from thidua.decisions.models import DecisionState
 from thidua.decisions.models.certificates import normalise_certificate_code
+from thidua.decisions.revocations.selectors import revocation_of_entry
 from thidua.decisions.selectors import certificate_by_code
 
 
@@ -54,6 +59,7 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
         "date": decision.date,
         "grantor": decision.grantor_title,
         "superseded": decision.state == DecisionState.SUPERSEDED,
+        "revocation": revocation_of_entry(entry.pk),
         "replacement": replacement,
         "code": certificate.code,
     }
