@@ -12,8 +12,8 @@ from rest_framework.test import APIClient
 from tests.factories.decisions import (
     NominationFactory,
     World,
-    fill,
     draft,
+    fill,
     issued,
     nominee,
     revocation_drafted,
