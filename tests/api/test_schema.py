@@ -61,6 +61,8 @@ PATHS = [
     # Scoring, reviews, exemplary models (#6)
     "/api/v1/criteria-sets/",
     "/api/v1/criteria-sets/{id}/",
+    "/api/v1/revocations/",
+    "/api/v1/revocations/{id}/",
     "/api/v1/score-sheets/",
     "/api/v1/score-sheets/{id}/",
     "/api/v1/rankings/",

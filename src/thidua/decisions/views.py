@@ -164,7 +164,7 @@ def decision_detail_page(request: HttpRequest, pk: int) -> HttpResponse:
     revoked = revoked_entry_ids([e.pk for e in entries]) if entries else {}
     revocations: dict[int, Any] = {}
     for revocation in revoked.values():
-        revocation.row_count = getattr(revocations.get(revocation.pk), "row_count", 0) + 1
+        revocation.row_count = getattr(revocations.get(revocation.pk), "row_count", 0) + 1  # type: ignore[attr-defined]
         revocations[revocation.pk] = revocation
     context = {
         "decision": decision,

@@ -36,7 +36,7 @@ class MoneyField(forms.Field):
         return int(text)
 
 
-class _ReasonFields(forms.Form):
+class _ReasonFields(FormConventions, forms.Form):
     reason_kind = forms.ChoiceField(label=_("Lý do hủy bỏ"), choices=RevocationReason.choices)
     reason = forms.CharField(
         label=_("Lý do cụ thể"),
@@ -56,7 +56,7 @@ class _ReasonFields(forms.Form):
     )
 
 
-class RevocationDraftForm(FormConventions, _ReasonFields):
+class RevocationDraftForm(_ReasonFields):
     """Which rows of an issued decision are revoked, and why."""
 
     entries = forms.MultipleChoiceField(
@@ -65,12 +65,12 @@ class RevocationDraftForm(FormConventions, _ReasonFields):
         error_messages={"required": _("Hãy chọn ít nhất một tập thể, cá nhân.")},
     )
 
-    def __init__(self, *args: Any, rows: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, rows: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["entries"].choices = rows  # type: ignore[attr-defined]
 
 
-class RevocationEditForm(FormConventions, _ReasonFields):
+class RevocationEditForm(_ReasonFields):
     """The draft's number, date and signer, reason and basis, and per row the amount to
     recover and whether the object is returned (fields ``amount_<row>``, ``object_<row>``)."""
 

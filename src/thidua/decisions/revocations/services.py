@@ -66,7 +66,9 @@ def _check_reason(reason_kind: str, reason: str) -> None:
 
 def _taken_entries(entry_ids: Sequence[int], *, but: int | None = None) -> list[DecisionEntry]:
     """Rows already in another revocation (a draft or an issued one)."""
-    rows = RevocationEntry.objects.filter(entry_id__in=entry_ids).exclude(revocation_id=but)
+    rows = RevocationEntry.objects.filter(entry_id__in=entry_ids)
+    if but is not None:
+        rows = rows.exclude(revocation_id=but)
     return list(DecisionEntry.objects.filter(pk__in=rows.values("entry_id")).order_by("order"))
 
 

@@ -121,7 +121,8 @@ def _edit_form(request: HttpRequest, revocation: Revocation) -> RevocationEditFo
         )
     }
     data = request.POST if request.method == "POST" else None
-    return RevocationEditForm(data, initial=initial, rows=list(revocation.visible_rows))
+    rows = list(revocation.visible_rows)  # type: ignore[attr-defined]
+    return RevocationEditForm(data, initial=initial, rows=rows)
 
 
 def _save_draft(request: HttpRequest, revocation: Revocation, form: RevocationEditForm) -> bool:
@@ -197,7 +198,7 @@ def revocation_recovery_view(request: HttpRequest, pk: int, row: int) -> HttpRes
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("decisions:revocation", pk=pk)
     with refusal_caught(request, success=_("Đã ghi nhận thu hồi.")):
         services.revocation_record_recovery(
