@@ -19,7 +19,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -330,10 +330,11 @@ def _issue_apply(revocation: Revocation, actor: Any) -> dict[str, Any]:
     revocation.content_sha256 = hashlib.sha256(docx + pdf).hexdigest()
     revocation.issued_at, revocation.issued_by = timezone.now(), actor
     assert revocation.date is not None
-    ref = _("Quyết định số %(number)s ngày %(date)s") % {
-        "number": revocation.number,
-        "date": revocation.date.strftime("%d/%m/%Y"),
-    }
+    with translation.override("vi"):  # stored in the award history, in Vietnamese
+        ref = _("Quyết định số %(number)s ngày %(date)s") % {
+            "number": revocation.number,
+            "date": revocation.date.strftime("%d/%m/%Y"),
+        }
     AwardRecord.objects.filter(decision_entry__in=[r.entry_id for r in rows]).update(
         revoked_on=revocation.date, revocation_ref=ref
     )
