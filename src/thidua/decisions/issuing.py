@@ -84,6 +84,26 @@ def _check_filled(decision: Decision) -> None:
         )
 
 
+def _check_not_revoked(entries: list[DecisionEntry]) -> None:
+    """A correction may not grant again an award a Quyết định hủy bỏ cancelled (Luật
+    Thi đua, khen thưởng 2022, Chương VII): the row must leave the draft."""
+    revoked = dict(
+        AwardRecord.objects.filter(
+            nomination_id__in=[e.nomination_id for e in entries], revoked_on__isnull=False
+        ).values_list("nomination_id", "revocation_ref")
+    )
+    for entry in entries:
+        if entry.nomination_id in revoked:
+            raise DomainError(
+                _(
+                    "Khen thưởng của “%(name)s” đã bị hủy bỏ (%(ref)s). Hãy bỏ dòng này "
+                    "khỏi dự thảo."
+                )
+                % {"name": entry.name, "ref": revoked[entry.nomination_id]},
+                code=ErrorCode.ALREADY_REVOKED,
+            )
+
+
 def _check_nominations(decision: Decision, entries: list[DecisionEntry]) -> None:
     if not entries:
         raise DomainError(_("Quyết định chưa có tập thể, cá nhân nào."), code=ErrorCode.EMPTY)
@@ -94,6 +114,7 @@ def _check_nominations(decision: Decision, entries: list[DecisionEntry]) -> None
                 "nomination_id", flat=True
             )
         )
+    _check_not_revoked(entries)
     for entry in entries:
         state = entry.nomination.state
         if state == NominationState.APPROVED:

@@ -252,3 +252,18 @@ def test_revoked_award_no_longer_counts_for_consecutive_years(world: World) -> N
     counted = consecutive_years(nominee_id, world.bk.code, up_to=2025, counted_bases=[])
 
     assert counted[1] == 2  # 2023, 2024; the revoked 2025 award breaks nothing but counts not
+
+
+def test_a_correction_cannot_grant_a_revoked_award_again(world: World) -> None:
+    decision = issued(world)
+    revocation_issued(world, decision)
+    correction = fill(
+        world,
+        decision_supersede(actor=world.secretariat, decision=decision, reason="Sai tên"),
+        number="1300/QĐ-UBND",
+    )
+
+    with pytest.raises(DomainError, match=r"Trần Thị Hoa.*đã bị hủy bỏ"):
+        decision_issue(actor=world.secretariat, decision=correction)
+
+    assert Decision.objects.get(pk=decision.pk).state == DecisionState.ISSUED
