@@ -56,6 +56,8 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
         "superseded": decision.state == DecisionState.SUPERSEDED,
         "replacement": replacement,
         "code": certificate.code,
+        # A decision of an illustrative plan (the demo) is no real commendation: say so.
+        "illustrative": decision.campaign.illustrative,
     }
     response = render(request, "decisions/public/detail.html", context)
     response["X-Robots-Tag"] = "noindex"

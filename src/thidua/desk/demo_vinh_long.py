@@ -27,10 +27,11 @@ from django.db import transaction
 from thidua.accounts.models import User
 from thidua.awards import codes as award_codes
 from thidua.awards import services as awards
-from thidua.awards.models import AwardBasis, AwardForm, Nomination, NominationState, PhaseAwardDate
+from thidua.awards.models import AwardBasis, AwardForm, Nomination, PhaseAwardDate
 from thidua.awards.nominees import NomineeData
 from thidua.campaigns.models import Campaign, Phase
 from thidua.campaigns.services import campaign_load_path, resolve_campaign_path
+from thidua.core.errors import DomainError
 from thidua.desk.demo_users import VINH_LONG_USERS, demo_users_ensure
 from thidua.organisations.models import Unit, UnitKind
 from thidua.reports.drafting import report_open, report_save
@@ -54,6 +55,9 @@ DEPARTMENTS = (("86-SNV", "Sở Nội vụ"), ("86-SYT", "Sở Y tế"))
 REORGANISED = dt.date(2025, 7, 1)
 #: Demo date of Đợt 2's review (tổng kết): the illustrative plan sets none.
 PHASE2_REVIEW = dt.date(2026, 12, 28)
+#: The day the demo's nominations were submitted: fixed, so that the demo loads the same
+#: whatever day it is run (dossiers are due 10 working days before the review).
+SUBMITTED_ON = dt.date(2026, 11, 20)
 UNIT_SOURCE = "Đơn vị mẫu của bản demo (desk/demo_vinh_long.py); mã theo danh mục tỉnh Vĩnh Long."
 
 
@@ -100,7 +104,13 @@ class NominationSpec:
 
 NOMINATIONS = (
     NominationSpec(
-        COMMUNE, "individual", "Thạch Thị Sa Vuôl", "Công chức Văn hóa - Xã hội", "female", 1987, True
+        COMMUNE,
+        "individual",
+        "Thạch Thị Sa Vuôl",
+        "Công chức Văn hóa - Xã hội",
+        "female",
+        1987,
+        True,
     ),
     NominationSpec(
         "86-SYT", "individual", "Nguyễn Hoàng Phúc", "Bác sĩ, Bệnh viện Đa khoa", "male", 1983, True
@@ -194,7 +204,7 @@ def _reports(campaign: Campaign, units: dict[str, Unit]) -> int:
     return written
 
 
-def _nominations(campaign: Campaign, units: dict[str, Unit], today: dt.date) -> int:
+def _nominations(campaign: Campaign, units: dict[str, Unit]) -> int:
     if Nomination.objects.filter(campaign=campaign).exists():
         return 0
     phase = Phase.objects.get(campaign=campaign, code="dot-2")
@@ -244,7 +254,7 @@ def _nominations(campaign: Campaign, units: dict[str, Unit], today: dt.date) -> 
                 name=f"{kind}-{nomination.pk}.pdf",
                 size=len(content),
             )
-        awards.nomination_submit(nomination, by=head, today=today)
+        awards.nomination_submit(nomination, by=head, today=SUBMITTED_ON)
         if spec.approve:
             awards.nomination_review_start(nomination, by=secretariat)
             awards.nomination_send_to_council(nomination, by=secretariat)
@@ -252,24 +262,29 @@ def _nominations(campaign: Campaign, units: dict[str, Unit], today: dt.date) -> 
     return len(NOMINATIONS)
 
 
-def vinh_long_demo_ensure(today: dt.date) -> list[str]:
+def vinh_long_demo_ensure() -> list[str]:
     """Load the present-day demo (idempotent); the lines for the demo_setup output.
 
-    ``today`` is the day the nominations are submitted (the demo's "today")."""
+    A refusal of a service (a rule that changed, a date past) leaves the province, the
+    campaign and the users loaded and says what could not be made."""
     lines = [_units()]
     awards.award_forms_load_shipped()
-    with transaction.atomic():
-        campaign = Campaign.objects.filter(code=CAMPAIGN_CODE).first()
-        if campaign is None:
-            campaign = campaign_load_path(resolve_campaign_path(CAMPAIGN_FILE))
-            lines.append(f"Đã nạp phong trào minh họa {campaign.doc_number} (năm 2026, Vĩnh Long).")
-        demo_users_ensure(VINH_LONG_USERS)
-        codes = [code for code, _name in DEPARTMENTS] + [COMMUNE]
-        units = {u.code: u for u in Unit.objects.filter(code__in=codes)}
-        works = _works(campaign, units)
-        report_periods_generate(campaign)
-        reports = _reports(campaign, units)
-        nominations = _nominations(campaign, units, today)
+    campaign = Campaign.objects.filter(code=CAMPAIGN_CODE).first()
+    if campaign is None:
+        campaign = campaign_load_path(resolve_campaign_path(CAMPAIGN_FILE))
+        lines.append(f"Đã nạp phong trào minh họa {campaign.doc_number} (năm 2026, Vĩnh Long).")
+    demo_users_ensure(VINH_LONG_USERS)
+    report_periods_generate(campaign)
+    codes = [code for code, _name in DEPARTMENTS] + [COMMUNE]
+    units = {u.code: u for u in Unit.objects.filter(code__in=codes)}
+    try:
+        with transaction.atomic():
+            works = _works(campaign, units)
+            reports = _reports(campaign, units)
+            nominations = _nominations(campaign, units)
+    except DomainError as error:
+        lines.append(f"Phong trào 2026 (minh họa): chưa tạo được dữ liệu mẫu ({error.message}).")
+        return lines
     if works or reports or nominations:
         lines.append(
             f"Phong trào 2026 (minh họa): {works} công trình, {reports} báo cáo quý, "

@@ -17,7 +17,6 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
 from thidua.accounts.demo import DEMO_PASSWORD
 from thidua.awards import demo as awards_demo
@@ -102,7 +101,7 @@ class Command(BaseCommand):
             if line:
                 self.stdout.write(line)
         # The present-day demo: Vĩnh Long's illustrative 2026 campaign, on today's date.
-        for line in vinh_long_demo_ensure(timezone.localdate()):
+        for line in vinh_long_demo_ensure():
             self.stdout.write(line)
         self.stdout.write("\nTài khoản mẫu (mật khẩu: %s):" % DEMO_PASSWORD)
         for demo in [*users, *VINH_LONG_USERS]:
