@@ -219,6 +219,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items[:] = sorted(demo, key=lambda item: ranked[id(item)]) + rest
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Roll the demo back before an unmarked test's fixtures are set up, not only in its
+    module's fixture: a session fixture it asks for first (``live_server``) would start
+    while the demo's transaction is still open and end it, and the release would then fail
+    ("The rollback flag doesn't work outside of an 'atomic' block")."""
+    if _stage(item) is None:
+        loaded = item.config.stash.get(_SESSION, None)
+        if loaded is not None:
+            loaded.release()
+
+
 @pytest.fixture(scope="session")
 def _demo_database(
     request: pytest.FixtureRequest,
