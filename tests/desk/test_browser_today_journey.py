@@ -144,6 +144,7 @@ def _issue_decision(browser: Any, live_server: Any, campaign: Campaign) -> str:
 
     expect(page.get_by_text(f"Đã ban hành Quyết định số {NUMBER}.")).to_be_visible()
     expect(page.locator("body")).to_contain_text("Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long")
+    expect(page.locator(".illustrative-notice")).to_contain_text("MH-2026/KH-UBND")
     rows = page.locator(".entry-table tbody tr")
     expect(rows).to_have_count(2)
     _shot(page, "3-issued")

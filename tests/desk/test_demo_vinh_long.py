@@ -71,6 +71,10 @@ def test_every_page_that_shows_it_says_it_is_illustrative(demo: DemoRun, client:
     assert "MH-2026/KH-UBND" in listing and "Minh họa</span>" in listing
     home = client.get("/").content.decode()
     assert "Minh họa</span>" in home
+    work = Work.objects.filter(campaign=campaign, unit__code=COMMUNE).get()
+    nomination = Nomination.objects.filter(campaign=campaign, proposer_unit__code=COMMUNE).get()
+    for path in (f"/cong-trinh/{work.pk}/", f"/khen-thuong/de-nghi/{nomination.pk}/"):
+        assert "không phải văn bản thật" in client.get(path).content.decode(), path
     client.logout()
     public = client.get("/public/").content.decode()
     assert "Kế hoạch minh họa, không phải văn bản thật" in public
