@@ -51,7 +51,10 @@ CAMPAIGN_CODE = "kh-2026-vinh-long-minh-hoa"
 COMMUNE = "29308"
 #: Provincial departments the demo needs, created only when missing (a Vĩnh Long units
 #: file, organisations/data/vinh-long.yaml, may bring them with the same codes).
-DEPARTMENTS = (("86-SNV", "Sở Nội vụ"), ("86-SYT", "Sở Y tế"))
+DEPARTMENTS = (
+    ("86-SNV", "Sở Nội vụ tỉnh Vĩnh Long", "Sở Nội vụ"),
+    ("86-SYT", "Sở Y tế tỉnh Vĩnh Long", "Sở Y tế"),
+)
 REORGANISED = dt.date(2025, 7, 1)
 #: Demo date of Đợt 2's review (tổng kết): the illustrative plan sets none.
 PHASE2_REVIEW = dt.date(2026, 12, 28)
@@ -125,11 +128,12 @@ def _units() -> str:
     out = io.StringIO()
     call_command("units", "load", "vn", "--province", PROVINCE, stdout=out)
     province = Unit.objects.get(code=PROVINCE)
-    for code, name in DEPARTMENTS:
+    for code, name, short_name in DEPARTMENTS:
         Unit.objects.get_or_create(
             code=code,
             defaults={
                 "name": name,
+                "short_name": short_name,
                 "kind": UnitKind.DEPARTMENT,
                 "parent": province,
                 "valid_from": REORGANISED,
@@ -275,7 +279,7 @@ def vinh_long_demo_ensure() -> list[str]:
         lines.append(f"Đã nạp phong trào minh họa {campaign.doc_number} (năm 2026, Vĩnh Long).")
     demo_users_ensure(VINH_LONG_USERS)
     report_periods_generate(campaign)
-    codes = [code for code, _name in DEPARTMENTS] + [COMMUNE]
+    codes = [department[0] for department in DEPARTMENTS] + [COMMUNE]
     units = {u.code: u for u in Unit.objects.filter(code__in=codes)}
     try:
         with transaction.atomic():
