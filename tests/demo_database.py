@@ -17,6 +17,7 @@ are loaded in the order of ``demo_setup``, each on top of the one before:
     awards     + the awards demo (nominations in every open state)
     councils   + the council demo (a held session, a planned one)
     decisions  + the decisions demo (the issued decision 1234/QĐ-UBND)
+    vinh_long  + the present-day demo: Vĩnh Long and its illustrative 2026 campaign
     setup      + ``demo_setup --force`` itself (scoring, reviews, exemplars, plan import …)
 
 How the sharing works, and why it is safe:
@@ -107,6 +108,12 @@ def _app_demo(app: str) -> Callable[[DemoRun], None]:
     return load
 
 
+def _vinh_long(run: DemoRun) -> None:
+    from thidua.desk.demo_vinh_long import vinh_long_demo_ensure
+
+    run.lines["vinh_long"] = "\n".join(vinh_long_demo_ensure())
+
+
 def _setup(run: DemoRun) -> None:
     call_command("demo_setup", "--force", stdout=io.StringIO())
 
@@ -126,6 +133,7 @@ STAGES: dict[str, Callable[[DemoRun], None]] = {
     "awards": _app_demo("awards"),
     "councils": _app_demo("councils"),
     "decisions": _app_demo("decisions"),
+    "vinh_long": _vinh_long,
     "setup": _setup,
 }
 
@@ -209,6 +217,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     ranked = {id(item): order.index(_stage(item) or "") for item in demo}
     rest = [item for item in items if id(item) not in ranked]
     items[:] = sorted(demo, key=lambda item: ranked[id(item)]) + rest
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Roll the demo back before an unmarked test's fixtures are set up, not only in its
+    module's fixture: a session fixture it asks for first (``live_server``) would start
+    while the demo's transaction is still open and end it, and the release would then fail
+    ("The rollback flag doesn't work outside of an 'atomic' block")."""
+    if _stage(item) is None:
+        loaded = item.config.stash.get(_SESSION, None)
+        if loaded is not None:
+            loaded.release()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from thidua.campaigns.models import Campaign
 #: Campaign files shipped with thidua, by short name (``campaign load kh-128``).
 SHIPPED = {
     "kh-128": Path(__file__).parent / "data" / "kh-128-ubnd-tra-vinh-2024.yaml",
+    "kh-2026-vinh-long": Path(__file__).parent / "data" / "kh-2026-vinh-long-minh-hoa.yaml",
 }
 MAX_FILE_BYTES = 2 * 1024 * 1024
 

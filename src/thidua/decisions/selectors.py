@@ -168,7 +168,7 @@ def certificate_by_code(code: str) -> Certificate | None:
         return None
     return (
         Certificate.objects.filter(code=code, entry__decision__state__in=PUBLISHED)
-        .select_related("entry__decision__form")
+        .select_related("entry__decision__form", "entry__decision__campaign")
         .first()
     )
 

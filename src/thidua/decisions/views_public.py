@@ -62,6 +62,8 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
         "revocation": revocation_of_entry(entry.pk),
         "replacement": replacement,
         "code": certificate.code,
+        # A decision of an illustrative plan (the demo) is no real commendation: say so.
+        "illustrative": decision.campaign.illustrative,
     }
     response = render(request, "decisions/public/detail.html", context)
     response["X-Robots-Tag"] = "noindex"

@@ -70,14 +70,40 @@ DEMO_USERS = [
 ]
 
 
+#: The present-day demo (desk/demo_vinh_long.py): Vĩnh Long's illustrative 2026 campaign.
+#: The people are made up; the units are the official ones (province 86, Xã Cầu Kè 29308).
+VINH_LONG_USERS = [
+    DemoUser(
+        "bantdkt_vl",
+        "Trương Thị Ngọc Hân",
+        "Chuyên viên Ban Thi đua - Khen thưởng",
+        Role.SECRETARIAT,
+        "86-SNV",
+    ),
+    DemoUser("lanhdao_vl", "Nguyễn Văn Minh", "Chủ tịch UBND tỉnh", Role.LEADER, "86"),
+    DemoUser("thutruong_syt_vl", "Phan Thanh Tùng", "Giám đốc Sở Y tế", Role.UNIT_HEAD, "86-SYT"),
+    DemoUser(
+        "canbo_xa_vl",
+        "Thạch Thị Kim Hồng",
+        "Công chức Văn phòng HĐND và UBND xã",
+        Role.UNIT_OFFICER,
+        "29308",
+    ),
+    DemoUser("chutich_xa_vl", "Kim Văn Phước", "Chủ tịch UBND xã", Role.UNIT_HEAD, "29308"),
+]
+
+
 @transaction.atomic
-def demo_users_ensure() -> list[DemoUser]:
-    """Create or reset the demo users and their single membership each (idempotent)."""
-    units = {u.code: u for u in Unit.objects.filter(code__in={d.unit_code for d in DEMO_USERS})}
-    missing = sorted({d.unit_code for d in DEMO_USERS} - set(units))
+def demo_users_ensure(demo_users: list[DemoUser] | None = None) -> list[DemoUser]:
+    """Create or reset the demo users (by default those of the Trà Vinh demo) and their
+    single membership each (idempotent)."""
+    demo_users = DEMO_USERS if demo_users is None else demo_users
+    wanted = {d.unit_code for d in demo_users}
+    units = {u.code: u for u in Unit.objects.filter(code__in=wanted)}
+    missing = sorted(wanted - set(units))
     if missing:
         raise ValueError(f"thiếu đơn vị {', '.join(missing)}: hãy nạp danh mục đơn vị trước")
-    for demo in DEMO_USERS:
+    for demo in demo_users:
         user, _ = User.objects.get_or_create(username=demo.username)
         user.full_name = demo.full_name
         user.position = demo.position
@@ -95,4 +121,4 @@ def demo_users_ensure() -> list[DemoUser]:
             defaults={"scope": demo.scope},
         )
         forget_reach(user)
-    return DEMO_USERS
+    return demo_users

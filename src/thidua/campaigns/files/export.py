@@ -40,6 +40,7 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
             "code": campaign.code,
             "kind": campaign.kind,
             "status": campaign.status,
+            "illustrative": campaign.illustrative or None,
             "title": campaign.title,
             "document": _document(campaign),
             "preamble": campaign.preamble,

@@ -39,6 +39,7 @@ def _campaign_fields(spec: s.CampaignFile) -> dict[str, Any]:
         "title": spec.title,
         "kind": spec.kind,
         "status": spec.status,
+        "illustrative": spec.illustrative,
         "issuer_unit": Unit.objects.get(code=doc.issuer_unit),
         "doc_kind": doc.kind,
         "doc_number": doc.number,

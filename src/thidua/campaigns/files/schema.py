@@ -259,6 +259,8 @@ class CampaignFile(Strict):
     code: Code
     kind: Literal["thematic", "regular"] = "thematic"
     status: Literal["draft", "active", "closed"] = "active"
+    # An illustrative plan, not a real document: every page that shows it says so.
+    illustrative: bool = False
     title: Text
     document: Document
     preamble: OptText = ""

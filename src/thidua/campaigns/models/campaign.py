@@ -54,6 +54,11 @@ class Campaign(models.Model):
         choices=CampaignStatus.choices,
         default=CampaignStatus.ACTIVE,
     )
+    illustrative = models.BooleanField(
+        _("kế hoạch minh họa"),
+        default=False,
+        help_text=_("Không phải văn bản thật: mọi trang hiển thị phong trào đều ghi rõ."),
+    )
     issuer_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("cơ quan ban hành")
     )

@@ -115,3 +115,9 @@ def minutes(value: dt.timedelta | None) -> str:
     if not isinstance(value, dt.timedelta):
         return ""
     return str(round(value.total_seconds() / 60))
+
+
+@register.inclusion_tag("campaigns/partials/illustrative_mark.html")
+def illustrative_mark(campaign: object, public: bool = False) -> dict[str, object]:
+    """ "Minh họa" beside a campaign whose plan is illustrative, not a real document."""
+    return {"campaign": campaign, "public": public}

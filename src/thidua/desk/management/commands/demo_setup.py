@@ -1,11 +1,12 @@
-"""`python -m thidua demo_setup`: the Trà Vinh demo, loaded idempotently.
+"""`python -m thidua demo_setup`: the demo, loaded idempotently.
 
 Loads the units (today's Vĩnh Long from the official list, the Trà Vinh of KH 128 and
-the successions of 01/7/2025 between them: ``desk.demo_units``), the 2024/2025 clusters
-and blocks, the KH 128 campaign
-file, the demo users (password ``thidua-demo``), the registration deadline the Ban TĐKT
-sets in the demo (31/12/2024), and the demo works of every state. Safe to run again:
-nothing doubles.
+the successions of 01/7/2025 between them: ``desk.demo_units``); the historical Trà Vinh
+demo — the 2024/2025 clusters and blocks, the KH 128 campaign file, the demo users
+(password ``thidua-demo``), the registration deadline the Ban TĐKT sets in the demo
+(31/12/2024), the demo works of every state and the commendation chain — then the
+present-day one: Vĩnh Long's illustrative 2026 campaign (desk/demo_vinh_long.py). Safe to
+run again: nothing doubles.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from thidua.campaigns.models import Campaign
 from thidua.councils import demo as councils_demo
 from thidua.decisions import demo as decisions_demo
 from thidua.desk.demo_units import demo_units_load
-from thidua.desk.demo_users import demo_users_ensure
+from thidua.desk.demo_users import VINH_LONG_USERS, demo_users_ensure
+from thidua.desk.demo_vinh_long import vinh_long_demo_ensure
 from thidua.exemplars import demo as exemplars_demo
 from thidua.plan_import import demo as plan_import_demo
 from thidua.reports.demo import demo_reports_ensure
@@ -98,6 +100,9 @@ class Command(BaseCommand):
             line = app_demo.demo_ensure(campaign)
             if line:
                 self.stdout.write(line)
+        # The present-day demo: Vĩnh Long's illustrative 2026 campaign, on today's date.
+        for line in vinh_long_demo_ensure():
+            self.stdout.write(line)
         self.stdout.write("\nTài khoản mẫu (mật khẩu: %s):" % DEMO_PASSWORD)
-        for demo in users:
-            self.stdout.write(f"  {demo.username:<13} {demo.position} – {demo.unit_code}")
+        for demo in [*users, *VINH_LONG_USERS]:
+            self.stdout.write(f"  {demo.username:<16} {demo.position} – {demo.unit_code}")
