@@ -43,12 +43,13 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "template_partials",
+    # Before django_tasks_db: its db_worker command (with task leases) replaces theirs.
+    "thidua.core",
     "django_tasks",
     "django_tasks_db",
     "axes",
     "csp",
     "tree_queries",
-    "thidua.core",
     "thidua.accounts",
     "thidua.organisations",
     "thidua.campaigns",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "thidua.core.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "thidua.core.middleware.IntegerRangeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -225,6 +227,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("THIDUA_DEFAULT_FROM_EMAIL", "thidua@localho
 
 # --- Background tasks on the database (no broker)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running task's lease (thidua.core.task_leases): renewed every third of it while the
+# task runs; a task whose lease expired lost its worker and is run again, at most
+# TASK_MAX_ATTEMPTS times in all, then failed with a message.
+TASK_LEASE_SECONDS = float(os.environ.get("THIDUA_TASK_LEASE_SECONDS", "60"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("THIDUA_TASK_MAX_ATTEMPTS", "3"))
 
 # --- REST API
 REST_FRAMEWORK = {
