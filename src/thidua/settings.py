@@ -122,6 +122,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache in the database: shared by every web server process and worker, so the API's
+# throttles (the token endpoint's 10 a minute) count across all of them. The table is
+# created by the migration core 0003 (``createcachetable``).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "thidua_cache",
+    }
+}
+
 # --- Accounts and sign-in
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -238,7 +248,7 @@ REST_FRAMEWORK = {
     # JSON only: the browsable API's pages carry inline styles the CSP refuses.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "thidua.api.kit.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -249,6 +259,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "thidua.api.kit.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
 }
+# Days an API token stays valid after it is issued (then the token endpoint issues a new one).
+API_TOKEN_DAYS = int(os.environ.get("THIDUA_API_TOKEN_DAYS", "30"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "thidua API",
     "DESCRIPTION": "API of thidua: campaigns, units, clusters (thi đua – khen thưởng).",
