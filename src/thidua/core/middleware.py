@@ -37,8 +37,10 @@ class IntegerRangeMiddleware:
 
     SQLite raises ``OverflowError`` (a 500) for an integer beyond 64 bits in an ``IN``
     filter, and a path id that large names nothing. So: a query-string value of digits
-    beyond 2⁶³−1 answers 400 saying which parameter to fix (the API in its error format),
-    and such an id in the path answers 404, on every page and endpoint."""
+    beyond 2⁶³−1 answers 400 saying which parameter to fix on every page (the API checks
+    its own filters, each with its message), such an id in the path answers 404 on every
+    page and endpoint, and an ``OverflowError`` that reaches the database anyway answers
+    400 (the API in its error format)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -55,10 +57,19 @@ class IntegerRangeMiddleware:
     ) -> HttpResponse | None:
         if any(isinstance(v, int) and abs(v) > LARGEST_INTEGER for v in [*args, *kwargs.values()]):
             raise Http404(_("Không tìm thấy: mã số trong địa chỉ quá lớn."))
+        if request.path.startswith("/api/"):
+            return None  # the API checks its own filters, with a message for each
         for name, values in request.GET.lists():
             for value in values:
                 if _too_large(value):
                     return self._refuse(request, name, value)
+        return None
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """The last guard: a number too large that reached the database anyway (in a
+        posted form, say) answers 400, not 500."""
+        if isinstance(exception, OverflowError):
+            return self._refuse(request, _("dữ liệu gửi lên"), _("một số"))
         return None
 
     def _refuse(self, request: HttpRequest, name: str, value: str) -> HttpResponse:

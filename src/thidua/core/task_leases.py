@@ -43,7 +43,7 @@ from django_tasks_db.utils import exclusive_transaction
 from thidua.core.models import TaskLease
 
 logger = logging.getLogger("thidua.core.task_leases")
-RUNNING, READY, FAILED = "RUNNING", "READY", "FAILED"
+RUNNING, READY = "RUNNING", "READY"
 
 
 class WorkerLost(Exception):
@@ -105,6 +105,7 @@ def recover_lost_tasks() -> Recovery:
             attempts = len(task_result.worker_ids)
             TaskLease.objects.filter(task_id=task_result.pk).delete()
             if attempts < settings.TASK_MAX_ATTEMPTS:
+                # django-tasks' own row (its worker writes the status directly too).
                 task_result.status = READY
                 task_result.save(update_fields=["status"])
                 result.requeued.append(str(task_result.pk))
@@ -123,12 +124,7 @@ def recover_lost_tasks() -> Recovery:
                     "bị tắt đột ngột; đã ngừng thử lại. Hãy yêu cầu lại; nếu vẫn lỗi, báo "
                     "quản trị hệ thống."
                 ) % {"attempts": attempts}
-            task_result.status = FAILED
-            task_result.finished_at = now
-            task_result.return_value = None
-            task_result.exception_class_path = f"{WorkerLost.__module__}.{WorkerLost.__name__}"
-            task_result.traceback = message
-            task_result.save()
+            task_result.set_failed(WorkerLost(message))
             failed.append(task_result)
             result.failed.append(str(task_result.pk))
             logger.error("Task %s (%s) failed: %s", task_result.pk, task_result.task_path, message)
