@@ -38,10 +38,8 @@ def test_every_url_refuses_an_anonymous_visitor_unless_public() -> None:
         path = route.filled("1")
         response = client.get(path)
         redirected_to_sign_in = (
-            (response.status_code == 302
-            and "login" in response.get("Location", ""))
-            or "dang-nhap" in response.get("Location", "")
-        )
+            response.status_code == 302 and "login" in response.get("Location", "")
+        ) or "dang-nhap" in response.get("Location", "")
         if response.status_code not in REFUSED or (
             response.status_code == 302 and not redirected_to_sign_in
         ):
