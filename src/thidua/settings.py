@@ -43,12 +43,13 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "template_partials",
+    # Before django_tasks_db: its db_worker command (with task leases) replaces theirs.
+    "thidua.core",
     "django_tasks",
     "django_tasks_db",
     "axes",
     "csp",
     "tree_queries",
-    "thidua.core",
     "thidua.accounts",
     "thidua.organisations",
     "thidua.campaigns",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "thidua.core.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "thidua.core.middleware.IntegerRangeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -119,6 +121,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache in the database: shared by every web server process and worker, so the API's
+# throttles (the token endpoint's 10 a minute) count across all of them. The table is
+# created by the migration core 0003 (``createcachetable``).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "thidua_cache",
+    }
+}
 
 # --- Accounts and sign-in
 AUTH_USER_MODEL = "accounts.User"
@@ -225,13 +237,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("THIDUA_DEFAULT_FROM_EMAIL", "thidua@localho
 
 # --- Background tasks on the database (no broker)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running task's lease (thidua.core.task_leases): renewed every third of it while the
+# task runs; a task whose lease expired lost its worker and is run again, at most
+# TASK_MAX_ATTEMPTS times in all, then failed with a message.
+TASK_LEASE_SECONDS = float(os.environ.get("THIDUA_TASK_LEASE_SECONDS", "60"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("THIDUA_TASK_MAX_ATTEMPTS", "3"))
 
 # --- REST API
 REST_FRAMEWORK = {
     # JSON only: the browsable API's pages carry inline styles the CSP refuses.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "thidua.api.kit.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -242,6 +259,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "thidua.api.kit.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
 }
+# Days an API token stays valid after it is issued (then the token endpoint issues a new one).
+API_TOKEN_DAYS = int(os.environ.get("THIDUA_API_TOKEN_DAYS", "30"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "thidua API",
     "DESCRIPTION": "API of thidua: campaigns, units, clusters (thi đua – khen thưởng).",

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -15,7 +19,7 @@ WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 
 
 @pytest.fixture(autouse=True)
-def _fresh_throttle() -> None:
+def _fresh_throttle(db: None) -> None:
     """The token throttle counts in the cache: each test starts from zero."""
     cache.clear()
 
@@ -184,3 +188,51 @@ def test_token_endpoint_throttled_per_client(db, settings):
     assert refused.json()["code"] == "throttled"
     assert refused.json()["detail"].startswith("Quá nhiều yêu cầu: hãy thử lại sau")
     assert int(refused["Retry-After"]) > 0
+
+
+def test_token_throttle_counts_in_the_shared_database_cache(db, settings):
+    """Every web server process reads and writes the same counts: they are rows of the
+    database cache table, not memory of one process."""
+    client = APIClient()
+
+    client.post(TOKEN_URL, {}, format="json")
+
+    assert settings.CACHES["default"]["BACKEND"].endswith("db.DatabaseCache")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM thidua_cache")
+        keys = [row[0] for row in cursor.fetchall()]
+    assert any("throttle_token" in key for key in keys)
+
+
+def test_expired_token_refused_then_replaced(officer, settings):
+    token = Token.objects.create(user=officer)
+    Token.objects.filter(pk=token.pk).update(
+        created=timezone.now() - dt.timedelta(days=settings.API_TOKEN_DAYS + 1)
+    )
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    refused = client.get("/api/v1/campaigns/")
+    renewed = APIClient().post(
+        TOKEN_URL, {"username": officer.username, "password": "mat-khau-thu"}, format="json"
+    )
+
+    assert refused.status_code == 401
+    assert "Khóa truy cập đã hết hạn" in refused.json()["detail"]
+    assert refused.json()["code"] == "token_expired"
+    assert renewed.status_code == 200
+    assert renewed.json()["token"] != token.key
+    client.credentials(HTTP_AUTHORIZATION=f"Token {renewed.json()['token']}")
+    assert client.get("/api/v1/campaigns/").status_code == 200
+
+
+def test_password_change_revokes_the_token(officer):
+    token = Token.objects.create(user=officer)
+
+    officer.set_password("mat-khau-moi-rat-dai")
+    officer.save()
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    assert not Token.objects.filter(user=officer).exists()
+    assert client.get("/api/v1/campaigns/").status_code == 401

@@ -99,9 +99,20 @@ def _state_writes(path: Path, root: Path = SRC) -> list[str]:
     return found
 
 
+#: Modules that write the state of a model thidua does not own, with the reason.
+NOT_OURS = {
+    "core/task_leases.py": "django-tasks' DBTaskResult.status: its worker writes it directly "
+    "too; queueing again a task whose worker died is its lifecycle, not a thidua workflow",
+}
+
+
 def test_no_module_but_the_engine_writes_a_state_field() -> None:
     modules = [
-        path for path in SRC.rglob("*.py") if "migrations" not in path.parts and path != ENGINE
+        path
+        for path in SRC.rglob("*.py")
+        if "migrations" not in path.parts
+        and path != ENGINE
+        and str(path.relative_to(SRC)) not in NOT_OURS
     ]
 
     writes = [write for path in modules for write in _state_writes(path)]

@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from tests.factories import PhaseFactory
 from tests.factories.scoring import Cluster, make_set, manual_entries, reviewer_for, self_submit
@@ -69,4 +71,22 @@ def test_others_cannot_hand_over(cluster: Cluster) -> None:
         with pytest.raises(NotPermitted, match="Đơn vị trưởng cụm, khối lập đề nghị"):
             ranking_hand_over(actor=actor, criteria_set=cs)
 
+    assert not Nomination.objects.exists()
+
+
+def test_hand_over_before_the_ranking_is_published_refused(cluster: Cluster) -> None:
+    award_forms_load_shipped()
+    PhaseFactory(campaign=cluster.campaign, start=dt.date(2025, 5, 1), end=dt.date(2025, 9, 30))
+    cs = make_set(cluster)
+    head = cluster.heads[cluster.leader.pk]
+    client = Client()
+    client.force_login(head)
+
+    with pytest.raises(DomainError, match="Bảng xếp hạng chưa được công bố") as refused:
+        ranking_hand_over(actor=head, criteria_set=cs)
+    page = client.post(reverse("scoring:hand_over", args=[cs.pk]), follow=True)
+
+    assert refused.value.code == "not_published"
+    assert page.status_code == 200
+    assert "Bảng xếp hạng chưa được công bố" in page.content.decode()
     assert not Nomination.objects.exists()

@@ -2,7 +2,12 @@
 
 The password check goes through ``django.contrib.auth.authenticate`` with the request, so
 django-axes sees every attempt and a locked-out account is refused here as on the sign-in
-page; the endpoint is also rate-limited per client address (the ``token`` throttle rate).
+page; the endpoint is also rate-limited per client address (the ``token`` throttle rate,
+counted in the database cache, so shared by every web server process).
+
+A token expires ``API_TOKEN_DAYS`` days after it was issued (``ExpiringTokenAuthentication``
+refuses it with a message saying where to get a new one; the token endpoint then issues
+a new one), and a password change revokes it (``token_revoke_on_password_change``).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from thidua.api.kit.errors import error_responses
+from thidua.api.kit.tokens import token_expired
 
 
 class TokenRateThrottle(ScopedRateThrottle):
@@ -34,6 +40,16 @@ class TokenRateThrottle(ScopedRateThrottle):
 
     def get_cache_key(self, request: Request, view: Any) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def token_revoke_on_password_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """``pre_save`` of the user: a new password revokes the API token (a stolen token
+    must not outlive the password change that follows the theft)."""
+    if instance.pk is None:
+        return
+    old = type(instance).objects.filter(pk=instance.pk).values_list("password", flat=True).first()
+    if old is not None and old != instance.password:
+        Token.objects.filter(user_id=instance.pk).delete()
 
 
 class TokenCredentialsSerializer(serializers.Serializer):
@@ -126,4 +142,7 @@ class TokenObtainView(APIView):
         # A successful sign-in: updates last_login and lets axes clear the failures.
         user_logged_in.send(sender=type(user), request=request, user=user)
         token, _created = Token.objects.get_or_create(user=user)
+        if token_expired(token):  # an expired token is replaced by a new one
+            token.delete()
+            token = Token.objects.create(user=user)
         return Response({"token": token.key})

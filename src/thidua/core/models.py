@@ -71,3 +71,27 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class TaskLease(models.Model):
+    """The lease of a background task being run: which worker runs it and until when.
+
+    The worker renews it while the task runs (``core.task_leases``); a task whose lease
+    expired lost its worker (killed, out of memory, machine down) and is queued again or,
+    after its last attempt, failed with a clear message — never left running for ever
+    and never run by two workers at once."""
+
+    task_id = models.UUIDField(primary_key=True)
+    worker_id = models.CharField(max_length=64)
+    expires_at = models.DateTimeField()
+
+    objects: models.Manager[TaskLease] = models.Manager()
+
+    class Meta:
+        verbose_name = _("quyền chạy tác vụ có thời hạn")
+        verbose_name_plural = _("quyền chạy tác vụ có thời hạn")
+        ordering = ["expires_at"]
+        indexes = [models.Index(fields=["expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} @ {self.worker_id}"

@@ -22,6 +22,7 @@ from rest_framework.routers import SimpleRouter
 
 from thidua.api.kit.viewsets import SelectorViewSet, path_id
 from thidua.decisions.certificate_pdf import verification_url
+from thidua.decisions.integrity import decision_integrity
 from thidua.decisions.models import (
     Certificate,
     Decision,
@@ -64,6 +65,7 @@ class DecisionSerializer(serializers.ModelSerializer):
             "authority_prefix",
             "signer_position",
             "content_sha256",
+            "seal_sha256",
             "supersedes",
             "issued_at",
             "entry_count",
@@ -105,12 +107,30 @@ class EntrySerializer(serializers.ModelSerializer):
         return verification_url(found.code) if found else None
 
 
+class IntegritySerializer(serializers.Serializer):
+    ok = serializers.BooleanField()
+    problems = serializers.ListField(child=serializers.CharField())
+
+
 class DecisionDetailSerializer(DecisionSerializer):
     legal_bases = serializers.ListField(child=serializers.CharField())
     entries = EntrySerializer(many=True, source="visible_entries")
+    integrity = serializers.SerializerMethodField()
 
     class Meta(DecisionSerializer.Meta):
-        fields = [*DecisionSerializer.Meta.fields, "legal_bases", "achievement", "entries"]
+        fields = [
+            *DecisionSerializer.Meta.fields,
+            "legal_bases",
+            "achievement",
+            "entries",
+            "integrity",
+        ]
+
+    @extend_schema_field(IntegritySerializer)
+    def get_integrity(self, decision: Decision) -> dict[str, Any]:
+        """The seal re-computed now (``decisions.integrity``): ok, or the problems found."""
+        result = decision_integrity(decision)
+        return {"ok": result.ok, "problems": result.problems}
 
 
 class RevocationRefSerializer(serializers.ModelSerializer):

@@ -111,7 +111,10 @@ def _run(batch: CertificateBatch) -> CertificateBatch:
     def start(b: CertificateBatch) -> None:
         b.progress, b.total = 1, len(certificates)
 
-    batch = BATCHES.run(batch, actor=None, action=BatchAction.START, apply=start)
+    if batch.state == BatchState.QUEUED:
+        batch = BATCHES.run(batch, actor=None, action=BatchAction.START, apply=start)
+    else:  # resumed after its worker died (core.task_leases): already running
+        _step(batch, progress=1, total=len(certificates), done_count=0)
     archive_buffer = io.BytesIO()
     combined = PdfWriter()
     with zipfile.ZipFile(archive_buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -137,11 +140,13 @@ def _run(batch: CertificateBatch) -> CertificateBatch:
 
 @task()
 def certificate_batch_run(batch_id: int) -> str:
-    """Print every certificate of a queued batch; return the batch's state. A batch that
-    is missing or no longer queued is left alone (a retried task does nothing)."""
+    """Print every certificate of a queued batch; return the batch's state. A batch left
+    running by a worker that died is printed again from the start (its task runs again
+    once its lease expired, ``core.task_leases``; certificates already rendered are
+    reused); a batch that is missing, done or failed is left alone."""
     batch = (
         CertificateBatch.objects.select_related("decision")
-        .filter(pk=batch_id, state=BatchState.QUEUED)
+        .filter(pk=batch_id, state__in=PENDING)
         .first()
     )
     if batch is None:
@@ -162,3 +167,26 @@ def certificate_batch_run(batch_id: int) -> str:
 
         batch = BATCHES.run(batch, actor=None, action=BatchAction.FAIL, apply=fail)
     return str(batch.state)
+
+
+def certificate_batch_abandoned(sender: Any, task_result: Any, **kwargs: Any) -> None:
+    """``task_finished`` receiver: a batch whose task failed outside its own error
+    handling (its worker died too often, ``core.task_leases``) is marked failed, so the
+    page stops waiting and the Ban TĐKT may ask again."""
+    if task_result.task.func is not certificate_batch_run.func:
+        return
+    if str(task_result.status) != "FAILED" or not task_result.args:
+        return
+    batch = CertificateBatch.objects.filter(pk=task_result.args[0], state__in=PENDING).first()
+    if batch is None:
+        return
+    with translation.override("vi"):
+        message = _(
+            "Không tạo được lô bằng khen, giấy khen: tiến trình nền bị dừng đột ngột nhiều "
+            "lần. Vui lòng thử lại; nếu vẫn lỗi, báo cho quản trị hệ thống."
+        )
+
+    def fail(b: CertificateBatch) -> None:
+        b.error, b.finished_at = message, timezone.now()
+
+    BATCHES.run(batch, actor=None, action=BatchAction.FAIL, apply=fail)

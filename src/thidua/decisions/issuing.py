@@ -9,6 +9,8 @@ rows and the cause); a lương cơ sở in force on that date when the form carr
 (ND 152/2025 Điều 50, 54), the reward rounded by the rounding rule of that date.
 
 Writes: each row's multiplier and amount, the DOCX and PDF with the SHA-256 of both,
+the decision's seal (``integrity.seal``: its content, rows and files, chained to the
+decision issued before it),
 one award record per row (moved from the old decision for a correction), the
 nomination's decided state, one certificate (with its public code) per row; for a
 correction, the old decision's move to *superseded* through the workflow engine.
@@ -37,6 +39,7 @@ from thidua.decisions.amounts import (
 from thidua.decisions.awards_link import authority_windows, mark_decided
 from thidua.decisions.codes import ErrorCode
 from thidua.decisions.documents import decision_docx, decision_pdf
+from thidua.decisions.integrity import seal
 from thidua.decisions.models import Certificate, Decision, DecisionEntry, DecisionState
 from thidua.decisions.row_authority import refusal_summary, signing_check
 from thidua.decisions.transitions import Action
@@ -208,13 +211,14 @@ def _compute_amounts(decision: Decision, entries: list[DecisionEntry]) -> None:
         entry.save(update_fields=["multiplier", "amount"])
 
 
-def _store_files(decision: Decision, entries: list[DecisionEntry]) -> None:
+def _store_files(decision: Decision, entries: list[DecisionEntry]) -> tuple[bytes, bytes]:
     docx = decision_docx(decision, entries)
     pdf = decision_pdf(decision, entries)
     stem = slugify(fold(decision.number).replace("/", "-")) or f"quyet-dinh-{decision.pk}"
     decision.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
     decision.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
     decision.content_sha256 = hashlib.sha256(docx + pdf).hexdigest()
+    return docx, pdf
 
 
 def _record(decision: Decision, entry: DecisionEntry, actor: Any) -> None:
@@ -279,9 +283,10 @@ def issue_apply(decision: Decision, *, actor: Any) -> None:
     _check_nominations(decision, entries)
     _check_authority(decision, entries)
     _compute_amounts(decision, entries)
-    _store_files(decision, entries)
+    docx, pdf = _store_files(decision, entries)
     now = timezone.now()
     decision.issued_at, decision.issued_by = now, actor
+    seal(decision, docx=docx, pdf=pdf)
     for entry in entries:
         _record(decision, entry, actor)
     Certificate.objects.bulk_create([Certificate(entry=e, issued_at=now) for e in entries])

@@ -35,6 +35,7 @@ from thidua.decisions.certificates import (
     certificate_pdf_ensure,
 )
 from thidua.decisions.forms import DraftForm, EditForm, ReasonForm
+from thidua.decisions.integrity import decision_integrity
 from thidua.decisions.models import BatchState, CertificateBatch, Decision, DecisionState
 from thidua.decisions.revocations.selectors import revoked_entry_ids
 from thidua.decisions.rules import (
@@ -177,6 +178,7 @@ def decision_detail_page(request: HttpRequest, pk: int) -> HttpResponse:
         "reason_form": ReasonForm(),
         "whole": bool(can_read_whole_decision(request.user, decision)),
         "total": sum(int(e.amount or 0) for e in entries),
+        "integrity": decision_integrity(decision),
     }
     if manage:
         context |= signing_context(request.user, decision)

@@ -5,7 +5,9 @@ thưởng 2022, Chương VII) is shown as "ĐÃ BỊ HỦY BỎ" with that decis
 date, never as valid.
 
 It confirms what the certificate says and nothing more: the recipient's name, the unit
-name, the award form, the decision's number and date, the grantor. No birth year,
+name, the award form, the decision's number and date, the grantor — and only once the
+decision's seal is re-computed and matches (``decisions.integrity``): a forged row is
+shown as unverifiable, never as valid. No birth year,
 gender, position, achievement report, dossier or amount (Luật TĐKT 2022 Điều 10 makes
 the award public, not the dossier; Luật Bảo vệ dữ liệu cá nhân).
 """
@@ -17,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from thidua.decisions.forms import VerifyForm
+from thidua.decisions.integrity import decision_integrity
 from thidua.decisions.models import DecisionState
 from thidua.decisions.models.certificates import normalise_certificate_code
 from thidua.decisions.revocations.selectors import revocation_of_entry
@@ -64,6 +67,7 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
         "code": certificate.code,
         # A decision of an illustrative plan (the demo) is no real commendation: say so.
         "illustrative": decision.campaign.illustrative,
+        "integrity": decision_integrity(decision),
     }
     response = render(request, "decisions/public/detail.html", context)
     response["X-Robots-Tag"] = "noindex"

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "thidua.reports"
     verbose_name = _("Báo cáo định kỳ")
+
+    def ready(self) -> None:
+        from django_tasks.signals import task_finished
+
+        from thidua.reports.consolidation_tasks import consolidation_abandoned
+
+        task_finished.connect(consolidation_abandoned, dispatch_uid="consolidation")

@@ -22,6 +22,7 @@ from django_tasks import task
 
 from thidua.accounts.selectors import secretariat_covers
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.task_leases import WorkerLost
 from thidua.core.workflow import Move, Workflow
 from thidua.reports.codes import ErrorCode
 from thidua.reports.models import Consolidation, ConsolidationState, ReportPeriod
@@ -125,19 +126,24 @@ def consolidate(consolidation_id: int) -> str:
     Steps: running (10) → figures gathered (40) → DOCX built (70) → XLSX built (90) →
     files stored with the DOCX's SHA-256, done (100). Any error ends in *failed* with a
     Vietnamese message naming the step; the traceback goes to the log. A consolidation
-    that is missing or no longer queued is left alone (a retried task does nothing).
+    left running by a worker that died is built again from the start (its task runs again
+    once its lease expired, ``core.task_leases``); one that is missing, done or failed is
+    left alone.
     """
     consolidation = (
         Consolidation.objects.select_related("period__campaign")
-        .filter(pk=consolidation_id, state=ConsolidationState.QUEUED)
+        .filter(pk=consolidation_id, state__in=PENDING)
         .first()
     )
     if consolidation is None:
         return "skipped"
-    try:
-        consolidation = _move(consolidation, ConsolidationAction.START, 10)
-    except DomainError:
-        return "skipped"  # another worker took it meanwhile
+    if consolidation.state == ConsolidationState.RUNNING:
+        _step(consolidation, 10)  # resumed after its worker died
+    else:
+        try:
+            consolidation = _move(consolidation, ConsolidationAction.START, 10)
+        except DomainError:
+            return "skipped"  # another worker took it meanwhile
     steps = [_("bắt đầu lập báo cáo")]
     try:
         # Official documents are in Vietnamese whatever language the requester uses.
@@ -194,3 +200,16 @@ def _fail(consolidation: Consolidation, step: str, error: Exception) -> Consolid
         error=message,
         finished_at=timezone.now(),
     )
+
+
+def consolidation_abandoned(sender: Any, task_result: Any, **kwargs: Any) -> None:
+    """``task_finished`` receiver: a consolidation whose task failed outside its own
+    error handling (its worker died too often, ``core.task_leases``) is marked failed,
+    so the page stops waiting and the Ban TĐKT may ask again."""
+    if task_result.task.func is not consolidate.func:
+        return
+    if str(task_result.status) != "FAILED" or not task_result.args:
+        return
+    consolidation = Consolidation.objects.filter(pk=task_result.args[0], state__in=PENDING).first()
+    if consolidation is not None:
+        _fail(consolidation, _("chạy tiến trình nền (bị dừng đột ngột nhiều lần)"), WorkerLost())

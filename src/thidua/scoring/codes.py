@@ -21,6 +21,7 @@ class ErrorCode(StrEnum):
     NO_CAMPAIGN = "no_campaign"
     NO_CRITERIA = "no_criteria"
     NO_FORMS = "no_forms"
+    NOT_PUBLISHED = "not_published"
     NOT_READY = "not_ready"
     POINTS_OUT_OF_RANGE = "points_out_of_range"
     RANKING_LOCKED = "ranking_locked"

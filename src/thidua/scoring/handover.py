@@ -79,7 +79,15 @@ def ranking_hand_over(*, actor: Any, criteria_set: CriteriaSet) -> int:
     if len(forms) != len(HANDED_OVER):
         raise DomainError(_("Chưa nạp danh mục hình thức khen thưởng."), code=ErrorCode.NO_FORMS)
     with transaction.atomic():
-        ranking = Ranking.objects.select_for_update().get(criteria_set=criteria_set)
+        ranking = Ranking.objects.select_for_update().filter(criteria_set=criteria_set).first()
+        if ranking is None:
+            raise DomainError(
+                _(
+                    "Bảng xếp hạng chưa được công bố: chỉ chuyển đề nghị khen thưởng sau khi "
+                    "Ban Thi đua - Khen thưởng công bố kết quả chấm điểm."
+                ),
+                code=ErrorCode.NOT_PUBLISHED,
+            )
         if ranking.handed_over_at is not None:
             raise DomainError(_("Đề nghị đã được chuyển."), code=ErrorCode.ALREADY_HANDED_OVER)
         created = 0

@@ -25,7 +25,7 @@ from thidua.organisations.models import EmulationGroup
 from thidua.organisations.selectors import groups_visible_to
 from thidua.scoring import handover, ranking, services
 from thidua.scoring.charts import ranking_chart
-from thidua.scoring.models import CriteriaSet, SetState, SheetState
+from thidua.scoring.models import CriteriaSet, Ranking, SetState, SheetState
 from thidua.scoring.rules import is_set_secretariat
 from thidua.scoring.selectors import (
     acting_units,
@@ -234,5 +234,11 @@ def ranking_hand_over(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda: handover.ranking_hand_over(actor=request.user, criteria_set=criteria_set),
         _("Đã chuyển các đề nghị khen thưởng thành hồ sơ đề nghị."),
-        ("scoring:ranking", pk),
+        # Before publication there is no ranking page: back to the set, with the refusal.
+        (
+            "scoring:ranking"
+            if Ranking.objects.filter(criteria_set=criteria_set).exists()
+            else "scoring:set",
+            pk,
+        ),
     )

@@ -91,6 +91,8 @@ def _api_body(exc: exceptions.APIException, request: Any) -> dict[str, Any]:
             detail = str(_CSRF)
         elif detail == str(exceptions.PermissionDenied.default_detail):
             detail = str(_FORBIDDEN)
+    elif code == "token_expired":
+        pass  # kit.tokens says when it was issued and where to get a new one
     else:
         method = getattr(request, "method", "")
         for kind, message in _MESSAGES:

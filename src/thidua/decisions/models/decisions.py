@@ -68,6 +68,8 @@ CONTENT_FIELDS = (
     "achievement",
     "recipients",
     "content_sha256",
+    "seal_sha256",
+    "previous_seal",
     "docx",
     "pdf",
     "supersedes_id",
@@ -140,6 +142,13 @@ class Decision(models.Model):
         _("trạng thái"), max_length=16, choices=DecisionState.choices, default=DecisionState.DRAFT
     )
     content_sha256 = models.CharField(_("mã kiểm tra SHA-256"), max_length=64, blank=True)
+    seal_sha256 = models.CharField(
+        _("mã niêm phong SHA-256"),
+        max_length=64,
+        blank=True,
+        help_text=_("Nội dung, danh sách kèm theo, tệp và mã niêm phong của quyết định trước."),
+    )
+    previous_seal = models.CharField(_("mã niêm phong quyết định trước"), max_length=64, blank=True)
     docx = models.FileField(upload_to=decision_upload_to, blank=True, max_length=255)
     pdf = models.FileField(upload_to=decision_upload_to, blank=True, max_length=255)
     supersedes = models.ForeignKey(
