@@ -94,7 +94,7 @@ def test_unit_tree_bad_date_shows_message_not_error(province, bad):
 
     text = page_text(response)
     assert response.status_code == 200
-    assert "Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 30/06/2025." in text
+    assert "Ngày không hợp lệ. Hãy nhập ngày/tháng/năm, ví dụ 30/06/2025" in text
     assert "8 đơn vị" in text  # the tree is still shown, without the date filter
 
 
@@ -179,3 +179,14 @@ def test_unit_tree_query_count_is_constant(province, django_assert_num_queries, 
         response = client.get(reverse(TREE))
 
     assert f"{count} đơn vị" in page_text(response)
+
+
+@pytest.mark.parametrize("typed", ["1-7-2025", "01.07.2025", "01072025", "1/7/2025"])
+def test_unit_tree_date_typed_on_a_phone_keypad_filters(province, ended_commune, typed):
+    secretariat = member(province.home_affairs, role=Role.SECRETARIAT)
+
+    text = page_text(signed_in(secretariat).get(reverse(TREE), {"on": typed}))
+
+    assert "Ngày không hợp lệ" not in text
+    assert "Có hiệu lực ngày 01/07/2025" in text
+    assert "Xã Cũ" not in text

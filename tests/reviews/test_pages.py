@@ -43,6 +43,22 @@ def test_open_a_review_from_the_index(kh, people):
     assert review.held_on.isoformat() == "2025-05-15"
 
 
+def test_open_a_review_with_the_day_typed_with_dots(kh, people):
+    client = signed_in(people.secretariat)
+
+    client.post(
+        reverse("reviews:index"),
+        {
+            "campaign": kh.campaign.pk,
+            "kind": "interim",
+            "phase": kh.phase1.pk,
+            "held_on": "7.5.2025",
+        },
+    )
+
+    assert PhaseReview.objects.get().held_on.isoformat() == "2025-05-07"
+
+
 def test_workspace_shows_the_figures(kh, people, province):
     known_figures(kh, people, province)
     review = open_review(kh, people)

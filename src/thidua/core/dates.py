@@ -103,6 +103,33 @@ class PartialDate:
         return self.display()
 
 
+#: A day typed the Vietnamese way: day, month, year with "/", "-", "." (or a comma or
+#: spaces, what a phone's number pad offers) between them, or the eight digits alone.
+_TYPED_DAY = re.compile(r"(\d{1,2})\s*[/.,\- ]\s*(\d{1,2})\s*[/.,\- ]\s*(\d{4})")
+_TYPED_DIGITS = re.compile(r"(\d{2})(\d{2})(\d{4})")
+_TYPED_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_typed_date(text: str) -> dt.date | None:
+    """The day a person typed, or None when it is no day.
+
+    Accepts what a Vietnamese user types: ``7/12/2026``, ``07-12-2026``, ``7.12.2026``,
+    ``07122026`` (day, month, year: never month first), and the ISO ``2026-12-07`` a
+    browser or a link sends. A day that does not exist (31/02/2026) is None.
+    """
+    cleaned = text.strip()
+    if match := _TYPED_DAY.fullmatch(cleaned) or _TYPED_DIGITS.fullmatch(cleaned):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _TYPED_ISO.fullmatch(cleaned):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def format_date(value: dt.date | None) -> str:
     """``dd/mm/yyyy``, or an empty string for no date."""
     return value.strftime("%d/%m/%Y") if value else ""

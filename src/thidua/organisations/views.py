@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.form_conventions import FormConventions
+from thidua.core.forms import VnDateField
 from thidua.core.views import render_page_or_part
 from thidua.organisations.models import Unit, UnitKind
 from thidua.organisations.selectors import unit_tree
@@ -25,24 +26,14 @@ MAX_DEPTH = 6
 
 
 class TreeFilterForm(FormConventions, forms.Form):
-    """``?q=`` words with or without diacritics; ``?on=`` a day as dd/mm/yyyy."""
+    """``?q=`` words with or without diacritics; ``?on=`` a day typed the Vietnamese way."""
 
     q = forms.CharField(label=_("Tìm đơn vị"), required=False, max_length=100, strip=True)
-    on = forms.DateField(
-        label=_("Hiệu lực ngày"),
-        required=False,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        error_messages={
-            "invalid": _("Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 30/06/2025.")
-        },
-    )
+    on = VnDateField(label=_("Hiệu lực ngày"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
-        self.fields["on"].widget.attrs.update(
-            {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
-        )
 
 
 def _kind_counts(units: list[Unit]) -> list[tuple[str, int]]:

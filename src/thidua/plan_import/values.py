@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from thidua.core.dates import PartialDate
+from thidua.core.dates import PartialDate, parse_typed_date
 from thidua.core.errors import DomainError
 from thidua.core.text import nfc
 from thidua.plan_import.paths import LIST_KEYS, pattern_of
@@ -141,10 +141,10 @@ def _number(text: str) -> int | float:
 
 
 def _date(text: str) -> str:
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    if match:
-        text = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
-    match = re.fullmatch(r"(\d{1,2})/(\d{4})", text)
+    day = parse_typed_date(text)
+    if day is not None:
+        return day.isoformat()
+    match = re.fullmatch(r"(\d{1,2})\s*[/.-]\s*(\d{4})", text)
     if match:
         text = f"{match[2]}-{int(match[1]):02d}"
     try:

@@ -24,6 +24,7 @@ from thidua.accounts.selectors import has_role
 from thidua.campaigns.models import Phase
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.core import lengths
+from thidua.core.dates import parse_typed_date
 from thidua.core.errors import DomainError
 from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
@@ -46,12 +47,7 @@ def _ids(values: list[str]) -> list[int]:
 
 
 def _date(value: str) -> dt.date | None:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
+    return parse_typed_date(value)
 
 
 @login_required

@@ -86,8 +86,8 @@ def test_unit_page_bad_number_and_date_are_explained(kh: Kh, people: People, pro
     bad_value = record(client, target.pk, value="abc")
 
     assert "Hãy nhập một số, ví dụ 99,5 hoặc 23.000." in page_text(bad_number)
-    assert "Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm" in page_text(bad_deadline)
-    assert "Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm" in page_text(bad_date)
+    assert "Ngày không hợp lệ. Hãy nhập ngày/tháng/năm" in page_text(bad_deadline)
+    assert "Ngày không hợp lệ. Hãy nhập ngày/tháng/năm" in page_text(bad_date)
     assert "Hãy nhập một số, ví dụ 99,5 hoặc 23.000." in page_text(bad_value)
     assert Target.objects.filter(unit=province.district_b).count() == 1
     assert not TargetValue.objects.filter(target=target).exists()
