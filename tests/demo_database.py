@@ -91,11 +91,13 @@ def _works(run: DemoRun) -> None:
 
 
 def _reports(run: DemoRun) -> None:
+    from thidua.core.event_time import events_dated
     from thidua.reports.demo import demo_reports_ensure
     from thidua.reports.services import report_periods_generate
 
     campaign = _kh128(run)
-    report_periods_generate(campaign)
+    with events_dated(campaign.doc_date):
+        report_periods_generate(campaign)
     run.reports_written = demo_reports_ensure(campaign)
 
 

@@ -36,6 +36,7 @@ from thidua.awards.models import (
 )
 from thidua.awards.nominees import NomineeData
 from thidua.campaigns.models import Campaign, Phase
+from thidua.core.event_time import events_dated
 from thidua.organisations.models import Unit
 from thidua.works.demo_images import minimal_pdf
 
@@ -137,22 +138,28 @@ def _files(nomination: Nomination, officer: User) -> None:
 
 
 def _advance(nomination: Nomination, spec: Spec, head: User, reviewer: User, day: dt.date) -> None:
+    """Each step on its day of the story: sent ``day``, appraised over the next days."""
     target = spec.state
     if target == S.DRAFT:
         return
     if target == S.WITHDRAWN:
-        services.nomination_withdraw(nomination, by=head, reason="Đơn vị rút để đề nghị ở Đợt 2.")
+        with events_dated(day):
+            reason = "Đơn vị rút để đề nghị ở Đợt 2."
+            services.nomination_withdraw(nomination, by=head, reason=reason)
         return
-    services.nomination_submit(nomination, by=head, today=day)
+    with events_dated(day):
+        services.nomination_submit(nomination, by=head, today=day)
     if target == S.SUBMITTED:
         return
-    services.nomination_review_start(nomination, by=reviewer)
+    with events_dated(day + dt.timedelta(days=3)):
+        services.nomination_review_start(nomination, by=reviewer)
     if target == S.UNDER_REVIEW:
         return
-    if target == S.RETURNED:
-        services.nomination_return(nomination, by=reviewer, reason=_RETURN)
-        return
-    services.nomination_send_to_council(nomination, by=reviewer)
+    with events_dated(day + dt.timedelta(days=7)):
+        if target == S.RETURNED:
+            services.nomination_return(nomination, by=reviewer, reason=_RETURN)
+            return
+        services.nomination_send_to_council(nomination, by=reviewer)
 
 
 def _reviewer_for(nomination: Nomination, secretariat: User) -> User:
@@ -214,19 +221,20 @@ def demo_ensure(campaign: Campaign) -> str:
             unit = units[spec.unit]
             officer, head = _officer(unit), _head(unit)
             nominee = nominees[spec.name] = _nominee(spec, unit, officer)
-            nomination = services.nomination_create(
-                by=officer, campaign=campaign, phase=phase, proposer_unit=unit, nominee=nominee,
-                form=AwardForm.objects.get(code=spec.form), basis=spec.basis,
-                summary="Có thành tích tiêu biểu xuất sắc trong đợt thi đua chào mừng Đại hội Đảng bộ các cấp.",
-                achievement={
-                    "situation": "Đơn vị có 45 cán bộ, viên chức; hoàn thành tốt nhiệm vụ được giao.",
-                    "results": "Hoàn thành vượt tiến độ công trình đăng ký; 100% chỉ tiêu đạt và vượt.",
-                    "measures": "Áp dụng chuyển đổi số trong quản lý hồ sơ; 01 sáng kiến được công nhận.",
-                },
-            )  # fmt: skip
-            if spec.state != S.DRAFT or index % 2 == 0:
-                _files(nomination, officer)
             day = dt.date(2025, 4, 10) + dt.timedelta(days=index % 5)
+            with events_dated(day - dt.timedelta(days=7)):
+                nomination = services.nomination_create(
+                    by=officer, campaign=campaign, phase=phase, proposer_unit=unit, nominee=nominee,
+                    form=AwardForm.objects.get(code=spec.form), basis=spec.basis,
+                    summary="Có thành tích tiêu biểu xuất sắc trong đợt thi đua chào mừng Đại hội Đảng bộ các cấp.",
+                    achievement={
+                        "situation": "Đơn vị có 45 cán bộ, viên chức; hoàn thành tốt nhiệm vụ được giao.",
+                        "results": "Hoàn thành vượt tiến độ công trình đăng ký; 100% chỉ tiêu đạt và vượt.",
+                        "measures": "Áp dụng chuyển đổi số trong quản lý hồ sơ; 01 sáng kiến được công nhận.",
+                    },
+                )  # fmt: skip
+                if spec.state != S.DRAFT or index % 2 == 0:
+                    _files(nomination, officer)
             _advance(nomination, spec, head, _reviewer_for(nomination, secretariat), day)
         _history(nominees)
     council = demo_council_nominations(campaign).count()

@@ -8,6 +8,26 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.event_time import event_now
+
+
+class EventTimeField(models.DateTimeField):  # type: ignore[type-arg]
+    """``auto_now_add`` stamped by ``core.event_time.event_now`` (the demo's story time).
+
+    Stored and migrated as a plain ``DateTimeField``: only where the time comes from differs.
+    """
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
+        if not add:
+            return super().pre_save(model_instance, add)
+        value = event_now()
+        setattr(model_instance, self.attname, value)
+        return value
+
+    def deconstruct(self) -> Any:
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DateTimeField", args, kwargs
+
 
 class Event(models.Model):
     """An append-only record of one state change: who, when, what, with its payload.
@@ -24,7 +44,7 @@ class Event(models.Model):
         related_name="+",
         verbose_name=_("người thực hiện"),
     )
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    at = EventTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("loại sự kiện"), max_length=64)
     payload = models.JSONField(_("nội dung"), default=dict, blank=True)
 

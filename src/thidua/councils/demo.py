@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -21,6 +22,7 @@ from thidua.accounts.models import Membership, Role, User
 from thidua.accounts.selectors import forget_reach
 from thidua.awards.models import Nomination, NominationState
 from thidua.campaigns.models import Campaign
+from thidua.core.event_time import events_dated
 from thidua.councils import services
 from thidua.councils.models import (
     AgendaItem,
@@ -125,10 +127,23 @@ def _session(
 def _hold(session: CouncilSession, secretariat: User) -> None:
     """Attendance, votes and closing of the held session."""
     members = {m.user.username: m for m in session.members.select_related("user") if m.user}
-    services.session_set_attendance(
-        actor=secretariat, member=members[ABSENT], attendance=Attendance.WRITTEN
-    )
-    services.session_open(actor=secretariat, session=session)
+    with events_dated(_at(HELD_ON, 7, 45)):
+        services.session_set_attendance(
+            actor=secretariat, member=members[ABSENT], attendance=Attendance.WRITTEN
+        )
+    with events_dated(_at(HELD_ON, 8, 0)):
+        services.session_open(actor=secretariat, session=session)
+    with events_dated(_at(HELD_ON, 8, 30)):
+        _ballots(session, secretariat, members)
+    with events_dated(_at(HELD_ON, 10, 30)):
+        services.session_close(actor=secretariat, session=session)
+
+
+def _at(day: dt.date, hour: int, minute: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def _ballots(session: CouncilSession, secretariat: User, members: dict[str, Any]) -> None:
     present = [m for name, m in members.items() if name != ABSENT]
     for item in AgendaItem.objects.filter(session=session).order_by("order"):
         failing = item.order in NOT_APPROVED
@@ -143,7 +158,6 @@ def _hold(session: CouncilSession, secretariat: User) -> None:
             member=members[ABSENT],
             choice=VoteChoice.NO if failing else VoteChoice.YES,
         )
-    services.session_close(actor=secretariat, session=session)
 
 
 def _waiting(campaign: Campaign) -> list[Nomination]:
@@ -170,11 +184,14 @@ def demo_ensure(campaign: Campaign) -> str:
         return ""
     with transaction.atomic():
         users = _council_users(campaign)
-        held = _session(campaign, secretariat, users, title=HELD_TITLE, date=HELD_ON)
-        services.session_add_items(actor=secretariat, session=held, nominations=waiting[:-2])
+        with events_dated(HELD_ON - dt.timedelta(days=10)):  # convened ten days ahead
+            held = _session(campaign, secretariat, users, title=HELD_TITLE, date=HELD_ON)
+            services.session_add_items(actor=secretariat, session=held, nominations=waiting[:-2])
         _hold(held, secretariat)
-        planned = _session(campaign, secretariat, users, title=PLANNED_TITLE, date=PLANNED_ON)
-        services.session_add_items(actor=secretariat, session=planned, nominations=waiting[-2:])
+        with events_dated(PLANNED_ON - dt.timedelta(days=10)):
+            planned = _session(campaign, secretariat, users, title=PLANNED_TITLE, date=PLANNED_ON)
+            nominations = waiting[-2:]
+            services.session_add_items(actor=secretariat, session=planned, nominations=nominations)
     approved = held.items.filter(outcome="approved").count()
     return (
         f"Hội đồng mẫu: phiên họp ngày {HELD_ON:%d/%m/%Y} đã kết thúc ({approved}/"

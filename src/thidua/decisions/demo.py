@@ -26,6 +26,7 @@ from thidua.awards.models import (
 )
 from thidua.campaigns.models import Campaign
 from thidua.core.errors import DomainError
+from thidua.core.event_time import events_dated
 from thidua.decisions.certificates import certificate_pdf_ensure
 from thidua.decisions.models import Certificate, Decision, DecisionState
 from thidua.decisions.services import decision_draft, decision_edit, decision_issue
@@ -108,7 +109,8 @@ def demo_ensure(campaign: Campaign) -> str:
         if not Nomination.objects.filter(
             campaign=campaign, form=form, grantor_unit=grantor, state=NominationState.APPROVED
         ).exists():
-            _approve_some(campaign, form, grantor, secretariat)
+            with events_dated(DEMO_DATE - dt.timedelta(days=5)):
+                _approve_some(campaign, form, grantor, secretariat)
         approved = list(
             Nomination.objects.filter(
                 campaign=campaign, form=form, grantor_unit=grantor, state=NominationState.APPROVED
@@ -120,7 +122,7 @@ def demo_ensure(campaign: Campaign) -> str:
         # "approved" state too.
         listed = approved[:-1] if len(approved) > 1 else approved
         try:
-            with transaction.atomic():
+            with transaction.atomic(), events_dated(DEMO_DATE - dt.timedelta(days=3)):
                 draft = decision_draft(
                     actor=secretariat,
                     campaign=campaign,
@@ -137,7 +139,8 @@ def demo_ensure(campaign: Campaign) -> str:
                     signer_name=SIGNER,
                     signer_title="Chủ tịch",
                 )
-                existing = decision_issue(actor=secretariat, decision=draft)
+                with events_dated(DEMO_DATE):
+                    existing = decision_issue(actor=secretariat, decision=draft)
         except DomainError as error:
             return f"Quyết định khen thưởng mẫu: chưa lập được ({error.message})"
     if existing.state == DecisionState.DRAFT:

@@ -31,6 +31,7 @@ from django.utils import timezone
 from thidua.accounts.demo import DEMO_PASSWORD
 from thidua.accounts.models import Membership, Role, User
 from thidua.campaigns.models import Campaign
+from thidua.core.event_time import events_dated
 from thidua.organisations.models import Unit, UnitKind
 from thidua.reports.models import ReportPeriod, ReportState, UnitReport
 from thidua.reports.services import (
@@ -338,24 +339,32 @@ def _write(people: _People, report: UnitReport, story: Story, *, attach: bool) -
 
 
 def carry(people: _People, report: UnitReport, story: Story) -> bool:
-    """Take one untouched report along its story; False when it stays untouched."""
+    """Take one untouched report along its story; False when it stays untouched.
+
+    Each step's event carries the story's day (``core.event_time.events_dated``).
+    """
     if story.outcome is Outcome.MISSING and story.rank % 2:
         return False  # never opened: a missing report with nothing written
     unit = report.unit
-    report = _write(people, report, story, attach=story.rank % 3 == 0)
+    first, final, receipt = timeline(story, report.period.effective_due)
+    with events_dated((first or final) - dt.timedelta(days=1)):
+        report = _write(people, report, story, attach=story.rank % 3 == 0)
     if story.outcome is Outcome.MISSING:
         return True
     head = people.head(unit)
-    first, final, receipt = timeline(story, report.period.effective_due)
     if first is not None:
-        report = report_submit(actor=head, report=report, at=first)
+        with events_dated(first):
+            report = report_submit(actor=head, report=report, at=first)
         reason = _RETURN_REASONS[story.rank % len(_RETURN_REASONS)]
-        report = report_return(actor=people.secretariat, report=report, reason=reason)
+        with events_dated(first + (final - first) / 2):
+            report = report_return(actor=people.secretariat, report=report, reason=reason)
         if story.ends == ReportState.RETURNED:
             return True
-    report = report_submit(actor=head, report=report, at=final)
+    with events_dated(final):
+        report = report_submit(actor=head, report=report, at=final)
     if story.ends == ReportState.ACCEPTED:
-        report_accept(actor=people.secretariat, report=report, at=receipt)
+        with events_dated(receipt):
+            report_accept(actor=people.secretariat, report=report, at=receipt)
     return True
 
 

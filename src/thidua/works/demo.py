@@ -22,6 +22,7 @@ from django.db import transaction
 
 from thidua.accounts.models import User
 from thidua.campaigns.models import Campaign, ContentArea, Phase
+from thidua.core.event_time import events_dated
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets.models import Target
 from thidua.works.demo_images import minimal_pdf, work_photo
@@ -166,14 +167,15 @@ def _progress(ctx: _Context, spec: Spec, work: Work) -> Work:
             else texts[min(len(texts) - 1, percent * len(texts) // 100)]
         )
         files = _files(ctx, spec, index, percent, final)
-        progress_add(
-            actor=_actor(ctx, spec.unit),
-            work=work,
-            on=on,
-            percent=percent,
-            narrative=text,
-            files=files,
-        )
+        with events_dated(on):
+            progress_add(
+                actor=_actor(ctx, spec.unit),
+                work=work,
+                on=on,
+                percent=percent,
+                narrative=text,
+                files=files,
+            )
         work.refresh_from_db()
     return work
 
@@ -190,47 +192,76 @@ def _change(ctx: _Context, spec: Spec, work: Work) -> None:
         later = _day(spec.finish) + dt.timedelta(days=62)
         changes = {"planned_finish": later.isoformat()}
         reason = "Mưa lớn kéo dài làm chậm thi công; xin gia hạn thời gian hoàn thành."
-    request = change_request_create(
-        actor=_actor(ctx, spec.unit), work=work, changes=changes, reason=reason
-    )
+    asked = _report_days(spec, 1)[-1] + dt.timedelta(days=1)
+    with events_dated(asked):
+        request = change_request_create(
+            actor=_actor(ctx, spec.unit), work=work, changes=changes, reason=reason
+        )
     if spec.change in {ChangeRequestState.ACCEPTED, ChangeRequestState.REJECTED}:
         accept = spec.change == ChangeRequestState.ACCEPTED
         note = (
             "Đồng ý gia hạn." if accept else "Đề nghị tăng cường nhân lực, giữ tiến độ đã đăng ký."
         )
-        change_request_decide(actor=_approver(ctx, work), request=request, accept=accept, note=note)
+        with events_dated(asked + dt.timedelta(days=4)):
+            change_request_decide(
+                actor=_approver(ctx, work), request=request, accept=accept, note=note
+            )
     work.refresh_from_db()
 
 
+def _registered(ctx: _Context, spec: Spec) -> dt.date:
+    """The story's day a work was registered: three weeks before its start, within the
+    registration the plan opened (after the plan's date, by the demo's deadline)."""
+    opened = ctx.campaign.doc_date + dt.timedelta(days=7 + ctx.seed % 20)
+    before = _day(spec.start) - dt.timedelta(days=21)
+    deadline = ctx.campaign.registration_deadline or before
+    return max(opened, min(before, deadline))
+
+
 def _carry(ctx: _Context, spec: Spec, work: Work) -> Work:
-    """Take a created work along its story through the workflow services."""
+    """Take a created work along its story through the workflow services.
+
+    Each step's event carries the day of the story (``core.event_time.events_dated``).
+    """
+    registered = _registered(ctx, spec)
+
+    def on(days: int) -> Any:
+        return events_dated(registered + dt.timedelta(days=days))
+
     unit_actor = _actor(ctx, spec.unit)
     if spec.unit == "TV-SYT" and spec.fate == WorkState.SUBMITTED:
         unit_actor = ctx.users["thutruong_so"]  # the head sends it himself
     if spec.fate == WorkState.DRAFT:
         return work
     if spec.fate == WorkState.CANCELLED and not spec.percent:
-        return work_cancel(actor=unit_actor, work=work, reason=spec.note)
-    work = work_submit(actor=unit_actor, work=work)
+        with on(3):
+            return work_cancel(actor=unit_actor, work=work, reason=spec.note)
+    with on(1):
+        work = work_submit(actor=unit_actor, work=work)
     approver = _approver(ctx, work)
     if spec.returned_first or spec.fate == WorkState.RETURNED:
         reason, _sep, fix = (spec.returned_first or spec.note).partition("|")
-        work = work_return(actor=approver, work=work, reason=reason, what_to_fix=fix)
+        with on(4):
+            work = work_return(actor=approver, work=work, reason=reason, what_to_fix=fix)
         if spec.fate == WorkState.RETURNED:
             return work
-        work = work_submit(actor=unit_actor, work=work)
+        with on(6):
+            work = work_submit(actor=unit_actor, work=work)
     if spec.fate == WorkState.SUBMITTED:
         return work
-    work = work_approve(actor=approver, work=work, note="Đồng ý, đề nghị triển khai đúng tiến độ.")
+    with on(8):
+        note = "Đồng ý, đề nghị triển khai đúng tiến độ."
+        work = work_approve(actor=approver, work=work, note=note)
     if spec.fate == WorkState.APPROVED:
         return work
-    if spec.fate == WorkState.CANCELLED:
-        work = _progress(ctx, spec, work)
-        return work_cancel(actor=approver, work=work, reason=spec.note)
     work = _progress(ctx, spec, work)
+    if spec.fate == WorkState.CANCELLED:
+        with events_dated(_report_days(spec, 1)[-1] + dt.timedelta(days=10)):
+            return work_cancel(actor=approver, work=work, reason=spec.note)
     _change(ctx, spec, work)
     if spec.fate == WorkState.COMPLETED:
-        work = work_complete(actor=unit_actor, work=work, actual_finish=_day(spec.done))
+        with events_dated(_day(spec.done) + dt.timedelta(days=7)):
+            work = work_complete(actor=unit_actor, work=work, actual_finish=_day(spec.done))
     return work
 
 
@@ -244,7 +275,8 @@ def _province_works(ctx: _Context) -> int:
         ctx.seed += 1
         spec = Spec(province.code, cw.title, cw.kind, "", **plan)
         data = _data(ctx, spec)
-        work = campaign_work_register(actor=ctx.users["admin"], campaign_work=cw, data=data)
+        with events_dated(_registered(ctx, spec)):
+            work = campaign_work_register(actor=ctx.users["admin"], campaign_work=cw, data=data)
         _carry(ctx, spec, work)
         created += 1
     return created
@@ -266,13 +298,14 @@ def demo_works_ensure(campaign: Campaign) -> int:
             if spec.unit not in ctx.units:
                 continue
             ctx.seed += 1
-            work = work_create(
-                actor=_actor(ctx, spec.unit),
-                campaign=campaign,
-                unit=ctx.units[spec.unit],
-                data=_data(ctx, spec),
-                confirm_similar=True,  # look-alike titles of other communes are intended
-            )
+            with events_dated(_registered(ctx, spec)):
+                work = work_create(
+                    actor=_actor(ctx, spec.unit),
+                    campaign=campaign,
+                    unit=ctx.units[spec.unit],
+                    data=_data(ctx, spec),
+                    confirm_similar=True,  # look-alike titles of other communes are intended
+                )
             _carry(ctx, spec, work)
             created += 1
     return created

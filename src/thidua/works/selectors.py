@@ -19,6 +19,7 @@ from django.db.models import (
     Subquery,
     When,
 )
+from django.db.models.functions import Coalesce
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
@@ -27,8 +28,9 @@ from thidua.core.text import fold
 from thidua.core.validity import valid_during
 from thidua.organisations.models import Unit, UnitSuccession
 from thidua.organisations.selectors import unit_scope_q
-from thidua.works.models import REGISTERED_STATES, Work, WorkState
+from thidua.works.models import REGISTERED_STATES, Work, WorkEvent, WorkState
 from thidua.works.timing import campaign_span
+from thidua.works.transitions import Action
 
 _UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
 
@@ -145,7 +147,7 @@ def work_detail(user: Any, pk: int) -> Work:
 
 
 def approval_queue(user: Any) -> QuerySet[Work]:
-    """Submitted works that this user may approve or return, oldest first (all in SQL).
+    """Submitted works that this user may approve or return, first sent first (all in SQL).
 
     Mirrors ``rules.is_work_approver``: staff of the approving unit, or the secretariat
     for works its province's issuing level approves (not those approved by a district).
@@ -161,8 +163,12 @@ def approval_queue(user: Any) -> QuerySet[Work]:
                     approver_unit=F("campaign__issuer_unit"), approver_unit__path__startswith=path
                 )
         submitted = submitted.filter(query)
-    return submitted.select_related("unit", "approver_unit", "campaign", "phase").order_by(
-        "updated_at", "pk"
+    # "Gửi lúc" is the last submission's event, not the row's last write (an edit, a move).
+    sent = WorkEvent.objects.filter(work=OuterRef("pk"), kind=Action.SUBMIT).order_by("-at", "-pk")
+    return (
+        submitted.select_related("unit", "approver_unit", "campaign", "phase")
+        .annotate(submitted_at=Coalesce(Subquery(sent.values("at")[:1]), F("updated_at")))
+        .order_by("submitted_at", "pk")
     )
 
 

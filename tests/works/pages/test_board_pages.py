@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tests.factories.works import work_in
 from tests.pages import page_text, signed_in
+from thidua.core.event_time import events_dated
 from thidua.works.models import WorkState
 
 QUEUE = reverse("works:queue")
@@ -33,6 +34,15 @@ def test_queue_lists_the_districts_submitted_works_and_its_communes(kh, people, 
     assert "Xã Phong Phú 1/1 1 đã đủ" in text
     assert "Xã Hòa Ân 0/1 0 còn thiếu 1" in text
     assert "Xã Tập Sơn" not in text
+
+
+def test_queue_says_when_the_work_was_sent_not_when_its_row_was_last_written(kh, people, province):
+    with events_dated(dt.datetime(2025, 2, 3, 14, 30)):
+        work_in(WorkState.SUBMITTED, kh, people, province, title="Trạm y tế kiểu mẫu")
+
+    text = page_text(signed_in(people.district_a_officer).get(QUEUE))
+
+    assert "Gửi lúc 03/02/2025 14:30" in text
 
 
 def test_queue_approve_inline_returns_the_row(kh, people, province):

@@ -21,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from thidua.accounts.demo import DEMO_PASSWORD
 from thidua.awards import demo as awards_demo
 from thidua.campaigns.models import Campaign
+from thidua.core.event_time import events_dated
 from thidua.councils import demo as councils_demo
 from thidua.decisions import demo as decisions_demo
 from thidua.desk.demo_units import demo_units_load
@@ -79,7 +80,8 @@ class Command(BaseCommand):
             if created
             else "Công trình mẫu: đã có, không tạo thêm."
         )
-        report_periods_generate(campaign)
+        with events_dated(campaign.doc_date):  # the reports open with the plan, in its story
+            report_periods_generate(campaign)
         written = demo_reports_ensure(campaign)
         self.stdout.write(
             "Báo cáo định kỳ mẫu: %s báo cáo quý IV/2024 – quý II/2025 (thủ trưởng đơn vị đăng "
