@@ -107,7 +107,7 @@ def test_a_vote_asks_for_confirmation_naming_the_nominee_and_the_choice(held, pe
     assert "Xác nhận phiếu biểu quyết" in text
     assert f"Bạn chọn Không đồng ý khen thưởng {item.nomination.nominee.name}" in text
     assert item.nomination.form.name in text
-    assert "Phiếu đã gửi không sửa được." in text
+    assert "Bạn có thể đổi ý kiến đến khi Thư ký kết thúc phiên họp" in text
     assert "Gửi phiếu: Không đồng ý" in text and "Chọn lại" in text
     assert "Tờ trình.pdf" in text
     assert Vote.objects.get(item=item, member__user=people.councillors[1]).choice == "no"

@@ -156,7 +156,7 @@ def test_ballot_page_never_shows_a_secret_choice(kh, people, province):
     assert "Ý kiến của bạn" not in text
 
 
-def test_double_vote_is_refused_on_the_page(held, people):
+def test_a_second_vote_is_a_change_asked_to_confirm_not_a_second_ballot(held, people):
     client = signed_in(people.councillors[1])
     item = held.items.first()
     client.post(
@@ -165,8 +165,9 @@ def test_double_vote_is_refused_on_the_page(held, people):
 
     response = client.post(reverse("councils:vote", args=[held.pk, item.pk]), {"choice": "no"})
 
-    assert "mỗi thành viên chỉ bỏ phiếu một lần" in page_text(response)
+    assert "Bạn đổi ý kiến thành Không đồng ý" in page_text(response)
     assert Vote.objects.get(item=item, member__user=people.councillors[1]).choice == "yes"
+    assert Vote.objects.filter(item=item).count() == 1
 
 
 def test_quorum_refusal_is_shown_on_the_page(kh, people, province):

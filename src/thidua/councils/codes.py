@@ -17,6 +17,7 @@ class ErrorCode(StrEnum):
     BAD_ATTENDANCE = "bad_attendance"
     BAD_CHOICE = "bad_choice"
     BAD_ITEM = "bad_item"
+    BALLOT_PROOF = "ballot_proof"
     BAD_PHASE = "bad_phase"
     BAD_QUORUM = "bad_quorum"
     BAD_ROLE = "bad_role"
@@ -29,6 +30,8 @@ class ErrorCode(StrEnum):
     NOT_CANDIDATE = "not_candidate"
     NOT_COUNCIL_MEMBER = "not_council_member"
     NOT_PRESENT = "not_present"
+    NOT_VOTED = "not_voted"
+    SAME_CHOICE = "same_choice"
     NOT_WRITTEN = "not_written"
     SESSION_STATE = "session_state"
 
@@ -43,3 +46,5 @@ class EventKind(StrEnum):
     ITEMS_ADDED = "items_added"
     VOTE_CAST = "vote_cast"
     SECRET_BALLOT_CAST = "secret_ballot_cast"  # noqa: S105 (an event kind, no secret)
+    VOTE_CHANGED = "vote_changed"
+    SECRET_BALLOT_CHANGED = "secret_ballot_changed"  # noqa: S105 (an event kind, no secret)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from thidua.councils import views, views_actions
+from thidua.councils import views, views_actions, views_ballot
 
 app_name = "councils"
 
@@ -23,6 +23,6 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/khai-mac/", views_actions.session_open, name="open"),
     path("<int:pk>/ket-thuc/", views_actions.session_close, name="close"),
     path("<int:pk>/phieu-van-ban/", views_actions.written_vote, name="written_vote"),
-    path("<int:pk>/bo-phieu/", views_actions.ballot_page, name="ballot"),
-    path("<int:pk>/bo-phieu/<int:item_pk>/", views_actions.vote, name="vote"),
+    path("<int:pk>/bo-phieu/", views_ballot.ballot_page, name="ballot"),
+    path("<int:pk>/bo-phieu/<int:item_pk>/", views_ballot.vote, name="vote"),
 ]

@@ -7,30 +7,24 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.core.refusals import refusal_caught
 from thidua.core.tree import root_path
 from thidua.councils import services
 from thidua.councils.forms import AttendanceForm, MemberForm, WrittenVoteForm
 from thidua.councils.models import (
-    AgendaItem,
     Attendance,
     CouncilSession,
     SessionState,
-    VoteChoice,
 )
-from thidua.councils.rules import can_manage_session, can_vote_in_session
+from thidua.councils.rules import can_manage_session
 from thidua.councils.selectors import (
     attendance_counts,
-    member_seat,
-    own_open_choices,
-    voted_item_ids,
     votes_missing,
 )
 from thidua.councils.views import render_detail, visible_session
@@ -185,66 +179,3 @@ def written_vote(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     )
     return failed or _back(session, "#phieu-van-ban")
-
-
-def _ballot_context(
-    request: HttpRequest, session: CouncilSession, error: str = ""
-) -> dict[str, Any]:
-    seat = member_seat(session, request.user)
-    if seat is None:
-        raise PermissionDenied
-    return {
-        "session": session,
-        "seat": seat,
-        "items": list(session.items.all()),
-        "voted": voted_item_ids(seat),
-        "own": own_open_choices(seat),
-        "error": error,
-        "present": seat.attendance == Attendance.PRESENT,
-    }
-
-
-@login_required
-@require_GET
-def ballot_page(request: HttpRequest, pk: int) -> HttpResponse:
-    """A member's voting page (phone first): one card per nomination."""
-    session = visible_session(request.user, pk)
-    return render(request, "councils/ballot.html", _ballot_context(request, session))
-
-
-def _needs_confirmation(
-    request: HttpRequest, session: CouncilSession, item: AgendaItem, choice: str
-) -> bool:
-    """A valid choice the member may still cast, not yet confirmed: the confirmation page
-    comes first. Anything else goes straight to the service, which says what is wrong."""
-    if request.POST.get("confirmed") == "1" or choice not in VoteChoice.values:
-        return False
-    seat = member_seat(session, request.user)
-    return (
-        seat is not None
-        and bool(can_vote_in_session(request.user, session))
-        and item.pk not in voted_item_ids(seat)
-    )
-
-
-@login_required
-@require_POST
-def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    """Cast the member's vote on one item, after a page that names the nominee and the
-    choice (a vote cannot be changed once cast)."""
-    session = visible_session(request.user, pk)
-    item = next((i for i in session.items.all() if i.pk == item_pk), None)
-    if item is None:
-        raise Http404
-    choice = request.POST.get("choice", "")
-    if _needs_confirmation(request, session, item, choice):
-        prefetch_related_objects([item], "nomination__files")
-        context = {"session": session, "item": item, "choice": VoteChoice(choice)}
-        return render(request, "councils/vote_confirm.html", context)
-    with refusal_caught() as outcome:
-        services.council_vote(actor=request.user, item=item, choice=choice)
-    if not outcome.ok:
-        context = _ballot_context(request, visible_session(request.user, pk), outcome.error)
-        return render(request, "councils/ballot.html", context)
-    messages.success(request, _("Đã ghi nhận phiếu của bạn."))
-    return redirect(reverse("councils:ballot", args=[session.pk]) + f"#muc-{item.pk}")

@@ -1,5 +1,6 @@
 """Votes: a present member votes on their own phone; the secretary records the written
-opinions of absent members (ND 98/2023/NĐ-CP Điều 30.7). Each member votes once per item.
+opinions of absent members (ND 98/2023/NĐ-CP Điều 30.7). Each member votes once per item
+and may change it until the session closes (``councils.vote_change``).
 
 A secret ballot (where the form's rule says so: CSTĐCS, CSTĐ tỉnh, Cờ thi đua) writes a
 receipt "member X has voted on item Y" and adds one to a counter of the item's ballot
@@ -29,14 +30,19 @@ from thidua.councils.models import (
 )
 from thidua.councils.rules import can_record_written_votes
 from thidua.councils.transitions import Operation
+from thidua.councils.vote_change import ballot_proof
 from thidua.councils.workflow import append_event, locked_session
 
 #: The ballot box counter each choice adds to.
 _COUNTER = {VoteChoice.YES: "yes", VoteChoice.NO: "no", VoteChoice.ABSTAIN: "abstain"}
 
 
-def council_vote(*, actor: Any, item: AgendaItem, choice: str) -> None:
-    """Cast the acting member's own vote on an item of an open session."""
+def council_vote(*, actor: Any, item: AgendaItem, choice: str) -> str:
+    """Cast the acting member's own vote on an item of an open session.
+
+    Returns, for a secret ballot, the proof that lets this member change it until the
+    session closes (``councils.vote_change``; kept on the member's device only), else "".
+    """
     with transaction.atomic():
         session = locked_session(item.session, Operation.VOTE)
         seat = CouncilMember.objects.filter(session=session, user=actor).first()
@@ -48,6 +54,8 @@ def council_vote(*, actor: Any, item: AgendaItem, choice: str) -> None:
                 code=ErrorCode.NOT_PRESENT,
             )
         _cast(session, item, seat, choice, actor=actor, written=False)
+    item = AgendaItem.objects.get(pk=item.pk)
+    return ballot_proof(item, seat, choice) if item.secret_ballot else ""
 
 
 def council_written_vote(

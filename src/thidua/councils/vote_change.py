@@ -1,0 +1,136 @@
+"""A present member changes their own vote while the session is open; never after it
+closes, when the votes are counted and the minutes written.
+
+An open vote is changed in place and the event says from what to what. A secret ballot
+stores no choice (``councils.voting``), so the ballot box cannot know which counter to
+take one from: when the member casts it, ``council_vote`` hands back a *proof*, the
+choice signed with the site's key, which stays on the member's own device (a cookie
+only that browser sends). A change presents it; the box moves one ballot from the
+proven choice to the new one and hands back a new proof. No proof, no change: a member
+who cleared the browser or changes phones cannot change a secret ballot. The event says
+only "member X changed a ballot on item Y".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core import signing
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from thidua.core.errors import DomainError, NotPermitted
+from thidua.councils.codes import ErrorCode, EventKind
+from thidua.councils.models import (
+    AgendaItem,
+    Attendance,
+    BallotReceipt,
+    CouncilMember,
+    SecretTally,
+    Vote,
+    VoteChoice,
+)
+from thidua.councils.transitions import Operation
+from thidua.councils.workflow import append_event, locked_session
+
+_SALT = "thidua.councils.secret-ballot"
+_COUNTER = {VoteChoice.YES: "yes", VoteChoice.NO: "no", VoteChoice.ABSTAIN: "abstain"}
+
+
+def ballot_proof(item: AgendaItem, seat: CouncilMember, choice: str) -> str:
+    """The signed proof of a secret ballot, for the member's own device only."""
+    return signing.dumps({"item": item.pk, "member": seat.pk, "choice": choice}, salt=_SALT)
+
+
+def _proven_choice(proof: str, item: AgendaItem, seat: CouncilMember) -> VoteChoice:
+    try:
+        data = signing.loads(proof, salt=_SALT)
+    except signing.BadSignature:
+        data = {}
+    if (
+        not isinstance(data, dict)
+        or data.get("item") != item.pk
+        or data.get("member") != seat.pk
+        or data.get("choice") not in VoteChoice.values
+    ):
+        raise DomainError(
+            _(
+                "Phiếu kín chỉ đổi được trên thiết bị bạn đã dùng để bỏ phiếu (không ai, kể cả "
+                "hệ thống, biết bạn đã chọn gì). Hãy mở trang bỏ phiếu trên thiết bị đó."
+            ),
+            code=ErrorCode.BALLOT_PROOF,
+        )
+    return VoteChoice(data["choice"])
+
+
+def _present_seat(session: Any, actor: Any) -> CouncilMember:
+    seat = CouncilMember.objects.filter(session=session, user=actor).first()
+    if seat is None:
+        raise NotPermitted(_("Bạn không phải thành viên của phiên họp này."))
+    if seat.attendance != Attendance.PRESENT:
+        raise DomainError(
+            _("Bạn được ghi nhận vắng mặt: ý kiến bằng văn bản do Thư ký Hội đồng ghi nhận."),
+            code=ErrorCode.NOT_PRESENT,
+        )
+    return seat
+
+
+def council_vote_change(*, actor: Any, item: AgendaItem, choice: str, proof: str = "") -> str:
+    """Change the acting member's own vote on an item of an open session.
+
+    Returns the new proof for a secret ballot ("" for an open vote). Refused once the
+    session is closed, for a member who has not voted yet, for the same choice again,
+    and for a secret ballot without the proof its casting handed back.
+    """
+    if choice not in VoteChoice.values:
+        raise DomainError(
+            _("Hãy chọn Đồng ý, Không đồng ý hoặc Không ý kiến."), code=ErrorCode.BAD_CHOICE
+        )
+    new = VoteChoice(choice)
+    with transaction.atomic():
+        session = locked_session(item.session, Operation.VOTE)
+        seat = _present_seat(session, actor)
+        item = AgendaItem.objects.get(pk=item.pk, session=session)
+        if item.secret_ballot:
+            return _change_secret(session, item, seat, new, proof, actor=actor)
+        vote = Vote.objects.filter(item=item, member=seat, written=False).first()
+        if vote is None:
+            raise DomainError(_("Bạn chưa bỏ phiếu cho nội dung này."), code=ErrorCode.NOT_VOTED)
+        _refuse_same(vote.choice, new)
+        previous = vote.choice
+        Vote.objects.filter(pk=vote.pk).update(choice=new)
+        append_event(
+            session,
+            actor,
+            EventKind.VOTE_CHANGED,
+            {"member": seat.pk, "item": item.pk, "from": previous, "to": str(new)},
+        )
+        return ""
+
+
+def _refuse_same(previous: str, new: VoteChoice) -> None:
+    if previous == new:
+        raise DomainError(
+            _("Phiếu của bạn đã là “%(choice)s”.") % {"choice": new.label},
+            code=ErrorCode.SAME_CHOICE,
+        )
+
+
+def _change_secret(
+    session: Any, item: AgendaItem, seat: CouncilMember, new: VoteChoice, proof: str, *, actor: Any
+) -> str:
+    if not BallotReceipt.objects.filter(item=item, member=seat, written=False).exists():
+        raise DomainError(_("Bạn chưa bỏ phiếu cho nội dung này."), code=ErrorCode.NOT_VOTED)
+    previous = _proven_choice(proof, item, seat)
+    _refuse_same(previous, new)
+    old, added = _COUNTER[previous], _COUNTER[new]
+    moved = SecretTally.objects.filter(item=item, **{f"{old}__gt": 0}).update(
+        **{old: F(old) - 1, added: F(added) + 1}
+    )
+    if moved != 1:  # a proof of a ballot the box does not hold: refuse, change nothing
+        raise DomainError(_("Không đổi được phiếu kín này."), code=ErrorCode.BALLOT_PROOF)
+    append_event(
+        session, actor, EventKind.SECRET_BALLOT_CHANGED, {"member": seat.pk, "item": item.pk}
+    )
+    return ballot_proof(item, seat, new)
