@@ -230,3 +230,14 @@ def test_drafts_list_query_count_does_not_grow(importer, django_assert_num_queri
         response = client.get(INDEX)
 
     assert page_text(response).count("ke-hoach.txt") == count
+
+
+def test_discarding_a_draft_asks_first_saying_what_is_lost(importer):
+    draft = DraftFactory(created_by=importer, unit=importer.memberships.get().unit.parent)
+
+    response = signed_in(importer).get(reverse("plan_import:review", args=[draft.pk]))
+
+    page = response.content.decode()
+    discard = reverse("plan_import:discard", args=[draft.pk])
+    form = page[page.index(f'action="{discard}"') :].split(">", 1)[0]
+    assert 'data-confirm="Hủy bản nháp? Các trường đã duyệt và đã sửa không dùng được nữa' in form

@@ -264,12 +264,16 @@ def test_the_secretariat_creates_and_activates_a_set_from_the_index(cluster: Clu
         {"campaign": str(cluster.campaign.pk)},
     )
     cs = CriteriaSet.objects.get(group=cluster.group)
+    draft_page = client.get(reverse("scoring:set", args=[cs.pk])).content.decode()
     activated = client.post(reverse("scoring:set_activate", args=[cs.pk]))
 
     assert "Cụm thi đua số 1" in index and "Lập bảng tiêu chí" in index
     assert created.status_code == activated.status_code == 302
     assert cs.sheets.count() == 4
     assert cs.criteria.filter(added_by_campaign=True).count() == 4
+    assert 'data-confirm="Áp dụng bảng tiêu chí? Từ đây các tiêu chí không sửa được nữa' in (
+        draft_page
+    )
 
 
 def test_the_cluster_leader_cannot_create_sets(cluster: Cluster) -> None:
