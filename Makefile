@@ -29,7 +29,7 @@ THIDUA := $(BIN)/python -m thidua
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
 DEV_STAMP := $(VENV)/.stamp-dev
 
-.PHONY: help demo serve demo-setup prepare test lint messages clean distclean
+.PHONY: help demo serve demo-setup prepare test lint messages clean distclean axe-update axe-check
 
 help:
 	@echo "thidua — make targets"
@@ -41,6 +41,7 @@ help:
 	@echo "  make messages    update the vi/en .po files and compile them"
 	@echo "  make clean       remove caches and build leftovers (keeps .venv and the data)"
 	@echo "  make distclean   clean, and remove .venv too (never the data in \$$THIDUA_DATA_DIR)"
+	@echo "  make axe-update  fetch axe-core AXE_VERSION from npm into tests/vendor/axe (browser tests)"
 	@echo "Variables: PORT=$(PORT) THIDUA_DATA_DIR=$(THIDUA_DATA_DIR) VENV=$(VENV) PYTEST_ARGS=$(PYTEST_ARGS)"
 	@echo "           PYTEST_WORKERS=$(PYTEST_WORKERS) (pytest-xdist workers; 0 runs the tests in one process)"
 
@@ -129,3 +130,20 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# --- axe-core for the browser tests' accessibility checks ----------------------------
+# Vendored in tests/vendor/axe (MPL-2.0, used by the tests only); `axe-update` fetches
+# another version from the npm registry, `axe-check` checks the committed file.
+
+AXE_VERSION ?= 4.11.0
+AXE_SHA256 := e9e5863c33a874f09bc01acd9234b7e3c871479f5eef8802fa582544465e6d01
+AXE_DIR := tests/vendor/axe
+
+axe-update:
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+	  tar xzf axe-core-$(AXE_VERSION).tgz && cd - >/dev/null && \
+	  cp $$tmp/package/axe.min.js $$tmp/package/LICENSE $(AXE_DIR)/ && rm -rf $$tmp && \
+	  sha256sum $(AXE_DIR)/axe.min.js
+
+axe-check:
+	@echo "$(AXE_SHA256)  $(AXE_DIR)/axe.min.js" | sha256sum --check --quiet && echo "axe-core $(AXE_VERSION): ok"

@@ -40,3 +40,21 @@ def test_every_table_is_in_a_named_focusable_scroll_region() -> None:
                 problems.append(f"{name}: {div or 'no wrapper'}")
 
     assert problems == []
+
+
+REGION_NAME = re.compile(
+    r'role="region"[^>]*aria-labelledby="([^"]+)"|aria-labelledby="([^"]+)"[^>]*role="region"'
+)
+LANDMARK_NAME = re.compile(r'<(?:section|nav|aside|form)\b[^>]*aria-labelledby="([^"]+)"')
+
+
+def test_no_scroll_region_shares_its_name_with_the_landmark_around_it() -> None:
+    """A named <section> is a region landmark too: a table region named by the same
+    heading makes two landmarks of one name (axe's landmark-unique)."""
+    problems = []
+    for path in sorted(ROOT.glob("*/templates/**/*.html")):
+        text = path.read_text(encoding="utf-8")
+        regions = {a or b for a, b in REGION_NAME.findall(text)}
+        shared = regions & set(LANDMARK_NAME.findall(text))
+        problems += [f"{path.relative_to(ROOT)}: {name}" for name in sorted(shared)]
+    assert problems == []

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.accessibility import axe_problems
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.councils import make_session, nominations, seats
 from thidua.councils import services
@@ -93,13 +94,20 @@ def test_session_journey(browser, live_server, kh, people, province):
     expect(phone.locator(f"#muc-{plain.pk}")).to_contain_text(
         "Đã bỏ phiếu · Ý kiến của bạn: Đồng ý"
     )
-    phone.locator(f"#muc-{secret.pk}").get_by_role("button", name="Không đồng ý").click()
-    phone.get_by_role("button", name="Gửi phiếu: Không đồng ý").click()
+    phone.locator(f"#muc-{secret.pk}").get_by_role("button", name="Đồng ý", exact=True).click()
+    phone.get_by_role("button", name="Gửi phiếu: Đồng ý").click()
     secret_card = phone.locator(f"#muc-{secret.pk}")
     expect(secret_card).to_contain_text("phiếu kín, không ai xem được lựa chọn của bạn")
     expect(secret_card).not_to_contain_text("Ý kiến của bạn")
-    expect(secret_card.get_by_role("button")).to_have_count(0)
+    expect(secret_card.get_by_role("button", name="Gửi phiếu")).to_have_count(0)
     _shot(phone, "3-voted", 390)
+    assert axe_problems(phone) == []
+    # A change of mind before the session closes, from this phone: confirmed, then shown.
+    secret_card.get_by_text("Đổi ý kiến (đến khi kết thúc phiên họp)").click()
+    secret_card.get_by_role("button", name="Không đồng ý").click()
+    expect(phone.locator(".ballot-confirm")).to_contain_text("Bạn đổi ý kiến thành")
+    phone.get_by_role("button", name="Đổi phiếu: Không đồng ý").click()
+    expect(phone.locator(".messages")).to_contain_text("Đã đổi ý kiến của bạn.")
     assert phone_errors == []
     member_ctx.close()
 
@@ -136,6 +144,7 @@ def test_session_journey(browser, live_server, kh, people, province):
         view.goto(f"{live_server.url}/hoi-dong/{session.pk}/")
         expect(view.locator("#ket-qua")).to_contain_text("Không đạt tỷ lệ phiếu")
         _shot(view, "5-leader", width)
+        assert axe_problems(view) == []
         ctx.close()
     session.refresh_from_db()
     assert session.state == SessionState.CLOSED

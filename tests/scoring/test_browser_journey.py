@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.accessibility import axe_problems
 from tests.factories.scoring import Cluster, make_set, manual_entries, reviewer_for, self_submit
 from thidua.scoring import services
 from thidua.scoring.models import CriterionKind
@@ -116,6 +117,7 @@ def test_scoring_journey(live_server: Any, browser: Any, cluster: Cluster, width
     )
     expect(page.locator(".tie-breaks")).to_contain_text("Nhiều tiêu chí đạt điểm tối đa hơn")
     page.screenshot(path=SCREENSHOTS.format(stage="ranking", width=width), full_page=True)
+    assert axe_problems(page) == []
     page.context.close()
 
     # The public site shows the published ranking to anyone, without signing in.
@@ -125,4 +127,5 @@ def test_scoring_journey(live_server: Any, browser: Any, cluster: Cluster, width
     expect(public.locator("main")).to_contain_text("Cụm thi đua số 1")
     expect(public.locator("main")).to_contain_text("Huyện Tiểu Cần")
     public.screenshot(path=SCREENSHOTS.format(stage="public", width=width), full_page=True)
+    assert axe_problems(public) == []
     context.close()

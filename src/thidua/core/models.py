@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.core.event_time import event_now
 
 
-class EventTimeField(models.DateTimeField):  # type: ignore[type-arg]
+class EventTimeField(models.DateTimeField):
     """``auto_now_add`` stamped by ``core.event_time.event_now`` (the demo's story time).
 
     Stored and migrated as a plain ``DateTimeField``: only where the time comes from differs.
