@@ -1,4 +1,0 @@
-"""Fixtures of these tests: the works tests' campaign and people (tests/works/fixtures.py),
-the clock frozen at 01/3/2025 09:00."""
-
-from tests.works.fixtures import _frozen_time, kh, other_province, people  # noqa: F401
