@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories.councils import make_session, nominations, seats
 from tests.pages import csp_problems, page_text, signed_in
@@ -294,3 +295,10 @@ def test_ballot_page_query_count(count, kh, people, province, django_assert_num_
         response = client.get(reverse("councils:ballot", args=[session.pk]))
 
     assert response.content.decode().count('class="ballot-card"') == count
+
+
+def test_a_new_session_offers_today_as_its_date(people):
+    page = signed_in(people.secretariat).get(reverse("councils:create"))
+
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert f'name="date" value="{today}"' in page.content.decode()

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories.decisions import World, draft, fill, issued
 from thidua.decisions.models import Certificate, Decision, DecisionState
@@ -276,3 +277,13 @@ def test_supersede_over_http_opens_the_new_draft(
 
     new = Decision.objects.get(supersedes=decisions["issued"])
     assert answer["Location"] == reverse("decisions:edit", args=[new.pk])
+
+
+def test_the_edit_page_of_a_draft_offers_today_as_its_date(world: World) -> None:
+    decision = draft(world)
+    assert decision.date is None
+
+    page = _client(world.secretariat).get(reverse("decisions:edit", args=[decision.pk]))
+
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert f'name="date" value="{today}"' in page.content.decode()

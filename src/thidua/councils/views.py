@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -85,7 +86,9 @@ def create_page(request: HttpRequest) -> HttpResponse:
     if not has_role(request.user, Role.SECRETARIAT):
         raise PermissionDenied
     campaigns = campaigns_visible_to(request.user).order_by("-doc_date", "pk")
-    form = SessionForm(request.POST or None, campaigns=campaigns)
+    form = SessionForm(
+        request.POST or None, campaigns=campaigns, initial={"date": timezone.localdate()}
+    )
     error = ""
     if request.method == "POST" and form.is_valid():
         with refusal_caught() as outcome:

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -199,7 +200,8 @@ def decision_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("decisions:detail", pk=pk)
     initial = {
         "number": decision.number,
-        "date": decision.date,
+        # A draft is usually signed the day it is finished: today, until a date is set.
+        "date": decision.date or timezone.localdate(),
         "signer_title": decision.signer_title,
         "authority_prefix": decision.authority_prefix,
         "signer_position": decision.signer_position,

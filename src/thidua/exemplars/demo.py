@@ -4,11 +4,14 @@ published on the public site."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Q
 from django.utils import timezone
 
 from thidua.accounts.models import User
 from thidua.campaigns.models import Campaign
+from thidua.core.event_time import events_dated
 from thidua.exemplars import workflow
 from thidua.exemplars.models import Exemplar, ExemplarState
 from thidua.works.models import EvidenceKind, Work
@@ -57,8 +60,9 @@ def demo_ensure(campaign: Campaign) -> str:
     actor = User.objects.filter(username="bantdkt").first()
     if actor is None:
         return ""
+    today = timezone.localdate()
     works = (
-        with_flags(Work.objects.filter(campaign=campaign), timezone.localdate())
+        with_flags(Work.objects.filter(campaign=campaign), today)
         .filter(Q(ahead=True), progress_updates__evidence__kind=EvidenceKind.PHOTO)
         .select_related("unit", "campaign__issuer_unit", "place", "content_area")
         .distinct()
@@ -66,10 +70,13 @@ def demo_ensure(campaign: Campaign) -> str:
     )
     made = 0
     for work, state in zip(works, PLAN, strict=False):
-        story = workflow.exemplar_from_work(actor=actor, work=work)
-        story.achievements = f"{ACHIEVEMENTS_LEAD}\n{work.description or work.title}"
-        story.save(update_fields=["achievements", "search_text", "title", "subject_name"])
-        _advance(actor, story, state)
+        # Written up two weeks after the work was finished (never later than today).
+        day = min((work.actual_finish or today) + dt.timedelta(days=14), today)
+        with events_dated(day):
+            story = workflow.exemplar_from_work(actor=actor, work=work)
+            story.achievements = f"{ACHIEVEMENTS_LEAD}\n{work.description or work.title}"
+            story.save(update_fields=["achievements", "search_text", "title", "subject_name"])
+            _advance(actor, story, state)
         made += 1
     published = Exemplar.objects.filter(campaign=campaign, state=ExemplarState.PUBLISHED).count()
     return "Điển hình tiên tiến mẫu: %s câu chuyện, %s đã công bố trên trang công khai." % (

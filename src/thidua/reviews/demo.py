@@ -7,6 +7,7 @@ import datetime as dt
 
 from thidua.accounts.models import User
 from thidua.campaigns.models import Campaign
+from thidua.core.event_time import events_dated
 from thidua.reviews import workflow
 from thidua.reviews.models import PhaseReview, ReviewKind
 from thidua.reviews.selectors import ahead_works
@@ -34,24 +35,28 @@ def demo_ensure(campaign: Campaign) -> str:
     actor = User.objects.filter(username="bantdkt").first()
     if actor is None:
         return ""
-    review = workflow.review_open(
-        actor=actor,
-        campaign=campaign,
-        phase=phase,
-        kind=ReviewKind.INTERIM,
-        held_on=phase.end + dt.timedelta(days=15),
-    )
-    review = workflow.review_update(
-        actor=actor,
-        review=review,
-        held_on=review.held_on,
-        shortcomings=SHORTCOMINGS,
-        directions=DIRECTIONS,
-        notes="Họp sơ kết tại Hội trường UBND tỉnh.",
-    )
-    ahead = list(ahead_works(campaign, phase).values_list("pk", flat=True))
-    workflow.review_select_works(actor=actor, review=review, commend=ahead[:5], publicise=ahead[:3])
-    review = workflow.review_issue(actor=actor, review=review)
+    # The review is held, and its events dated, 15 days after the phase ends.
+    with events_dated(phase.end + dt.timedelta(days=15)):
+        review = workflow.review_open(
+            actor=actor,
+            campaign=campaign,
+            phase=phase,
+            kind=ReviewKind.INTERIM,
+            held_on=phase.end + dt.timedelta(days=15),
+        )
+        review = workflow.review_update(
+            actor=actor,
+            review=review,
+            held_on=review.held_on,
+            shortcomings=SHORTCOMINGS,
+            directions=DIRECTIONS,
+            notes="Họp sơ kết tại Hội trường UBND tỉnh.",
+        )
+        ahead = list(ahead_works(campaign, phase).values_list("pk", flat=True))
+        workflow.review_select_works(
+            actor=actor, review=review, commend=ahead[:5], publicise=ahead[:3]
+        )
+        review = workflow.review_issue(actor=actor, review=review)
     return "Sơ kết mẫu: %s đã ban hành, %s công trình vượt tiến độ được đề nghị khen thưởng." % (
         phase.name,
         len(ahead[:5]),

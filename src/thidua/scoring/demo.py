@@ -19,6 +19,7 @@ reviews the leader's sheet).
 
 from __future__ import annotations
 
+import datetime as dt
 import zlib
 from decimal import Decimal
 
@@ -29,6 +30,7 @@ from django.db import transaction
 from thidua.accounts.demo import DEMO_PASSWORD
 from thidua.accounts.models import Membership, Role, User
 from thidua.campaigns.models import Campaign
+from thidua.core.event_time import events_dated
 from thidua.organisations.models import EmulationGroup, GroupRole, Unit
 from thidua.reports.demo import head_username
 from thidua.scoring import services
@@ -188,8 +190,11 @@ def _review_as_twin(
 
 
 def _run(people: _People, group: EmulationGroup, campaign: Campaign, stage: str) -> None:
-    cs = services.criteria_set_create(actor=people.secretariat, group=group, campaign=campaign)
-    services.criteria_set_activate(actor=people.secretariat, criteria_set=cs)
+    # The story's days: the set opens on 20/11, units score themselves by 28/11, the
+    # leaders review by 03/12, the Ban TĐKT confirms on 08/12 and publishes on 15/12.
+    with events_dated(dt.date(YEAR, 11, 20)):
+        cs = services.criteria_set_create(actor=people.secretariat, group=group, campaign=campaign)
+        services.criteria_set_activate(actor=people.secretariat, criteria_set=cs)
     sheets = list(cs.sheets.select_related("unit").order_by("unit__code"))
     gap_unit = sheets[zlib.crc32(group.code.encode()) % len(sheets)].unit_id
     if stage == "review":
@@ -198,14 +203,18 @@ def _run(people: _People, group: EmulationGroup, campaign: Campaign, stage: str)
     others = [s for s in sheets if s.unit_id != gap_unit]
     twins = others[:2] if group.code == TIE_GROUP else []
     for sheet in sheets:
-        sheet = _self_assess(people, cs, sheet)
-        if twins and sheet == twins[1]:
-            sheet = _review_as_twin(people, group, sheet, model=twins[0])
-        else:
-            sheet = _review(people, group, cs, sheet, gap=sheet.unit_id == gap_unit)
-        services.sheet_confirm(actor=people.secretariat, sheet=sheet)
+        with events_dated(dt.date(YEAR, 11, 28)):
+            sheet = _self_assess(people, cs, sheet)
+        with events_dated(dt.date(YEAR, 12, 3)):
+            if twins and sheet == twins[1]:
+                sheet = _review_as_twin(people, group, sheet, model=twins[0])
+            else:
+                sheet = _review(people, group, cs, sheet, gap=sheet.unit_id == gap_unit)
+        with events_dated(dt.date(YEAR, 12, 8)):
+            services.sheet_confirm(actor=people.secretariat, sheet=sheet)
     if stage == "publish":
-        ranking_publish(actor=people.secretariat, criteria_set=cs)
+        with events_dated(dt.date(YEAR, 12, 15)):
+            ranking_publish(actor=people.secretariat, criteria_set=cs)
 
 
 def _under_review(
@@ -214,15 +223,18 @@ def _under_review(
     leader = group.memberships.get(role=GroupRole.LEADER).unit_id
     others = [s for s in sheets if s.unit_id != leader]
     for index, sheet in enumerate(others):
-        sheet = _self_assess(people, cs, sheet)
-        if index == 0:
-            _review(people, group, cs, sheet, gap=True)
-        elif index == 1:
-            services.sheet_return(
-                actor=_reviewer(people, group, sheet), sheet=sheet, reason=_RETURN_REASON
-            )
+        with events_dated(dt.date(YEAR, 11, 28)):
+            sheet = _self_assess(people, cs, sheet)
+        with events_dated(dt.date(YEAR, 12, 3)):
+            if index == 0:
+                _review(people, group, cs, sheet, gap=True)
+            elif index == 1:
+                services.sheet_return(
+                    actor=_reviewer(people, group, sheet), sheet=sheet, reason=_RETURN_REASON
+                )
     mine = next(s for s in sheets if s.unit_id == leader)
-    _self_assess(people, cs, mine, submit=False)
+    with events_dated(dt.date(YEAR, 11, 28)):
+        _self_assess(people, cs, mine, submit=False)
 
 
 def demo_ensure(campaign: Campaign) -> str:
