@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -32,6 +33,10 @@ def _killed_mid_batch(world: World, capture: Any, *, attempts: int) -> Certifica
     return batch
 
 
+# The worker closes connections that are not in autocommit (close_old_connections), as it
+# should between tasks: inside a test's transaction that would close the test's own
+# connection on PostgreSQL, so this test runs with real commits.
+@pytest.mark.django_db(transaction=True)
 def test_batch_left_running_is_queued_again_and_finishes(
     world: World, django_capture_on_commit_callbacks: Any
 ) -> None:
