@@ -85,3 +85,23 @@ def test_a_trà_vinh_user_does_not_see_the_vinh_long_campaign(demo: DemoRun, cli
     client.force_login(User.objects.get(username="canbo_xa"))
     assert client.get(f"/phong-trao/{campaign.pk}/").status_code == 404
     assert "MH-2026/KH-UBND" not in client.get("/phong-trao/").content.decode()
+
+
+def test_the_2026_story_is_dated_on_its_own_days(demo: DemoRun) -> None:
+    from django.utils import timezone
+
+    from thidua.awards.models import NominationEvent
+    from thidua.reports.models import ReportEvent
+    from thidua.works.models import WorkEvent
+
+    campaign = Campaign.objects.get(code=CAMPAIGN_CODE)
+    q1 = ReportEvent.objects.filter(
+        report__period__campaign=campaign, report__period__number=1, kind="submit"
+    )
+    works = WorkEvent.objects.filter(work__campaign=campaign)
+    nominations = NominationEvent.objects.filter(nomination__campaign=campaign, kind="submit")
+
+    assert q1 and works and nominations
+    assert {timezone.localdate(e.at).month for e in q1} <= {3, 4}, "Q1 was sent in spring"
+    assert max(timezone.localdate(e.at) for e in works) < dt.date(2026, 4, 1)
+    assert {timezone.localdate(e.at) for e in nominations} == {dt.date(2026, 11, 20)}

@@ -20,9 +20,11 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from thidua.accounts.models import User
 from thidua.awards import codes as award_codes
@@ -32,6 +34,7 @@ from thidua.awards.nominees import NomineeData
 from thidua.campaigns.models import Campaign, Phase
 from thidua.campaigns.services import campaign_load_path, resolve_campaign_path
 from thidua.core.errors import DomainError
+from thidua.core.event_time import events_dated
 from thidua.desk.demo_users import VINH_LONG_USERS, demo_users_ensure
 from thidua.organisations.models import Unit, UnitKind
 from thidua.reports.drafting import report_open, report_save
@@ -124,6 +127,14 @@ NOMINATIONS = (
 )
 
 
+def _on(day: dt.date | dt.datetime) -> Any:
+    """Events written inside carry the story's day (never later than today)."""
+    today = timezone.localdate()
+    if isinstance(day, dt.datetime):
+        return events_dated(day if timezone.localdate(day) <= today else timezone.now())
+    return events_dated(min(day, today))
+
+
 def _units() -> str:
     out = io.StringIO()
     call_command("units", "load", "vn", "--province", PROVINCE, stdout=out)
@@ -155,28 +166,42 @@ def _works(campaign: Campaign, units: dict[str, Unit]) -> int:
     areas = {a.code: a for a in campaign.content_areas.all()}
     officers = {"86-SYT": _user("thutruong_syt_vl"), COMMUNE: _user("canbo_xa_vl")}
     for spec in WORKS:
-        work = work_create(
-            actor=officers[spec.unit],
-            campaign=campaign,
-            unit=units[spec.unit],
-            data=WorkData(
-                kind=spec.kind,
-                title=spec.title,
-                planned_start=spec.start,
-                planned_finish=spec.finish,
-                description="Công trình mẫu của kế hoạch minh họa năm 2026.",
-                content_area=areas.get(spec.area),
-                place=units[spec.unit] if units[spec.unit].kind == UnitKind.COMMUNE else None,
-                budget=Decimal("1500000000") if spec.kind == "construction" else None,
-                budget_source="Ngân sách xã" if spec.kind == "construction" else "",
-                phase=campaign.phases.filter(start__lte=spec.finish, end__gte=spec.finish).first(),
-                targets=[],
-            ),
-            confirm_similar=True,
-        )
-        work = work_submit(actor=officers[spec.unit], work=work)
-        work_approve(actor=secretariat, work=work, note="Đồng ý (mẫu).")
+        registered = spec.start - dt.timedelta(days=14)
+        with _on(registered):
+            work = _registered_work(campaign, units, areas, officers, spec)
+        with _on(registered + dt.timedelta(days=3)):
+            work_approve(actor=secretariat, work=work, note="Đồng ý (mẫu).")
     return len(WORKS)
+
+
+def _registered_work(
+    campaign: Campaign,
+    units: dict[str, Unit],
+    areas: dict[str, Any],
+    officers: dict[str, User],
+    spec: WorkSpec,
+) -> Work:
+    """A work the unit created and sent for approval (demo, illustrative campaign)."""
+    work = work_create(
+        actor=officers[spec.unit],
+        campaign=campaign,
+        unit=units[spec.unit],
+        data=WorkData(
+            kind=spec.kind,
+            title=spec.title,
+            planned_start=spec.start,
+            planned_finish=spec.finish,
+            description="Công trình mẫu của kế hoạch minh họa năm 2026.",
+            content_area=areas.get(spec.area),
+            place=units[spec.unit] if units[spec.unit].kind == UnitKind.COMMUNE else None,
+            budget=Decimal("1500000000") if spec.kind == "construction" else None,
+            budget_source="Ngân sách xã" if spec.kind == "construction" else "",
+            phase=campaign.phases.filter(start__lte=spec.finish, end__gte=spec.finish).first(),
+            targets=[],
+        ),
+        confirm_similar=True,
+    )
+    return work_submit(actor=officers[spec.unit], work=work)
 
 
 def _reports(campaign: Campaign, units: dict[str, Unit]) -> int:
@@ -194,16 +219,18 @@ def _reports(campaign: Campaign, units: dict[str, Unit]) -> int:
     ).select_related("unit", "period")
     for report in reports.order_by("period__number", "unit__code"):
         head = heads[report.unit.code]
-        report = report_open(actor=head, report=report)
-        report = report_save(
-            actor=head,
-            report=report,
-            summary=f"{report.unit.name}: hoàn thành các phần việc đăng ký {report.period.label}.",
-        )
         due = report.period.effective_due
         at = dt.datetime.combine(due - dt.timedelta(days=2), dt.time(9), tzinfo=dt.UTC)
-        report = report_submit(actor=head, report=report, at=at)
-        report_accept(actor=secretariat, report=report, at=at + dt.timedelta(days=1))
+        with _on(at):
+            report = report_open(actor=head, report=report)
+            report = report_save(
+                actor=head,
+                report=report,
+                summary=f"{report.unit.name}: hoàn thành các phần việc đăng ký {report.period.label}.",
+            )
+            report = report_submit(actor=head, report=report, at=at)
+        with _on(at + dt.timedelta(days=1)):
+            report_accept(actor=secretariat, report=report, at=at + dt.timedelta(days=1))
         written += 1
     return written
 
@@ -224,46 +251,62 @@ def _nominations(campaign: Campaign, units: dict[str, Unit]) -> int:
     }
     for spec in NOMINATIONS:
         officer, head = people[spec.unit]
-        data = NomineeData(
-            kind=spec.kind,
-            name=spec.name,
-            unit=units[spec.unit],
-            gender=spec.gender,
-            birth_year=spec.birth_year,
-            position=spec.position,
-        )
-        nominee = awards.nominee_find_or_create(by=officer, data=data)[0]
-        nomination = awards.nomination_create(
-            by=officer,
-            campaign=campaign,
-            phase=phase,
-            proposer_unit=units[spec.unit],
-            nominee=nominee,
-            form=form,
-            basis=AwardBasis.CAMPAIGN,
-            summary="Có thành tích tiêu biểu xuất sắc trong phong trào thi đua năm 2026 (mẫu).",
-            achievement={
-                "situation": "Hoàn thành tốt nhiệm vụ được giao trong năm 2026.",
-                "results": "Hoàn thành vượt tiến độ công trình, phần việc đã đăng ký.",
-                "measures": "Ứng dụng chuyển đổi số trong giải quyết hồ sơ của người dân.",
-            },
-        )
-        for kind in ("cover", "report", "minutes"):
-            content = minimal_pdf([f"Ho so de nghi khen thuong 2026 - {kind}"])
-            awards.dossier_file_add(
-                nomination,
-                by=officer,
-                kind=kind,
-                stream=io.BytesIO(content),
-                name=f"{kind}-{nomination.pk}.pdf",
-                size=len(content),
-            )
-        awards.nomination_submit(nomination, by=head, today=SUBMITTED_ON)
+        with _on(SUBMITTED_ON):
+            nomination = _submitted_nomination(campaign, phase, form, units, spec, officer, head)
         if spec.approve:
-            awards.nomination_review_start(nomination, by=secretariat)
-            awards.nomination_send_to_council(nomination, by=secretariat)
-            awards.nomination_approve(nomination, by=secretariat, note="Hội đồng đồng ý (mẫu).")
+            with _on(SUBMITTED_ON + dt.timedelta(days=5)):
+                awards.nomination_review_start(nomination, by=secretariat)
+                awards.nomination_send_to_council(nomination, by=secretariat)
+                awards.nomination_approve(nomination, by=secretariat, note="Hội đồng đồng ý (mẫu).")
     return len(NOMINATIONS)
+
+
+def _submitted_nomination(
+    campaign: Campaign,
+    phase: Phase,
+    form: AwardForm,
+    units: dict[str, Unit],
+    spec: NominationSpec,
+    officer: User,
+    head: User,
+) -> Nomination:
+    """A nomination with its dossier, created and submitted by the unit."""
+    data = NomineeData(
+        kind=spec.kind,
+        name=spec.name,
+        unit=units[spec.unit],
+        gender=spec.gender,
+        birth_year=spec.birth_year,
+        position=spec.position,
+    )
+    nominee = awards.nominee_find_or_create(by=officer, data=data)[0]
+    nomination = awards.nomination_create(
+        by=officer,
+        campaign=campaign,
+        phase=phase,
+        proposer_unit=units[spec.unit],
+        nominee=nominee,
+        form=form,
+        basis=AwardBasis.CAMPAIGN,
+        summary="Có thành tích tiêu biểu xuất sắc trong phong trào thi đua năm 2026 (mẫu).",
+        achievement={
+            "situation": "Hoàn thành tốt nhiệm vụ được giao trong năm 2026.",
+            "results": "Hoàn thành vượt tiến độ công trình, phần việc đã đăng ký.",
+            "measures": "Ứng dụng chuyển đổi số trong giải quyết hồ sơ của người dân.",
+        },
+    )
+    for kind in ("cover", "report", "minutes"):
+        content = minimal_pdf([f"Ho so de nghi khen thuong 2026 - {kind}"])
+        awards.dossier_file_add(
+            nomination,
+            by=officer,
+            kind=kind,
+            stream=io.BytesIO(content),
+            name=f"{kind}-{nomination.pk}.pdf",
+            size=len(content),
+        )
+    awards.nomination_submit(nomination, by=head, today=SUBMITTED_ON)
+    return nomination
 
 
 def vinh_long_demo_ensure() -> list[str]:
