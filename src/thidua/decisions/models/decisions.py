@@ -85,13 +85,52 @@ def _immutable_message() -> str:
     )
 
 
+class SignedDocumentMixin:
+    """What an issued decision and an issued revocation share: fixed once signed.
+
+    The loaded values of ``sealed_fields`` (and the state) are kept when a row is read,
+    so ``save`` can refuse a change after issue; only a draft may be deleted (Nghị định
+    30/2020/NĐ-CP: a signed document is corrected by another document, never edited)."""
+
+    sealed_fields: tuple[str, ...] = ()
+    draft_state: str = "draft"
+    authority_prefix: str
+    signer_title: str
+
+    def _remember(self) -> None:
+        self._loaded = _snapshot(self, ("state", *self.sealed_fields))  # type: ignore[arg-type]
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if getattr(self, "state", None) != self.draft_state:
+            raise ImmutableDecisionError(self.immutable_message())
+        return super().delete(*args, **kwargs)  # type: ignore[misc]
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Any:
+        instance = super().from_db(db, field_names, values)  # type: ignore[misc]
+        instance._remember()
+        return instance
+
+    @staticmethod
+    def immutable_message() -> str:
+        return _immutable_message()
+
+    @property
+    def signature_heading(self) -> str:
+        """ "KT. CHỦ TỊCH" or "CHỦ TỊCH" (the first line of the signature block)."""
+        return f"{self.authority_prefix} {self.signer_title}".strip().upper()
+
+
 def decision_upload_to(instance: Decision, filename: str) -> str:
     return f"quyet-dinh/{instance.date:%Y}/{filename}"
 
 
-class Decision(models.Model):
+class Decision(SignedDocumentMixin, models.Model):
     """A Quyết định khen thưởng: who grants which form to whom, on which date, signed by
     whom (ND 30/2020 layout; skeleton in LAW-NOTES §7.1)."""
+
+    sealed_fields = CONTENT_FIELDS
+    draft_state = DecisionState.DRAFT
 
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="decisions")
     phase = models.ForeignKey(
@@ -212,23 +251,7 @@ class Decision(models.Model):
             }:
                 raise ImmutableDecisionError(_immutable_message())
         super().save(*args, **kwargs)
-        self._loaded = _snapshot(self, ("state", *CONTENT_FIELDS))
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        if self.state != DecisionState.DRAFT:
-            raise ImmutableDecisionError(_immutable_message())
-        return super().delete(*args, **kwargs)
-
-    @classmethod
-    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Decision:
-        instance = super().from_db(db, field_names, values)
-        instance._loaded = _snapshot(instance, ("state", *CONTENT_FIELDS))
-        return instance
-
-    @property
-    def signature_heading(self) -> str:
-        """ "KT. CHỦ TỊCH" or "CHỦ TỊCH" (the first line of the signature block)."""
-        return f"{self.authority_prefix} {self.signer_title}".strip().upper()
+        self._remember()
 
 
 def _snapshot(instance: models.Model, names: tuple[str, ...]) -> dict[str, Any]:

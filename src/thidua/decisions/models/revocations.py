@@ -26,6 +26,7 @@ from thidua.decisions.models.decisions import (
     Decision,
     DecisionEntry,
     ImmutableDecisionError,
+    SignedDocumentMixin,
     _snapshot,
     decision_upload_to,
 )
@@ -91,9 +92,12 @@ REVOCATION_FIELDS = (
 )
 
 
-class Revocation(models.Model):
+class Revocation(SignedDocumentMixin, models.Model):
     """A Quyết định hủy bỏ quyết định khen thưởng: which rows of which issued decision are
     cancelled, why, on which basis, signed by the authority that granted them."""
+
+    sealed_fields = REVOCATION_FIELDS
+    draft_state = RevocationState.DRAFT
 
     decision = models.ForeignKey(
         Decision,
@@ -170,22 +174,11 @@ class Revocation(models.Model):
             if changed or self.state != RevocationState.ISSUED:
                 raise ImmutableDecisionError(_immutable_message())
         super().save(*args, **kwargs)
-        self._loaded = _snapshot(self, ("state", *REVOCATION_FIELDS))
+        self._remember()
 
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        if self.state != RevocationState.DRAFT:
-            raise ImmutableDecisionError(_immutable_message())
-        return super().delete(*args, **kwargs)
-
-    @classmethod
-    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Revocation:
-        instance = super().from_db(db, field_names, values)
-        instance._loaded = _snapshot(instance, ("state", *REVOCATION_FIELDS))
-        return instance
-
-    @property
-    def signature_heading(self) -> str:
-        return f"{self.authority_prefix} {self.signer_title}".strip().upper()
+    @staticmethod
+    def immutable_message() -> str:
+        return _immutable_message()
 
 
 class RevocationEntry(models.Model):
