@@ -152,25 +152,30 @@ def entry_line(entry: Any) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _attached_list(writer: Writer, decision: Any, entries: Sequence[Any]) -> None:
+def attached_list_heading(writer: Any, title: str, document: Any) -> None:
+    """A new page headed by the attached list's title and "(Kèm theo Quyết định số …)": the
+    list that goes with a decision (Nghị định 30/2020/NĐ-CP, Phụ lục I: phụ lục kèm theo)."""
     writer.page_break()
-    writer.paragraph(
-        _("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG %(award)s")
-        % {"award": _award_phrase(decision).upper()},
-        bold=True,
-        indent=False,
-        align="center",
-    )
+    writer.paragraph(title, bold=True, indent=False, align="center")
     writer.paragraph(
         _("(Kèm theo Quyết định số %(number)s %(date)s của %(grantor)s)")
         % {
-            "number": decision.number or "……",
-            "date": document_date(decision.date) if decision.date else "",
-            "grantor": decision.grantor_title,
+            "number": document.number or "……",
+            "date": document_date(document.date) if document.date else "",
+            "grantor": document.grantor_title,
         },
         italic=True,
         indent=False,
         align="center",
+    )
+
+
+def _attached_list(writer: Writer, decision: Any, entries: Sequence[Any]) -> None:
+    attached_list_heading(
+        writer,
+        _("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG %(award)s")
+        % {"award": _award_phrase(decision).upper()},
+        decision,
     )
     columns = (
         Column(_("STT"), 14, "center"),

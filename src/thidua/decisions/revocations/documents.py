@@ -15,14 +15,13 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from thidua.decisions.documents import COLLECTIVE_KINDS, entry_line
+from thidua.decisions.documents import COLLECTIVE_KINDS, attached_list_heading, entry_line
 from thidua.documents.official import (
     CONTENT_MM,
     Column,
     Letterhead,
     OfficialDocument,
     Signature,
-    document_date,
     vn_number,
 )
 
@@ -96,23 +95,8 @@ def _articles(writer: Any, revocation: Any, rows: Sequence[Any]) -> None:
 
 
 def _attached(writer: Any, revocation: Any, rows: Sequence[Any]) -> None:
-    writer.page_break()
-    writer.paragraph(
-        _("DANH SÁCH TẬP THỂ, CÁ NHÂN BỊ HỦY BỎ QUYẾT ĐỊNH KHEN THƯỞNG"),
-        bold=True,
-        indent=False,
-        align="center",
-    )
-    writer.paragraph(
-        _("(Kèm theo Quyết định số %(number)s %(date)s của %(grantor)s)")
-        % {
-            "number": revocation.number or "……",
-            "date": document_date(revocation.date) if revocation.date else "",
-            "grantor": revocation.grantor_title,
-        },
-        italic=True,
-        indent=False,
-        align="center",
+    attached_list_heading(
+        writer, _("DANH SÁCH TẬP THỂ, CÁ NHÂN BỊ HỦY BỎ QUYẾT ĐỊNH KHEN THƯỞNG"), revocation
     )
     columns = (
         Column(_("STT"), 14, "center"),
