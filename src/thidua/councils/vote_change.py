@@ -64,7 +64,9 @@ def _proven_choice(proof: str, item: AgendaItem, seat: CouncilMember) -> VoteCho
     return VoteChoice(data["choice"])
 
 
-def _present_seat(session: Any, actor: Any) -> CouncilMember:
+def present_seat(session: Any, actor: Any) -> CouncilMember:
+    """The acting member's seat in ``session``, refused unless they are present in person
+    (an absent member's written opinion is recorded by the secretary)."""
     seat = CouncilMember.objects.filter(session=session, user=actor).first()
     if seat is None:
         raise NotPermitted(_("Bạn không phải thành viên của phiên họp này."))
@@ -90,7 +92,7 @@ def council_vote_change(*, actor: Any, item: AgendaItem, choice: str, proof: str
     new = VoteChoice(choice)
     with transaction.atomic():
         session = locked_session(item.session, Operation.VOTE)
-        seat = _present_seat(session, actor)
+        seat = present_seat(session, actor)
         item = AgendaItem.objects.get(pk=item.pk, session=session)
         if item.secret_ballot:
             return _change_secret(session, item, seat, new, proof, actor=actor)

@@ -30,7 +30,7 @@ from thidua.councils.models import (
 )
 from thidua.councils.rules import can_record_written_votes
 from thidua.councils.transitions import Operation
-from thidua.councils.vote_change import ballot_proof
+from thidua.councils.vote_change import ballot_proof, present_seat
 from thidua.councils.workflow import append_event, locked_session
 
 #: The ballot box counter each choice adds to.
@@ -45,14 +45,7 @@ def council_vote(*, actor: Any, item: AgendaItem, choice: str) -> str:
     """
     with transaction.atomic():
         session = locked_session(item.session, Operation.VOTE)
-        seat = CouncilMember.objects.filter(session=session, user=actor).first()
-        if seat is None:
-            raise NotPermitted(_("Bạn không phải thành viên của phiên họp này."))
-        if seat.attendance != Attendance.PRESENT:
-            raise DomainError(
-                _("Bạn được ghi nhận vắng mặt: ý kiến bằng văn bản do Thư ký Hội đồng ghi nhận."),
-                code=ErrorCode.NOT_PRESENT,
-            )
+        seat = present_seat(session, actor)
         _cast(session, item, seat, choice, actor=actor, written=False)
     item = AgendaItem.objects.get(pk=item.pk)
     return ballot_proof(item, seat, choice) if item.secret_ballot else ""
