@@ -65,3 +65,12 @@ def browser(playwright: Any) -> Iterator[Any]:
     launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield launched
     launched.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium (its fixtures reach ``browser``, as ``page`` does)
+    carries the ``browser`` mark: ``-m "not browser"`` leaves out all of them, none else."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
