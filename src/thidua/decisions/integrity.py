@@ -32,44 +32,19 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from thidua.decisions.models import DecisionEntry
+from thidua.decisions.models.decisions import CONTENT_FIELDS, ENTRY_FIELDS
 
 logger = logging.getLogger("thidua.decisions.integrity")
 
-#: The decision's own fields the seal covers (the DOCX and PDF are covered by their hash).
-SEALED_FIELDS = (
-    "campaign_id",
-    "phase_id",
-    "form_id",
-    "grantor_unit_id",
-    "number",
-    "date",
-    "issuing_body",
-    "parent_body",
-    "place_name",
-    "grantor_title",
-    "signer_name",
-    "signer_title",
-    "authority_prefix",
-    "signer_position",
-    "legal_bases",
-    "proposal",
-    "achievement",
-    "recipients",
-    "supersedes_id",
-    "issued_at",
-    "issued_by_id",
+#: The decision's own fields the seal covers: every field fixed at issue, less the hashes
+#: and files the seal is made of or stands beside (the DOCX and PDF count by their hash).
+SEALED_FIELDS = tuple(
+    name
+    for name in CONTENT_FIELDS
+    if name not in {"content_sha256", "seal_sha256", "previous_seal", "docx", "pdf"}
 )
-#: The fields of each row of the attached list the seal covers.
-SEALED_ENTRY_FIELDS = (
-    "nomination_id",
-    "subject_kind",
-    "name",
-    "position",
-    "unit_name",
-    "multiplier",
-    "amount",
-    "order",
-)
+#: The fields of each row of the attached list the seal covers (not the row's decision).
+SEALED_ENTRY_FIELDS = tuple(name for name in ENTRY_FIELDS if name != "decision_id")
 #: A lock number for PostgreSQL's advisory lock: one decision is sealed at a time, so
 #: two decisions issued at once never chain to the same predecessor.
 CHAIN_LOCK = 7_346_201
