@@ -1,8 +1,9 @@
-"""Sign-in, sign-out and password change (names used by settings.LOGIN_URL and friends)."""
+"""Sign-in, sign-out, password change and one's API token (names used by settings.LOGIN_URL and friends)."""
 
 from django.urls import path
 
 from thidua.accounts import views
+from thidua.accounts.api_token import ApiTokenView
 
 app_name = "accounts"
 urlpatterns = [
@@ -14,4 +15,5 @@ urlpatterns = [
         views.ChangePasswordDoneView.as_view(),
         name="password_change_done",
     ),
+    path("khoa-truy-cap-api/", ApiTokenView.as_view(), name="api_token"),
 ]
