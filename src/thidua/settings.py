@@ -267,6 +267,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "thidua.api.kit.errors.document_error_answers",
+    ],
     # Several models have a "kind" with its own choices: name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
         "CampaignKindEnum": "thidua.campaigns.models.CampaignKind",
