@@ -171,7 +171,9 @@ def make_session(
     """A planned session with ``members`` seats: the people's councillors first (users),
     then members by name; the first is the chair, the last the secretary. ``present``
     of them present (default all), then ``written`` absent with a written opinion, the
-    rest absent."""
+    rest absent. The quorum is 80 % unless given (a province's setting, as in the tests'
+    messages)."""
+    kwargs.setdefault("quorum_share", Decimal("0.8"))
     session = services.session_create(
         actor=people.secretariat,
         campaign=kh.campaign,

@@ -16,6 +16,7 @@ class ErrorCode(StrEnum):
     ALREADY_VOTED = "already_voted"
     BAD_ATTENDANCE = "bad_attendance"
     BAD_CHOICE = "bad_choice"
+    BAD_DATES = "bad_dates"
     BAD_ITEM = "bad_item"
     BALLOT_PROOF = "ballot_proof"
     BAD_PHASE = "bad_phase"
@@ -33,6 +34,10 @@ class ErrorCode(StrEnum):
     NOT_VOTED = "not_voted"
     SAME_CHOICE = "same_choice"
     NOT_WRITTEN = "not_written"
+    NOT_IN_TERM = "not_in_term"
+    OUT_OF_TERM = "out_of_term"
+    QUORUM_BASIS = "quorum_basis"
+    ROSTER_MEMBERS = "roster_members"
     SESSION_STATE = "session_state"
 
 
@@ -48,3 +53,7 @@ class EventKind(StrEnum):
     SECRET_BALLOT_CAST = "secret_ballot_cast"  # noqa: S105 (an event kind, no secret)
     VOTE_CHANGED = "vote_changed"
     SECRET_BALLOT_CHANGED = "secret_ballot_changed"  # noqa: S105 (an event kind, no secret)
+    COUNCIL_CREATED = "council_created"
+    SEAT_ADDED = "seat_added"
+    SEAT_ENDED = "seat_ended"
+    ROSTER_SEATED = "roster_seated"

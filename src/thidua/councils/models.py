@@ -11,6 +11,7 @@ The state field is written only by ``councils.workflow._transition``.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -21,12 +22,141 @@ from django.utils.translation import gettext_lazy as _
 from thidua.awards.models import Nomination
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.models import Event
+from thidua.organisations.models import Unit
 
-#: Attendance quorum of a session that reviews award proposals: a setting of the province
-#: (no law found; 80 % is Bắc Ninh's QĐ 86/2025/QĐ-UBND Điều 8.4.b, an example, never
-#: another province's rule). The shipped legal data (``council_quorum``) carries the same
-#: value with its source; each session keeps its own.
-DEFAULT_QUORUM_SHARE = Decimal("0.8")
+#: Attendance quorum of a session when neither its council nor the legal data says
+#: otherwise: the general rule that a council meets validly with at least two thirds of
+#: its members (the article was not found: a setting the Ban TĐKT confirms). 0,666 and not
+#: 0,667, so that 2 of 3, 6 of 9 … meet it. The shipped legal data (``council_quorum``)
+#: carries the same value; a province's own value (e.g. an award session needs 80 %) is a
+#: setting of its standing council with its source (``Council.quorum_share``). Each session
+#: keeps the value it was planned with.
+DEFAULT_QUORUM_SHARE = Decimal("0.666")
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("Chủ tịch Hội đồng")
+    VICE = "vice", _("Phó Chủ tịch Hội đồng")
+    STANDING = "standing", _("Ủy viên thường trực Hội đồng")
+    MEMBER = "member", _("Ủy viên")
+    SECRETARY = "secretary", _("Ủy viên, Thư ký Hội đồng")
+
+
+class Council(models.Model):
+    """A standing Hội đồng Thi đua - Khen thưởng of a unit (the province, a department, a
+    commune…) for one term (nhiệm kỳ), established by a decision of the unit's head (Luật
+    Thi đua, khen thưởng 2022 Điều 89 (Hội đồng Thi đua - Khen thưởng các cấp); Nghị định
+    152/2025/NĐ-CP). Its roster (``seats``) changes during the term; a session of the
+    council seats the roster in force on its date, and "all members" of the vote
+    thresholds is that roster.
+
+    ``quorum_share`` is the council's own attendance quorum (the province's or the unit's
+    regulation, e.g. the council's Quy chế hoạt động) with its source ``quorum_basis``;
+    blank, the province's council's value applies, else the general default of the legal
+    data (``council_quorum``)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="councils", verbose_name=_("đơn vị")
+    )
+    name = models.CharField(
+        _("tên Hội đồng"),
+        max_length=255,
+        help_text=_("Ví dụ: Hội đồng Thi đua - Khen thưởng xã Cầu Kè."),
+    )
+    body_name = models.CharField(
+        _("cơ quan ban hành biên bản"),
+        max_length=255,
+        blank=True,
+        help_text=_("Dòng trên cùng bên trái của biên bản, ví dụ: UBND xã Cầu Kè."),
+    )
+    term_from = models.DateField(_("nhiệm kỳ từ ngày"))
+    term_to = models.DateField(_("nhiệm kỳ đến ngày"), null=True, blank=True)
+    decision_number = models.CharField(_("số quyết định thành lập"), max_length=64)
+    decision_date = models.DateField(_("ngày quyết định"))
+    decision_signer = models.CharField(
+        _("người ký quyết định"),
+        max_length=255,
+        help_text=_("Chức vụ và họ tên, ví dụ: Chủ tịch UBND xã Kim Văn Phước."),
+    )
+    quorum_share = models.DecimalField(
+        _("tỷ lệ thành viên có mặt tối thiểu"),
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("Để trống: áp dụng giá trị của Hội đồng tỉnh hoặc mặc định chung."),
+    )
+    quorum_basis = models.CharField(
+        _("căn cứ tỷ lệ có mặt"),
+        max_length=255,
+        blank=True,
+        help_text=_("Văn bản quy định tỷ lệ này, ví dụ: Quy chế hoạt động của Hội đồng."),
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Hội đồng Thi đua - Khen thưởng")
+        verbose_name_plural = _("Hội đồng Thi đua - Khen thưởng")
+        ordering = ["unit__path", "-term_from", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(term_to__isnull=True) | Q(term_to__gte=models.F("term_from")),
+                name="council_term_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(quorum_share__isnull=True)
+                | (Q(quorum_share__gt=0) & Q(quorum_share__lte=1)),
+                name="council_quorum_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether ``day`` falls within the term."""
+        return self.term_from <= day and (self.term_to is None or day <= self.term_to)
+
+
+class CouncilSeat(models.Model):
+    """One seat of a council's roster from ``valid_from`` to ``valid_to`` (blank: to the
+    end of the term): a person by name and position, with a sign-in when they vote from a
+    phone. A member who leaves gets ``valid_to``; their successor a new seat."""
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="seats")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="council_roster_seats",
+        verbose_name=_("tài khoản"),
+    )
+    name = models.CharField(_("họ và tên"), max_length=255)
+    position = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    role = models.CharField(
+        _("vai trò"), max_length=16, choices=MemberRole.choices, default=MemberRole.MEMBER
+    )
+    valid_from = models.DateField(_("từ ngày"))
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    position_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("thành viên Hội đồng theo nhiệm kỳ")
+        verbose_name_plural = _("thành viên Hội đồng theo nhiệm kỳ")
+        ordering = ["council", "position_order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="council_seat_dates_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=MemberRole.values), name="council_seat_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class SessionState(models.TextChoices):
@@ -49,6 +179,15 @@ class CouncilSession(models.Model):
         max_length=255,
         blank=True,
         help_text=_("Dòng trên cùng bên trái của biên bản, ví dụ: UBND tỉnh Trà Vinh."),
+    )
+    council = models.ForeignKey(
+        Council,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("Hội đồng"),
+        help_text=_("Hội đồng thường trực; thành viên lấy theo danh sách tại ngày họp."),
     )
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="council_sessions"
@@ -103,13 +242,6 @@ class CouncilSession(models.Model):
         return self.quorum_share * 100
 
 
-class MemberRole(models.TextChoices):
-    CHAIR = "chair", _("Chủ tịch Hội đồng")
-    VICE = "vice", _("Phó Chủ tịch Hội đồng")
-    MEMBER = "member", _("Ủy viên")
-    SECRETARY = "secretary", _("Ủy viên, Thư ký Hội đồng")
-
-
 class Attendance(models.TextChoices):
     PRESENT = "present", _("Có mặt")
     WRITTEN = "written", _("Vắng mặt, có ý kiến bằng văn bản")
@@ -137,6 +269,14 @@ class CouncilMember(models.Model):
         _("tham dự"), max_length=16, choices=Attendance.choices, default=Attendance.PRESENT
     )
     position_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    seat = models.ForeignKey(
+        CouncilSeat,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="session_members",
+        verbose_name=_("ghế trong danh sách Hội đồng"),
+    )
 
     class Meta:
         verbose_name = _("thành viên Hội đồng")
@@ -288,3 +428,13 @@ class CouncilEvent(Event):
     class Meta(Event.Meta):
         verbose_name = _("sự kiện phiên họp Hội đồng")
         verbose_name_plural = _("sự kiện phiên họp Hội đồng")
+
+
+class CouncilRosterEvent(Event):
+    """One change of a standing council: established, a seat added, a seat ended."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="events")
+
+    class Meta(Event.Meta):
+        verbose_name = _("sự kiện Hội đồng")
+        verbose_name_plural = _("sự kiện Hội đồng")

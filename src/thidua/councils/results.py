@@ -1,7 +1,8 @@
 """Counting a closed session's votes and deciding each nomination.
 
 The share of yes votes is counted over **all members** of the council where the rule
-says so (ND 98/2023/NĐ-CP Điều 30.7: ≥ 80 % for CSTĐCS and Cờ thi đua, ≥ 90 % for CSTĐ
+says so (with a standing council: its roster in force on the session's date, absent
+members included) (ND 98/2023/NĐ-CP Điều 30.7: ≥ 80 % for CSTĐCS and Cờ thi đua, ≥ 90 % for CSTĐ
 tỉnh; absent members vote in writing and are counted), else over the votes cast; a rule
 without a threshold needs a simple majority of all members (more than half).
 """
@@ -17,6 +18,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError
+from thidua.councils.roster import roster_size
 from thidua.councils.models import (
     AgendaItem,
     CouncilSession,
@@ -77,7 +79,7 @@ def count_and_decide(session: CouncilSession, *, actor: Any) -> list[dict[str, A
     """Fill each item's result and move its nomination to approved or not approved."""
     from thidua.awards import services as awards
 
-    total = session.members.count()
+    total = roster_size(session)
     summary = []
     for item in session.items.select_related("nomination").order_by("order", "pk"):
         tally = item_tally(item)

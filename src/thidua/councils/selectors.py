@@ -21,6 +21,7 @@ from thidua.councils.models import (
     CouncilSession,
     Vote,
 )
+from thidua.councils.roster import is_unit_council, units_run_by
 from thidua.organisations.selectors import unit_scope_q
 
 #: Roles that see every session of the campaigns their province issues.
@@ -29,8 +30,10 @@ _OVERSEERS = (Role.SECRETARIAT, Role.LEADER)
 
 def sessions_visible_to(user: Any) -> QuerySet[CouncilSession]:
     """Sessions the user may see: administrators all; the secretariat and leaders those
-    of campaigns issued within their province; a council member the sessions they sit
-    in (Luật TĐKT 2022 Điều 89: members of the council that reviews); nobody else."""
+    of campaigns issued within their province and of the councils of its units; the head
+    and officers of a unit the sessions of that unit's own council; a council member the
+    sessions they sit in (Luật TĐKT 2022 Điều 89: members of the council that reviews);
+    nobody else (a sibling unit never)."""
     if not getattr(user, "is_authenticated", False):
         return CouncilSession.objects.none()
     reach = reach_of(user)
@@ -39,6 +42,10 @@ def sessions_visible_to(user: Any) -> QuerySet[CouncilSession]:
     query = Q(pk__in=[])
     if any(role in reach.roles for role in _OVERSEERS):
         query |= unit_scope_q(user, prefix="campaign__issuer_unit__")
+        query |= unit_scope_q(user, prefix="council__unit__")
+    runs = units_run_by(user)
+    if runs:
+        query |= Q(council__unit_id__in=sorted(runs))
     query |= Q(pk__in=CouncilMember.objects.filter(user=user).values("session_id"))
     return CouncilSession.objects.filter(query)
 
@@ -47,7 +54,7 @@ def session_list(user: Any) -> QuerySet[CouncilSession]:
     """Visible sessions with their campaign and counts of members and items (in SQL)."""
     return (
         sessions_visible_to(user)
-        .select_related("campaign", "phase")
+        .select_related("campaign", "phase", "council__unit")
         .annotate(
             member_count=Count("members", distinct=True),
             item_count=Count("items", distinct=True),
@@ -73,7 +80,7 @@ def session_detail(user: Any, pk: int) -> CouncilSession:
     ``CouncilSession.DoesNotExist`` when out of reach."""
     return (
         sessions_visible_to(user)
-        .select_related("campaign", "phase", "created_by")
+        .select_related("campaign__issuer_unit", "phase", "created_by", "council__unit")
         .prefetch_related("members__user", _items_prefetch())
         .get(pk=pk)
     )
@@ -177,8 +184,10 @@ def rule_for(nomination: Nomination, on: Any) -> AwardRule | None:
 
 def agenda_candidates(session: CouncilSession, *, search: str = "") -> QuerySet[Nomination]:
     """Nominations of the session's campaign (and phase, if set) sent to the council and
-    not yet on another session still to be closed; ``search`` matches the nominee's name,
-    the proposing unit or the form without diacritics."""
+    not yet on another session still to be closed; for a unit's own council only those
+    its unit's head grants (``grantor_unit``: LĐTT, CSTĐ cơ sở, TTLĐTT, Giấy khen…);
+    ``search`` matches the nominee's name, the proposing unit or the form without
+    diacritics."""
     busy = AgendaItem.objects.filter(session__state__in=["planned", "open"]).values("nomination_id")
     nominations = (
         Nomination.objects.filter(campaign_id=session.campaign_id, state=NominationState.TO_COUNCIL)
@@ -188,6 +197,9 @@ def agenda_candidates(session: CouncilSession, *, search: str = "") -> QuerySet[
     )
     if session.phase_id:
         nominations = nominations.filter(phase_id=session.phase_id)
+    council = session.council if session.council_id else None
+    if council is not None and is_unit_council(council):
+        nominations = nominations.filter(grantor_unit_id=council.unit_id)
     text = fold(search).strip()
     if text:
         nominations = nominations.filter(

@@ -24,16 +24,18 @@ from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
 from thidua.councils.codes import ErrorCode, EventKind
 from thidua.councils.models import (
-    DEFAULT_QUORUM_SHARE,
     AgendaItem,
     Attendance,
+    Council,
     CouncilMember,
     CouncilSession,
     MemberRole,
     SecretTally,
 )
+from thidua.councils.roster import quorum_for
 from thidua.councils.rules import can_manage_session
 from thidua.councils.selectors import agenda_candidates, rule_for
+from thidua.councils.standing import seat_session, term_label
 from thidua.councils.transitions import Operation
 from thidua.councils.workflow import append_event, locked_session
 
@@ -46,20 +48,37 @@ def session_create(
     actor: Any,
     campaign: Campaign,
     title: str,
-    council_name: str,
     date: dt.date,
     place: str,
     place_name: str,
+    council_name: str = "",
+    council: Council | None = None,
     phase: Phase | None = None,
     body_name: str = "",
     start_time: dt.time | None = None,
-    quorum_share: Decimal = DEFAULT_QUORUM_SHARE,
+    quorum_share: Decimal | None = None,
 ) -> CouncilSession:
-    """Plan a session of the council for a campaign (the secretariat covering its issuer)."""
+    """Plan a session for a campaign: of a standing ``council`` (whoever runs it; its
+    members are seated from the roster in force on ``date``, its name, body and quorum
+    come from the council unless given) or of an ad-hoc council (the secretariat covering
+    the campaign's issuer; members are added one by one)."""
     if phase is not None and phase.campaign_id != campaign.pk:
         raise DomainError(
             _("Đợt thi đua không thuộc phong trào đã chọn."), code=ErrorCode.BAD_PHASE
         )
+    if council is not None and not council.covers(date):
+        raise DomainError(
+            _("Ngày họp nằm ngoài nhiệm kỳ của %(council)s (%(term)s).")
+            % {"council": council.name, "term": term_label(council)},
+            code=ErrorCode.NOT_IN_TERM,
+        )
+    if council is not None:
+        council_name = council_name or council.name
+        body_name = body_name or council.body_name
+    if quorum_share is None:
+        quorum_share = quorum_for(council, date).share
+    if not council_name.strip():
+        raise DomainError(_("Hãy ghi tên Hội đồng."), code=ErrorCode.NAME_REQUIRED)
     if not Decimal("0") < quorum_share <= Decimal("1"):
         raise DomainError(
             _("Tỷ lệ thành viên có mặt tối thiểu phải lớn hơn 0 và không quá 1 (ví dụ 0,8)."),
@@ -70,6 +89,7 @@ def session_create(
         council_name=nfc(council_name),
         body_name=nfc(body_name),
         campaign=campaign,
+        council=council,
         phase=phase,
         date=date,
         start_time=start_time,
@@ -84,6 +104,8 @@ def session_create(
     with transaction.atomic():
         session.save()
         append_event(session, actor, EventKind.CREATED, {"title": session.title})
+        if council is not None:
+            seat_session(session, actor)
     return session
 
 
@@ -112,6 +134,15 @@ def session_add_member(
         locked = locked_session(session, Operation.EDIT_MEMBERS)
         if not can_manage_session(actor, locked):
             raise NotPermitted()
+        if locked.council_id is not None:
+            raise DomainError(
+                _(
+                    "Thành viên phiên họp lấy theo danh sách %(council)s tại ngày họp: hãy "
+                    "thêm ghế vào danh sách Hội đồng."
+                )
+                % {"council": locked.council},
+                code=ErrorCode.ROSTER_MEMBERS,
+            )
         seats = locked.members.all()
         if user is not None and seats.filter(user=user).exists():
             raise DomainError(

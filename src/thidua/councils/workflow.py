@@ -28,6 +28,7 @@ from thidua.councils.models import (
     SessionState,
 )
 from thidua.councils.rules import can_manage_session
+from thidua.councils.roster import roster_size
 from thidua.councils.selectors import quorum_met
 from thidua.councils.transitions import OPERATIONS, TRANSITIONS, Action, Operation
 
@@ -50,8 +51,8 @@ def locked_session(session: CouncilSession, operation: Operation) -> CouncilSess
     """The session row locked for the rest of the transaction, with ``operation`` allowed
     in its state; a ``DomainError`` otherwise. Call inside ``transaction.atomic``."""
     locked = (
-        CouncilSession.objects.select_for_update()
-        .select_related("campaign__issuer_unit")
+        CouncilSession.objects.select_for_update(of=("self",))
+        .select_related("campaign__issuer_unit", "council__unit")
         .get(pk=session.pk)
     )
     if operation not in OPERATIONS[SessionState(locked.state)]:
@@ -89,7 +90,7 @@ WORKFLOW: Workflow[CouncilSession] = Workflow(
         gettext_lazy("Không thể %(action)s khi phiên họp đang ở trạng thái “%(state)s”."),
         action_label,
     ),
-    related=("campaign__issuer_unit",),
+    related=("campaign__issuer_unit", "council__unit"),
 )
 
 
@@ -117,7 +118,9 @@ def _transition(
 
 def _check_can_open(session: CouncilSession) -> None:
     """Members and agenda exist; present members reach the quorum share of all members
-    (a setting of the province, set per session: ``CouncilSession.quorum_share``)."""
+    (set per session from its council's setting or the general default:
+    ``CouncilSession.quorum_share``). With a standing council "all members" is its roster
+    in force on the session's date (``roster.roster_size``)."""
     members = list(session.members.all())
     if not members:
         raise DomainError(
@@ -129,7 +132,8 @@ def _check_can_open(session: CouncilSession) -> None:
             code=ErrorCode.NO_AGENDA,
         )
     present = sum(1 for m in members if m.attendance == Attendance.PRESENT)
-    if not quorum_met(present, len(members), session.quorum_share):
+    total = roster_size(session) if session.council_id else len(members)
+    if not quorum_met(present, total, session.quorum_share):
         share = int(session.quorum_share * 100)
         raise DomainError(
             _(
@@ -137,7 +141,7 @@ def _check_can_open(session: CouncilSession) -> None:
                 "phiên xét khen thưởng cần ít nhất %(share)s %% tổng số thành viên. "
                 "Hãy cập nhật điểm danh hoặc dời phiên họp."
             )
-            % {"present": present, "total": len(members), "share": share},
+            % {"present": present, "total": total, "share": share},
             code=ErrorCode.NO_QUORUM,
         )
 
