@@ -19,7 +19,15 @@ from rest_framework.routers import SimpleRouter
 
 from thidua.api.kit.errors import error_responses
 from thidua.api.kit.viewsets import SelectorViewSet, path_id
-from thidua.councils.models import AgendaItem, CouncilMember, CouncilSession, SessionState
+from thidua.councils.models import (
+    AgendaItem,
+    Council,
+    CouncilMember,
+    CouncilSeat,
+    CouncilSession,
+    SessionState,
+)
+from thidua.councils.roster import council_detail, council_list
 from thidua.councils.selectors import session_detail, session_list
 
 
@@ -65,8 +73,70 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         }
 
 
+class SeatSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CouncilSeat
+        fields = ["id", "name", "position", "role", "valid_from", "valid_to"]
+
+
+class CouncilSerializer(serializers.ModelSerializer):
+    unit = serializers.CharField(source="unit.code")
+    unit_name = serializers.CharField(source="unit.name")
+    seats = SeatSerializer(many=True)
+
+    class Meta:
+        model = Council
+        fields = [
+            "id",
+            "name",
+            "unit",
+            "unit_name",
+            "term_from",
+            "term_to",
+            "decision_number",
+            "decision_date",
+            "decision_signer",
+            "quorum_share",
+            "quorum_basis",
+            "seats",
+        ]
+
+
+class CouncilViewSet(SelectorViewSet):
+    """Standing councils the user may see, each with the seats of its roster."""
+
+    queryset = Council.objects.none()  # for the schema only: the selectors run
+    serializer_class = CouncilSerializer
+
+    @extend_schema(
+        summary=_("Danh sách Hội đồng thường trực"),
+        description=_(
+            "Các Hội đồng Thi đua - Khen thưởng thường trực người dùng được xem, mỗi Hội "
+            "đồng kèm mọi ghế trong nhiệm kỳ (từ ngày, đến ngày)."
+        ),
+        responses={200: CouncilSerializer(many=True), **error_responses(401)},
+        tags=["councils"],
+    )
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(council_list(request.user))
+        return self.get_paginated_response(CouncilSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary=_("Một Hội đồng thường trực"),
+        responses={200: CouncilSerializer, **error_responses(401, 404)},
+        tags=["councils"],
+    )
+    def retrieve(self, request: Request, pk: str | None = None) -> Response:
+        try:
+            council = council_detail(request.user, path_id(pk))
+        except Council.DoesNotExist as exc:
+            raise NotFound() from exc
+        return Response(CouncilSerializer(council).data)
+
+
 class SessionSerializer(serializers.ModelSerializer):
     campaign = serializers.CharField(source="campaign.code")
+    council = serializers.PrimaryKeyRelatedField(read_only=True)
     phase = serializers.CharField(source="phase.code", default=None)
     member_count = serializers.IntegerField()
     item_count = serializers.IntegerField()
@@ -76,6 +146,7 @@ class SessionSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "title",
+            "council",
             "council_name",
             "campaign",
             "phase",
@@ -142,3 +213,4 @@ class CouncilSessionViewSet(SelectorViewSet):
 def register(router: SimpleRouter) -> None:
     """Add this app's viewsets to the API v1 router."""
     router.register("council-sessions", CouncilSessionViewSet, basename="council-session")
+    router.register("councils", CouncilViewSet, basename="council")

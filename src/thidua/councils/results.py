@@ -18,7 +18,6 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError
-from thidua.councils.roster import roster_size
 from thidua.councils.models import (
     AgendaItem,
     CouncilSession,
@@ -27,6 +26,7 @@ from thidua.councils.models import (
     Vote,
     VoteChoice,
 )
+from thidua.councils.roster import roster_size
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ def seats_in_force(council: Council | int, day: dt.date) -> QuerySet[CouncilSeat
 
 
 def roster_size(session: CouncilSession) -> int:
-    """"All members" of the session's council: the roster seats in force on its date
+    """ "All members" of the session's council: the roster seats in force on its date
     (absent members included: they vote in writing, ND 98/2023/NĐ-CP Điều 30.7); for a
     session without a standing council, the members seated in it."""
     if session.council_id is None:
@@ -156,7 +156,9 @@ class QuorumSetting:
 def _council_setting(council: Council, origin: str) -> QuorumSetting | None:
     if council.quorum_share is None:
         return None
-    source = ValueSource(basis=council.quorum_basis, verified=bool(council.quorum_basis), setting=True)
+    source = ValueSource(
+        basis=council.quorum_basis, verified=bool(council.quorum_basis), setting=True
+    )
     return QuorumSetting(council.quorum_share, source, origin)
 
 

@@ -39,6 +39,14 @@ def is_session_secretariat(user: Any, session: CouncilSession | None) -> bool:
     return council is not None and can_run_council(user, council)
 
 
+def _seat(user: Any, session: CouncilSession) -> Any:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    from thidua.councils.selectors import member_seat
+
+    return member_seat(session, user)
+
+
 @rules.predicate
 def is_session_member(user: Any, session: CouncilSession | None) -> bool:
     """The user holds a seat in this session (not merely the council-member role)."""

@@ -65,9 +65,7 @@ def council_create(
 ) -> Council:
     """Record a standing council of ``unit`` for a term, with the decision establishing it."""
     if term_to is not None and term_to < term_from:
-        raise DomainError(
-            _("Nhiệm kỳ phải kết thúc sau ngày bắt đầu."), code=ErrorCode.BAD_DATES
-        )
+        raise DomainError(_("Nhiệm kỳ phải kết thúc sau ngày bắt đầu."), code=ErrorCode.BAD_DATES)
     _check_quorum(quorum_share)
     if quorum_share is not None and not quorum_basis.strip():
         raise DomainError(
@@ -101,9 +99,7 @@ def _locked(council: Council) -> Council:
 
 def _check_in_term(council: Council, start: dt.date, end: dt.date | None) -> None:
     if end is not None and end < start:
-        raise DomainError(
-            _("Ngày kết thúc phải sau ngày bắt đầu."), code=ErrorCode.BAD_DATES
-        )
+        raise DomainError(_("Ngày kết thúc phải sau ngày bắt đầu."), code=ErrorCode.BAD_DATES)
     last = council.term_to
     if start < council.term_from or (last is not None and (end or last) > last):
         raise DomainError(
@@ -199,16 +195,13 @@ def seat_end(*, actor: Any, seat: CouncilSeat, valid_to: dt.date) -> CouncilSeat
         row = CouncilSeat.objects.select_for_update().get(pk=seat.pk, council=locked)
         if row.valid_to is not None and row.valid_to <= valid_to:
             raise DomainError(
-                _("Ghế này đã kết thúc ngày %(day)s.")
-                % {"day": row.valid_to.strftime("%d/%m/%Y")},
+                _("Ghế này đã kết thúc ngày %(day)s.") % {"day": row.valid_to.strftime("%d/%m/%Y")},
                 code=ErrorCode.BAD_DATES,
             )
         _check_in_term(locked, row.valid_from, valid_to)
         row.valid_to = valid_to
         row.save(update_fields=["valid_to"])
-        _event(
-            locked, actor, EventKind.SEAT_ENDED, {"seat": row.pk, "to": valid_to.isoformat()}
-        )
+        _event(locked, actor, EventKind.SEAT_ENDED, {"seat": row.pk, "to": valid_to.isoformat()})
         _reseat_planned(locked, actor)
     return row
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from thidua.councils import views, views_actions, views_ballot
+from thidua.councils import views, views_actions, views_ballot, views_councils
 
 app_name = "councils"
 
 urlpatterns: list[URLPattern] = [
     path("", views.index_page, name="index"),
     path("moi/", views.create_page, name="create"),
+    path("thuong-truc/", views_councils.council_index, name="council_index"),
+    path("thuong-truc/moi/", views_councils.council_create, name="council_create"),
+    path("thuong-truc/<int:pk>/", views_councils.council_page, name="council_detail"),
+    path("thuong-truc/<int:pk>/ghe/", views_councils.seat_add, name="seat_add"),
+    path(
+        "thuong-truc/<int:pk>/ghe/<int:seat_pk>/ket-thuc/",
+        views_councils.seat_end,
+        name="seat_end",
+    ),
     path("<int:pk>/", views.detail_page, name="detail"),
     path("<int:pk>/bien-ban.docx", views.minutes_download, name="minutes"),
     path("<int:pk>/thanh-vien/", views_actions.member_add, name="member_add"),

@@ -37,6 +37,7 @@ from thidua.councils.models import (
     SessionState,
     Vote,
 )
+from thidua.councils.roster import councils_run_by, councils_visible_to, roster_size
 from thidua.councils.rules import (
     can_manage_session,
     can_record_written_votes,
@@ -69,25 +70,33 @@ def index_page(request: HttpRequest) -> HttpResponse:
     """The sessions the user may see (for a council member: "my sessions")."""
     sessions = list(session_list(request.user))
     overseer = has_role(request.user, Role.SECRETARIAT, Role.LEADER)
+    runs = councils_run_by(request.user).exists()
     return render(
         request,
         "councils/index.html",
         {
             "sessions": sessions,
-            "mine_only": not overseer,
-            "can_create": has_role(request.user, Role.SECRETARIAT),
+            "mine_only": not overseer and not runs,
+            "can_create": has_role(request.user, Role.SECRETARIAT) or runs,
+            "councils_link": overseer or runs or councils_visible_to(request.user).exists(),
         },
     )
 
 
 @login_required
 def create_page(request: HttpRequest) -> HttpResponse:
-    """Plan a new session (the secretariat)."""
-    if not has_role(request.user, Role.SECRETARIAT):
+    """Plan a new session: the secretariat, or whoever runs a standing council (a unit's
+    head or officer, for their unit's own council)."""
+    councils = councils_run_by(request.user)
+    if not has_role(request.user, Role.SECRETARIAT) and not councils.exists():
         raise PermissionDenied
     campaigns = campaigns_visible_to(request.user).order_by("-doc_date", "pk")
+    initial: dict[str, Any] = {"date": timezone.localdate()}
+    chosen = request.GET.get("council", "")
+    if chosen.isascii() and chosen.isdigit():
+        initial["council"] = int(chosen)
     form = SessionForm(
-        request.POST or None, campaigns=campaigns, initial={"date": timezone.localdate()}
+        request.POST or None, campaigns=campaigns, councils=councils, initial=initial
     )
     error = ""
     if request.method == "POST" and form.is_valid():
@@ -128,7 +137,9 @@ def render_detail(
     state = SessionState(session.state)
     members = list(session.members.all())
     items = list(session.items.all())
+    roster_total = roster_size(session) if session.council_id else None
     context: dict[str, Any] = {
+        "roster_total": roster_total,
         "session": session,
         "members": members,
         "items": items,
@@ -140,9 +151,10 @@ def render_detail(
         "attendance_choices": Attendance.choices,
         "search": request.GET.get("q", ""),
     }
-    if state == SessionState.PLANNED and manage:
+    if state == SessionState.PLANNED and manage and not session.council_id:
         root = root_path(session.campaign.issuer_unit.path)
         context["member_form"] = member_form or MemberForm(province_path=root)
+    if state == SessionState.PLANNED and manage:
         context["candidates"] = list(agenda_candidates(session, search=context["search"])[:200])
     if state == SessionState.OPEN:
         progress = _progress(session)

@@ -27,8 +27,8 @@ from thidua.councils.models import (
     CouncilSession,
     SessionState,
 )
-from thidua.councils.rules import can_manage_session
 from thidua.councils.roster import roster_size
+from thidua.councils.rules import can_manage_session
 from thidua.councils.selectors import quorum_met
 from thidua.councils.transitions import OPERATIONS, TRANSITIONS, Action, Operation
 
