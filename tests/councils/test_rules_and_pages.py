@@ -279,7 +279,7 @@ def test_session_page_query_count(count, kh, people, province, django_assert_num
     nominations(kh, province, count)  # candidates to add
     client = signed_in(people.secretariat)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = client.get(reverse("councils:detail", args=[session.pk]))
 
     assert response.content.decode().count('class="agenda__item"') == count

@@ -27,6 +27,7 @@ from thidua.councils import services
 from thidua.councils.models import (
     AgendaItem,
     Attendance,
+    Council,
     CouncilSession,
     MemberRole,
     VoteChoice,
@@ -199,3 +200,221 @@ def demo_ensure(campaign: Campaign) -> str:
         f"{PLANNED_ON:%d/%m/%Y} chờ khai mạc với {len(waiting[-2:])} đề nghị "
         f"({len(SEATS)} thành viên, tài khoản hoidong và hd_*)."
     )
+
+
+# --- The annual cycle (issue #14): standing councils of Vĩnh Long and its units ---------
+
+
+@dataclass(frozen=True)
+class RosterSeat:
+    name: str
+    position: str
+    role: str
+    username: str = ""
+    valid_from: dt.date | None = None  # blank: from the start of the term
+    valid_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class StandingCouncil:
+    unit_code: str
+    name: str
+    body_name: str
+    term_from: dt.date
+    decision_number: str
+    decision_date: dt.date
+    decision_signer: str
+    seats: tuple[RosterSeat, ...]
+
+
+_VL_START = dt.date(2025, 7, 1)
+#: The made-up rosters of the demo (the chairs are the units' heads; names of demo users
+#: where they have one: ``lanhdao_vl``, ``thutruong_syt_vl``, ``chutich_xa_vl``…).
+STANDING_COUNCILS = (
+    StandingCouncil(
+        "86",
+        "Hội đồng Thi đua - Khen thưởng tỉnh Vĩnh Long",
+        "UBND tỉnh Vĩnh Long",
+        _VL_START,
+        "1502/QĐ-UBND",
+        _VL_START,
+        "Chủ tịch UBND tỉnh Nguyễn Văn Minh",
+        (
+            RosterSeat("Nguyễn Văn Minh", "Chủ tịch UBND tỉnh", MemberRole.CHAIR, "lanhdao_vl"),
+            RosterSeat("Lê Quang Trung", "Giám đốc Sở Nội vụ", MemberRole.VICE),
+            RosterSeat("Đoàn Thị Mỹ Linh", "Phó Giám đốc Sở Nội vụ", MemberRole.STANDING),
+            RosterSeat("Trần Hữu Nghĩa", "Chánh Văn phòng UBND tỉnh", MemberRole.MEMBER),
+            RosterSeat("Võ Thị Thu Hà", "Giám đốc Sở Tài chính", MemberRole.MEMBER),
+            RosterSeat(
+                "Sơn Thị Chanh Đa", "Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", MemberRole.MEMBER
+            ),
+            RosterSeat("Huỳnh Văn Lợi", "Chủ tịch Liên đoàn Lao động tỉnh", MemberRole.MEMBER),
+            RosterSeat(
+                "Nguyễn Thanh Tâm",
+                "Bí thư Tỉnh Đoàn",
+                MemberRole.MEMBER,
+                valid_to=dt.date(2025, 10, 14),
+            ),
+            RosterSeat(
+                "Lâm Hoàng Phúc",
+                "Bí thư Tỉnh Đoàn",
+                MemberRole.MEMBER,
+                valid_from=dt.date(2025, 10, 15),
+            ),
+            RosterSeat(
+                "Trương Thị Ngọc Hân",
+                "Chuyên viên Ban Thi đua - Khen thưởng, Sở Nội vụ",
+                MemberRole.MEMBER,
+                "bantdkt_vl",
+            ),
+            RosterSeat(
+                "Phạm Minh Khôi",
+                "Trưởng phòng Thi đua - Khen thưởng, Sở Nội vụ",
+                MemberRole.SECRETARY,
+            ),
+        ),
+    ),
+    StandingCouncil(
+        "86-SYT",
+        "Hội đồng Thi đua - Khen thưởng Sở Y tế",
+        "Sở Y tế tỉnh Vĩnh Long",
+        dt.date(2025, 7, 10),
+        "215/QĐ-SYT",
+        dt.date(2025, 7, 10),
+        "Giám đốc Sở Y tế Phan Thanh Tùng",
+        (
+            RosterSeat("Phan Thanh Tùng", "Giám đốc Sở Y tế", MemberRole.CHAIR, "thutruong_syt_vl"),
+            RosterSeat("Ngô Thị Bích Trâm", "Phó Giám đốc Sở Y tế", MemberRole.VICE),
+            RosterSeat("Trịnh Văn Hậu", "Chủ tịch Công đoàn Sở Y tế", MemberRole.MEMBER),
+            RosterSeat("Lý Thị Kim Yến", "Trưởng phòng Kế hoạch - Tài chính", MemberRole.MEMBER),
+            RosterSeat("Thái Minh Đức", "Bí thư Đoàn Thanh niên Sở", MemberRole.MEMBER),
+            RosterSeat("Cao Thị Mỹ Dung", "Chánh Văn phòng Sở Y tế", MemberRole.SECRETARY),
+        ),
+    ),
+    StandingCouncil(
+        "29308",
+        "Hội đồng Thi đua - Khen thưởng xã Cầu Kè",
+        "UBND xã Cầu Kè",
+        dt.date(2025, 7, 7),
+        "18/QĐ-UBND",
+        dt.date(2025, 7, 7),
+        "Chủ tịch UBND xã Kim Văn Phước",
+        (
+            RosterSeat("Kim Văn Phước", "Chủ tịch UBND xã", MemberRole.CHAIR, "chutich_xa_vl"),
+            RosterSeat("Thạch Văn Rết", "Phó Chủ tịch UBND xã", MemberRole.VICE),
+            RosterSeat("Dương Thị Mai", "Chủ tịch Ủy ban MTTQ Việt Nam xã", MemberRole.MEMBER),
+            RosterSeat("Trần Văn Khải", "Trưởng phòng Kinh tế xã", MemberRole.MEMBER),
+            RosterSeat("Sơn Thị Sà Rên", "Bí thư Đoàn xã", MemberRole.MEMBER),
+            RosterSeat(
+                "Thạch Thị Kim Hồng",
+                "Công chức Văn phòng HĐND và UBND xã",
+                MemberRole.SECRETARY,
+                "canbo_xa_vl",
+            ),
+        ),
+    ),
+    StandingCouncil(
+        "29329",
+        "Hội đồng Thi đua - Khen thưởng xã Phong Thạnh",
+        "UBND xã Phong Thạnh",
+        dt.date(2025, 7, 8),
+        "21/QĐ-UBND",
+        dt.date(2025, 7, 8),
+        "Chủ tịch UBND xã Lê Văn Sang",
+        (
+            RosterSeat("Lê Văn Sang", "Chủ tịch UBND xã", MemberRole.CHAIR),
+            RosterSeat("Kiên Thị Thu", "Phó Chủ tịch UBND xã", MemberRole.VICE),
+            RosterSeat("Nguyễn Hữu Phát", "Chủ tịch Ủy ban MTTQ Việt Nam xã", MemberRole.MEMBER),
+            RosterSeat("Châu Văn Tuấn", "Trưởng Công an xã", MemberRole.MEMBER),
+            RosterSeat(
+                "Huỳnh Thị Cẩm Tú", "Công chức Văn phòng HĐND và UBND xã", MemberRole.SECRETARY
+            ),
+        ),
+    ),
+)
+
+
+def _annual_actor() -> User:
+    """Who records the councils in the demo: the Ban TĐKT of Vĩnh Long, else an admin."""
+    actor = (
+        User.objects.filter(username="bantdkt_vl").first()
+        or User.objects.filter(is_superuser=True).order_by("pk").first()
+        or User.objects.filter(memberships__role=Role.ADMIN).order_by("pk").first()
+    )
+    if actor is None:
+        raise ValueError("thiếu tài khoản Ban TĐKT hoặc quản trị: hãy nạp người dùng demo trước")
+    return actor
+
+
+@transaction.atomic
+def annual_demo(year: int) -> list[str]:
+    """The standing councils of province 86, Sở Y tế (86-SYT) and the communes 29308 and
+    29329, established in July 2025 (the new units' first month), with their rosters; one
+    seat of the province's council changes hands on 15/10/2025. Idempotent; a year before
+    2025 adds nothing (the units did not exist)."""
+    from thidua.councils.standing import council_create, seat_add, seat_end
+    from thidua.organisations.models import Unit
+
+    if year < _VL_START.year:
+        return []
+    units = {
+        u.code: u for u in Unit.objects.filter(code__in=[c.unit_code for c in STANDING_COUNCILS])
+    }
+    actor = _annual_actor()
+    users = {
+        u.username: u
+        for u in User.objects.filter(
+            username__in=[s.username for c in STANDING_COUNCILS for s in c.seats if s.username]
+        )
+    }
+    lines = []
+    for spec in STANDING_COUNCILS:
+        unit = units.get(spec.unit_code)
+        if unit is None:
+            continue
+        if Council.objects.filter(unit=unit, decision_number=spec.decision_number).exists():
+            continue
+        with events_dated(spec.decision_date):
+            council = council_create(
+                actor=actor,
+                unit=unit,
+                name=spec.name,
+                body_name=spec.body_name,
+                term_from=spec.term_from,
+                decision_number=spec.decision_number,
+                decision_date=spec.decision_date,
+                decision_signer=spec.decision_signer,
+            )
+            for seat in spec.seats:
+                if seat.valid_from is not None:
+                    continue
+                seat_add(
+                    actor=actor,
+                    council=council,
+                    name=seat.name,
+                    position=seat.position,
+                    role=seat.role,
+                    valid_from=spec.term_from,
+                    user=users.get(seat.username),
+                )
+        for seat in spec.seats:
+            if seat.valid_to is not None:
+                with events_dated(seat.valid_to):
+                    row = council.seats.get(name=seat.name, valid_to__isnull=True)
+                    seat_end(actor=actor, seat=row, valid_to=seat.valid_to)
+            if seat.valid_from is not None:
+                with events_dated(seat.valid_from):
+                    seat_add(
+                        actor=actor,
+                        council=council,
+                        name=seat.name,
+                        position=seat.position,
+                        role=seat.role,
+                        valid_from=seat.valid_from,
+                        user=users.get(seat.username),
+                    )
+        lines.append(
+            f"{council.name}: {council.seats.count()} ghế, nhiệm kỳ từ "
+            f"{spec.term_from:%d/%m/%Y} (QĐ số {spec.decision_number})"
+        )
+    return lines
