@@ -97,4 +97,5 @@ def test_the_council_quorum_is_the_provinces_setting(kh: Kh, people: People) -> 
 
     assert "Bắc Ninh" not in text and "QĐ 86/2025" not in text
     assert "Cài đặt của tỉnh, chưa có căn cứ – cần xác nhận" in text
-    assert 'value="0,666"' in page.content.decode()
+    # The general default (two thirds), used when the chosen council sets none.
+    assert 'placeholder="0,666"' in page.content.decode()

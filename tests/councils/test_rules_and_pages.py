@@ -267,7 +267,7 @@ def test_session_list_query_count(count, kh, people, province, django_assert_num
         make_session(kh, people, members=2, title=f"Phiên {n}", items=nominations(kh, province, 1))
     client = signed_in(people.secretariat)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("councils:index"))
 
     assert response.content.decode().count('class="session-card"') == count

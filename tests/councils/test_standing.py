@@ -446,3 +446,23 @@ def test_a_session_without_a_council_keeps_working(kh, people, province):
     services.session_close(actor=people.secretariat, session=session)
     item.refresh_from_db()
     assert (item.yes_count, item.base_count, item.passed) == (5, 5, True)
+
+
+def test_the_minutes_name_the_councils_decision_and_roster(kh, people, province):
+    import io
+
+    from docx import Document
+
+    council = council_of(province.root, people.secretariat, seats=3, decision_number="77/QĐ-UBND")
+    session = council_session(kh, people.secretariat, council, nominations(kh, province, 1))
+    session = services.session_open(actor=people.secretariat, session=session)
+    item = session.items.get()
+    for seat in session.members.all():
+        services.council_vote(actor=seat.user, item=item, choice="yes")
+    session = services.session_close(actor=people.secretariat, session=session)
+
+    with session.minutes.open("rb") as stored:
+        content = stored.read()
+    text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+    assert "thành lập theo Quyết định số 77/QĐ-UBND ngày 01/01/2025" in text
+    assert "Tổng số thành viên Hội đồng: 3 người" in text

@@ -136,7 +136,7 @@ class CouncilViewSet(SelectorViewSet):
 
 class SessionSerializer(serializers.ModelSerializer):
     campaign = serializers.CharField(source="campaign.code")
-    council = serializers.PrimaryKeyRelatedField(read_only=True)
+    council = serializers.IntegerField(source="council_id", allow_null=True, read_only=True)
     phase = serializers.CharField(source="phase.code", default=None)
     member_count = serializers.IntegerField()
     item_count = serializers.IntegerField()

@@ -25,6 +25,7 @@ from thidua.councils.models import (
     VoteChoice,
 )
 from thidua.councils.results import share_percent
+from thidua.councils.roster import roster_size
 from thidua.councils.selectors import written_receipts, written_votes
 from thidua.documents.official import (
     BODY_SIZE,
@@ -201,7 +202,7 @@ def _results(doc: MinutesDocument, session: CouncilSession, total: int) -> None:
 def minutes_document(session: CouncilSession) -> bytes:
     """The minutes of a closed session as DOCX bytes."""
     members = list(session.members.all())
-    total = len(members)
+    total = roster_size(session) if session.council_id else len(members)
     body = session.body_name or session.campaign.issuer_name
     doc = MinutesDocument(title=_("Biên bản họp %(council)s") % {"council": session.council_name})
     doc.letterhead(
@@ -228,6 +229,20 @@ def minutes_document(session: CouncilSession) -> bytes:
             "title": title,
         }
     )
+    council = session.council if session.council_id else None
+    if council is not None:
+        doc.paragraph(
+            _(
+                "%(council)s thành lập theo Quyết định số %(number)s ngày %(day)s của "
+                "%(signer)s; thành viên theo danh sách của Hội đồng tại ngày họp."
+            )
+            % {
+                "council": council.name,
+                "number": council.decision_number,
+                "day": council.decision_date.strftime("%d/%m/%Y"),
+                "signer": council.decision_signer,
+            }
+        )
     _attendance(doc, session, members)
     _written(doc, session)
     _results(doc, session, total)
