@@ -466,3 +466,47 @@ def test_the_minutes_name_the_councils_decision_and_roster(kh, people, province)
     text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
     assert "thành lập theo Quyết định số 77/QĐ-UBND ngày 01/01/2025" in text
     assert "Tổng số thành viên Hội đồng: 3 người" in text
+
+
+def test_the_unit_head_plans_a_session_of_the_units_council_on_the_page(kh, province, commune):
+    head, _officer, sibling, council = commune
+    client = signed_in(head)
+
+    form = client.get(reverse("councils:create") + f"?council={council.pk}")
+    response = client.post(
+        reverse("councils:create"),
+        {
+            "title": "Phiên họp bình xét thi đua năm 2025",
+            "council": council.pk,
+            "campaign": kh.campaign.pk,
+            "date": "20/05/2025",
+            "place": "Hội trường UBND xã",
+            "place_name": "Phong Phú",
+        },
+    )
+
+    assert form.status_code == 200
+    assert f'<option value="{council.pk}" selected>' in form.content.decode()
+    session = council.sessions.get()
+    assert response.status_code == 302
+    assert session.council_name == "Hội đồng TĐKT xã A1"
+    assert session.members.count() == 3
+    page = page_text(client.get(reverse("councils:detail", args=[session.pk])))
+    assert (
+        "Thành viên lấy theo danh sách Hội đồng TĐKT xã A1 tại ngày 20/05/2025: 3 thành viên"
+        in page
+    )
+    # A sibling commune's head cannot plan a session of it (the council is not offered).
+    refused = signed_in(sibling).post(
+        reverse("councils:create"),
+        {
+            "title": "X",
+            "council": council.pk,
+            "campaign": kh.campaign.pk,
+            "date": "20/05/2025",
+            "place": "X",
+            "place_name": "X",
+        },
+    )
+    assert refused.status_code == 403
+    assert council.sessions.count() == 1
