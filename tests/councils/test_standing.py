@@ -510,3 +510,28 @@ def test_the_unit_head_plans_a_session_of_the_units_council_on_the_page(kh, prov
     )
     assert refused.status_code == 403
     assert council.sessions.count() == 1
+
+
+def test_the_migration_keeps_existing_sessions_valid():
+    """0003 adds only nullable links to existing tables, and every role an existing seat
+    may hold stays valid: old sessions (no council) load and count as before."""
+    from importlib import import_module
+
+    from django.db import migrations
+
+    migration = import_module(
+        "thidua.councils.migrations.0003_standing_councils_and_rosters"
+    ).Migration
+    existing = {"councilsession", "councilmember"}
+    for operation in migration.operations:
+        if isinstance(operation, migrations.AddField) and operation.model_name in existing:
+            assert operation.field.null, operation.name
+        if isinstance(operation, migrations.AlterField) and operation.model_name in existing:
+            assert operation.name in {"role", "quorum_share"}
+    roles = next(
+        op.constraint.condition.children[0][1]
+        for op in migration.operations
+        if isinstance(op, migrations.AddConstraint)
+        and op.constraint.name == "council_member_role_valid"
+    )
+    assert {"chair", "vice", "member", "secretary"} <= set(roles)
