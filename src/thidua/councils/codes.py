@@ -34,6 +34,7 @@ class ErrorCode(StrEnum):
     SAME_CHOICE = "same_choice"
     NOT_WRITTEN = "not_written"
     SESSION_STATE = "session_state"
+    TALLY_CODE = "tally_code"
 
 
 class EventKind(StrEnum):
