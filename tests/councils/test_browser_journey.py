@@ -78,6 +78,12 @@ def test_session_journey(browser, live_server, kh, people, province):
     _shot(page, "1-planned", 1280)
     page.once("dialog", lambda dialog: dialog.accept())  # what opening fixes, then OK
     page.get_by_role("button", name="Khai mạc phiên họp").click()
+    # A secret item: the tally code is shown once, and stored nowhere.
+    expect(page.get_by_role("heading", level=2)).to_have_text("Mã kiểm phiếu (chỉ hiện một lần)")
+    tally_code = page.locator(".tally-code code").inner_text()
+    assert len(tally_code) == 35  # six groups of five letters
+    _shot(page, "1-tally-code", 1280)
+    page.get_by_role("link", name="Tôi đã chép mã — về phiên họp").click()
     expect(page.locator(".session-head")).to_contain_text("Đang họp")
     assert errors == []
     context.close()
@@ -122,6 +128,7 @@ def test_session_journey(browser, live_server, kh, people, province):
     page.get_by_role("link", name="Kết thúc và kiểm phiếu").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kết thúc phiên họp và kiểm phiếu")
     _shot(page, "4-closing", 1280)
+    page.get_by_label("Mã kiểm phiếu").fill(tally_code)
     page.get_by_label("Tôi xác nhận kết thúc phiên họp và kiểm phiếu.").check()
     page.get_by_role("button", name="Kết thúc và kiểm phiếu").click()
     results = page.locator("#ket-qua")

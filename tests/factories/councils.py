@@ -233,3 +233,14 @@ def vote_all(session: CouncilSession, item: Any, choices: list[str]) -> None:
     present = [s for s in seats(session) if s.attendance == Attendance.PRESENT]
     for seat, choice in zip(present, choices, strict=False):
         services.council_vote(actor=seat.user, item=item, choice=choice)
+
+
+def secret_counts(item: Any, code: str) -> tuple[int, int, int]:
+    """(yes, no, abstain) in an item's sealed ballot box, opened with the tally code the
+    way closing opens it (the sums only), without closing the session."""
+    from thidua.councils.models import AgendaItem
+    from thidua.councils.secret_ballots import open_counts, secret_of_code
+
+    fresh = AgendaItem.objects.select_related("session").get(pk=item.pk)
+    counts = open_counts(fresh, fresh.session, secret_of_code(fresh.session, code))
+    return counts["yes"], counts["no"], counts["abstain"]

@@ -39,6 +39,7 @@ class ErrorCode(StrEnum):
     QUORUM_BASIS = "quorum_basis"
     ROSTER_MEMBERS = "roster_members"
     SESSION_STATE = "session_state"
+    TALLY_CODE = "tally_code"
 
 
 class EventKind(StrEnum):

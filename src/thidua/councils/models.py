@@ -3,8 +3,9 @@
 A session is held (planned → open → closed) to vote on nominations sent to the council
 (state ``to_council``). Open votes are rows (``Vote``); a secret ballot (ND 98/2023 Điều
 30.7: CSTĐCS, CSTĐ tỉnh, Cờ thi đua) leaves only a receipt that the member has voted
-(``BallotReceipt``) and increments the item's counters (``SecretTally``): nothing in the
-database links a member to a secret choice, not even the order of the ballots.
+(``BallotReceipt``) and a sealed ballot (``SecretBallot``) that only the sums opened at
+closing with the tally code can read (``councils.ballot_box``): nothing in the database,
+its old row versions or its backups tells how a member voted.
 
 The state field is written only by ``councils.workflow._transition``.
 """
@@ -12,6 +13,7 @@ The state field is written only by ``councils.workflow._transition``.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -212,6 +214,15 @@ class CouncilSession(models.Model):
         help_text=_("Cài đặt của tỉnh: phiên xét khen thưởng cần ít nhất tỷ lệ này có mặt."),
     )
     minutes = models.FileField(_("biên bản"), upload_to="bien-ban-hoi-dong/%Y/", blank=True)
+    ballot_key = models.TextField(
+        _("khóa công khai của hòm phiếu kín"),
+        blank=True,
+        help_text=_("Sinh khi khai mạc; chỉ mã kiểm phiếu (không lưu) mới mở được."),
+    )
+    ballot_salt = models.CharField(max_length=32, blank=True, editable=False)
+    #: The tally code drawn when the session opened, on the instance ``session_open``
+    #: returns only: never a column (``councils.ballot_box``).
+    tally_code = ""
     minutes_sha256 = models.CharField(max_length=64, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -305,6 +316,10 @@ class Outcome(models.TextChoices):
     APPROVED = "approved", _("Đồng ý khen thưởng")
     NOT_APPROVED = "not_approved", _("Không đạt tỷ lệ phiếu")
     REFUSED = "refused", _("Đạt tỷ lệ nhưng không được ghi nhận (chỉ tiêu hoặc điều kiện)")
+    UNCOUNTED = (
+        "uncounted",
+        _("Chưa kiểm được phiếu kín (mất mã kiểm phiếu): xét lại ở phiên họp mới"),
+    )
 
 
 class AgendaItem(models.Model):
@@ -331,6 +346,14 @@ class AgendaItem(models.Model):
     passed = models.BooleanField(_("đạt tỷ lệ"), null=True, blank=True)
     outcome = models.CharField(_("kết quả"), max_length=16, choices=Outcome.choices, blank=True)
     outcome_note = models.TextField(_("ghi chú kết quả"), blank=True)
+    tally_proof = models.JSONField(
+        _("chứng minh kiểm phiếu kín"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Số phiếu giải mã từ tích các phiếu kín, kèm chứng minh (ai cũng kiểm tra được)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("nội dung xét")
@@ -401,19 +424,21 @@ class BallotReceipt(models.Model):
         return f"{self.member} ✓"
 
 
-class SecretTally(models.Model):
-    """The ballot box of a secret item: three counters incremented with F() in the same
-    transaction as the receipt; no row per ballot, so no order of ballots either."""
+class SecretBallot(models.Model):
+    """One secret ballot, sealed: for each choice (yes, no, abstain, in that order, 512
+    bytes each) an ElGamal ciphertext of 1 (the choice made) or 0 under the session's
+    ballot key (``councils.ballot_box``); 1,536 bytes, the same for every ballot. A random id, no
+    member, no time: nothing here can be read, or tied to a receipt, without the tally
+    code, and the code opens only the sums at closing."""
 
-    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="tally")
-    yes = models.PositiveSmallIntegerField(default=0)
-    no = models.PositiveSmallIntegerField(default=0)
-    abstain = models.PositiveSmallIntegerField(default=0)
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="ballots")
+    sealed = models.BinaryField(_("phiếu đã niêm phong"))
 
     class Meta:
-        verbose_name = _("hòm phiếu kín")
+        verbose_name = _("phiếu kín (đã mã hóa)")
         verbose_name_plural = _("hòm phiếu kín")
-        ordering = ["item"]
+        ordering = ["item", "id"]
 
     def __str__(self) -> str:
         return str(self.item)

@@ -18,15 +18,17 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError
+from thidua.councils.codes import ErrorCode
 from thidua.councils.models import (
     AgendaItem,
     CouncilSession,
     Outcome,
-    SecretTally,
+    SecretBallot,
     Vote,
     VoteChoice,
 )
 from thidua.councils.roster import roster_size
+from thidua.councils.secret_ballots import open_counts
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,19 @@ class Tally:
         return self.yes + self.no + self.abstain
 
 
-def item_tally(item: AgendaItem) -> Tally:
-    """The counts of an item: the secret ballot box, or the open votes grouped by choice."""
+def item_tally(item: AgendaItem, session: CouncilSession, secret: int | None) -> Tally:
+    """The counts of an item: the sums of the secret ballot box opened with the ballot
+    key's ``secret`` (``councils.secret_ballots``), or the open votes grouped by choice."""
     if item.secret_ballot:
-        box = SecretTally.objects.filter(item=item).first()
-        if box is None:
+        if not SecretBallot.objects.filter(item=item).exists():
             return Tally(0, 0, 0)
-        return Tally(box.yes, box.no, box.abstain)
+        if secret is None:
+            raise DomainError(
+                _("Hãy nhập mã kiểm phiếu đã nhận khi khai mạc để mở hòm phiếu kín."),
+                code=ErrorCode.TALLY_CODE,
+            )
+        opened = open_counts(item, session, secret)
+        return Tally(opened[VoteChoice.YES], opened[VoteChoice.NO], opened[VoteChoice.ABSTAIN])
     counts = dict(
         Vote.objects.filter(item=item)
         .values_list("choice")
@@ -75,14 +83,26 @@ def threshold_passed(
     return base > 0 and Decimal(yes) >= threshold * base, base
 
 
-def count_and_decide(session: CouncilSession, *, actor: Any) -> list[dict[str, Any]]:
-    """Fill each item's result and move its nomination to approved or not approved."""
+def count_and_decide(
+    session: CouncilSession, *, actor: Any, secret: int | None = None, code_lost: bool = False
+) -> list[dict[str, Any]]:
+    """Fill each item's result and move its nomination to approved or not approved;
+    ``secret`` opens the secret ballot box (None when the session has no ballot key).
+    With ``code_lost``, a secret item whose box cannot be opened is left uncounted and its
+    nomination waits, still sent to the council, for a new session."""
     from thidua.awards import services as awards
 
     total = roster_size(session)
     summary = []
     for item in session.items.select_related("nomination").order_by("order", "pk"):
-        tally = item_tally(item)
+        if code_lost and item.secret_ballot and SecretBallot.objects.filter(item=item).exists():
+            item.outcome = Outcome.UNCOUNTED
+            item.save()
+            summary.append(
+                {"item": item.pk, "nomination": item.nomination_id, "outcome": item.outcome}
+            )
+            continue
+        tally = item_tally(item, session, secret)
         passed, base = threshold_passed(
             yes=tally.yes,
             cast=tally.cast,

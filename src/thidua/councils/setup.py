@@ -30,7 +30,6 @@ from thidua.councils.models import (
     CouncilMember,
     CouncilSession,
     MemberRole,
-    SecretTally,
 )
 from thidua.councils.roster import quorum_for
 from thidua.councils.rules import can_manage_session
@@ -220,7 +219,7 @@ def session_add_items(
 
 def _add_item(session: CouncilSession, nomination: Nomination, order: int) -> AgendaItem:
     rule = rule_for(nomination, session.date)
-    item = AgendaItem.objects.create(
+    return AgendaItem.objects.create(
         session=session,
         nomination=nomination,
         order=order,
@@ -229,6 +228,3 @@ def _add_item(session: CouncilSession, nomination: Nomination, order: int) -> Ag
         over_all_members=rule.threshold_over_all_members if rule else True,
         rule_basis=rule.legal_basis if rule else "",
     )
-    if item.secret_ballot:
-        SecretTally.objects.create(item=item)
-    return item

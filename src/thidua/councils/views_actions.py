@@ -23,6 +23,7 @@ from thidua.councils.models import (
     SessionState,
 )
 from thidua.councils.rules import can_manage_session
+from thidua.councils.secret_ballots import has_sealed_ballots, key_fingerprint
 from thidua.councils.selectors import (
     attendance_counts,
     votes_missing,
@@ -117,14 +118,29 @@ def items_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def session_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open the session. With secret ballots, the answer is the page that shows the tally
+    code once (it is stored nowhere: ``councils.ballot_box``), not a redirect."""
     session = visible_session(request.user, pk)
+    opened: list[CouncilSession] = []
     failed = _run(
         request,
         session,
         _("Đã khai mạc phiên họp: thành viên có mặt có thể bỏ phiếu."),
-        lambda: services.session_open(actor=request.user, session=session),
+        lambda: opened.append(services.session_open(actor=request.user, session=session)),
     )
-    return failed or _back(session)
+    if failed or not opened or not opened[0].tally_code:
+        return failed or _back(session)
+    response = render(
+        request,
+        "councils/tally_code.html",
+        {
+            "session": opened[0],
+            "code": opened[0].tally_code,
+            "fingerprint": key_fingerprint(opened[0]),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
@@ -140,14 +156,20 @@ def session_close(request: HttpRequest, pk: int) -> HttpResponse:
     error = ""
     if request.method == "POST":
         if request.POST.get("confirm") == "yes":
-            failed = _run(
-                request,
-                session,
-                _("Đã kết thúc phiên họp: kết quả và biên bản đã được lập."),
-                lambda: services.session_close(actor=request.user, session=session),
-            )
-            return failed or _back(session, "#ket-qua")
-        error = _("Hãy đánh dấu ô xác nhận để kết thúc phiên họp.")
+            code = request.POST.get("tally_code", "")[:100]
+            lost = request.POST.get("code_lost") == "yes"
+            with refusal_caught() as outcome:
+                services.session_close(
+                    actor=request.user, session=session, tally_code=code, code_lost=lost
+                )
+            if outcome.ok:
+                messages.success(
+                    request, _("Đã kết thúc phiên họp: kết quả và biên bản đã được lập.")
+                )
+                return _back(session, "#ket-qua")
+            error = outcome.error
+        else:
+            error = _("Hãy đánh dấu ô xác nhận để kết thúc phiên họp.")
     gaps = votes_missing(session)
     context = {
         "session": session,
@@ -155,6 +177,8 @@ def session_close(request: HttpRequest, pk: int) -> HttpResponse:
         "missing": sum(g.count for g in gaps),
         "counts": attendance_counts(session),
         "error": error,
+        "sealed": has_sealed_ballots(session),
+        "fingerprint": key_fingerprint(session),
     }
     return render(request, "councils/close.html", context, status=400 if error else 200)
 

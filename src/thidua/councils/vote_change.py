@@ -2,13 +2,14 @@
 closes, when the votes are counted and the minutes written.
 
 An open vote is changed in place and the event says from what to what. A secret ballot
-stores no choice (``councils.voting``), so the ballot box cannot know which counter to
-take one from: when the member casts it, ``council_vote`` hands back a *proof*, the
-choice signed with the site's key, which stays on the member's own device (a cookie
-only that browser sends). A change presents it; the box moves one ballot from the
-proven choice to the new one and hands back a new proof. No proof, no change: a member
-who cleared the browser or changes phones cannot change a secret ballot. The event says
-only "member X changed a ballot on item Y".
+is sealed with no member on it (``councils.secret_ballots``), so nothing on the server
+can tell which sealed ballot is the member's: when the member casts it, ``council_vote``
+hands back a *proof* — the ballot's id and the choice, signed with the site's key —
+which stays on the member's own device (a cookie only that browser sends). A change
+presents it; the sealed ballot it names is replaced by one for the new choice, and a new
+proof is handed back. No proof, no change: a member who cleared the browser or changes
+phones cannot change a secret ballot. The event says only "member X changed a ballot on
+item Y".
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import Any
 
 from django.core import signing
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError, NotPermitted
@@ -27,23 +27,28 @@ from thidua.councils.models import (
     Attendance,
     BallotReceipt,
     CouncilMember,
-    SecretTally,
+    CouncilSession,
+    SecretBallot,
     Vote,
     VoteChoice,
 )
+from thidua.councils.secret_ballots import seal
 from thidua.councils.transitions import Operation
 from thidua.councils.workflow import append_event, locked_session
 
 _SALT = "thidua.councils.secret-ballot"
-_COUNTER = {VoteChoice.YES: "yes", VoteChoice.NO: "no", VoteChoice.ABSTAIN: "abstain"}
 
 
-def ballot_proof(item: AgendaItem, seat: CouncilMember, choice: str) -> str:
-    """The signed proof of a secret ballot, for the member's own device only."""
-    return signing.dumps({"item": item.pk, "member": seat.pk, "choice": choice}, salt=_SALT)
+def ballot_proof(item: AgendaItem, seat: CouncilMember, ballot: str, choice: str) -> str:
+    """The signed proof of a secret ballot (its sealed ballot's id and the choice), for
+    the member's own device only."""
+    return signing.dumps(
+        {"item": item.pk, "member": seat.pk, "ballot": ballot, "choice": choice}, salt=_SALT
+    )
 
 
-def _proven_choice(proof: str, item: AgendaItem, seat: CouncilMember) -> VoteChoice:
+def _proven(proof: str, item: AgendaItem, seat: CouncilMember) -> tuple[str, VoteChoice]:
+    """The sealed ballot's id and the choice a proof vouches for; refused otherwise."""
     try:
         data = signing.loads(proof, salt=_SALT)
     except signing.BadSignature:
@@ -52,6 +57,7 @@ def _proven_choice(proof: str, item: AgendaItem, seat: CouncilMember) -> VoteCho
         not isinstance(data, dict)
         or data.get("item") != item.pk
         or data.get("member") != seat.pk
+        or not isinstance(data.get("ballot"), str)
         or data.get("choice") not in VoteChoice.values
     ):
         raise DomainError(
@@ -61,7 +67,7 @@ def _proven_choice(proof: str, item: AgendaItem, seat: CouncilMember) -> VoteCho
             ),
             code=ErrorCode.BALLOT_PROOF,
         )
-    return VoteChoice(data["choice"])
+    return data["ballot"], VoteChoice(data["choice"])
 
 
 def present_seat(session: Any, actor: Any) -> CouncilMember:
@@ -120,19 +126,23 @@ def _refuse_same(previous: str, new: VoteChoice) -> None:
 
 
 def _change_secret(
-    session: Any, item: AgendaItem, seat: CouncilMember, new: VoteChoice, proof: str, *, actor: Any
+    session: CouncilSession,
+    item: AgendaItem,
+    seat: CouncilMember,
+    new: VoteChoice,
+    proof: str,
+    *,
+    actor: Any,
 ) -> str:
     if not BallotReceipt.objects.filter(item=item, member=seat, written=False).exists():
         raise DomainError(_("Bạn chưa bỏ phiếu cho nội dung này."), code=ErrorCode.NOT_VOTED)
-    previous = _proven_choice(proof, item, seat)
+    ballot, previous = _proven(proof, item, seat)
     _refuse_same(previous, new)
-    old, added = _COUNTER[previous], _COUNTER[new]
-    moved = SecretTally.objects.filter(item=item, **{f"{old}__gt": 0}).update(
-        **{old: F(old) - 1, added: F(added) + 1}
-    )
-    if moved != 1:  # a proof of a ballot the box does not hold: refuse, change nothing
+    removed, _rows = SecretBallot.objects.filter(pk=ballot, item=item).delete()
+    if removed != 1:  # a proof of a ballot the box does not hold: refuse, change nothing
         raise DomainError(_("Không đổi được phiếu kín này."), code=ErrorCode.BALLOT_PROOF)
+    sealed = seal(item, session, new)
     append_event(
         session, actor, EventKind.SECRET_BALLOT_CHANGED, {"member": seat.pk, "item": item.pk}
     )
-    return ballot_proof(item, seat, new)
+    return ballot_proof(item, seat, str(sealed.pk), new)

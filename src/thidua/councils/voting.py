@@ -3,9 +3,10 @@ opinions of absent members (ND 98/2023/NĐ-CP Điều 30.7). Each member votes o
 and may change it until the session closes (``councils.vote_change``).
 
 A secret ballot (where the form's rule says so: CSTĐCS, CSTĐ tỉnh, Cờ thi đua) writes a
-receipt "member X has voted on item Y" and adds one to a counter of the item's ballot
-box, in the same transaction; the choice is stored nowhere else, so nobody (an
-administrator included) can tell how a member voted.
+receipt "member X has voted on item Y" and a ballot sealed under the session's ballot
+key (``councils.secret_ballots``): the choice is readable nowhere, and only the sums are
+opened at closing with the tally code, so nobody (an administrator or whoever holds the
+database and its backups included) can tell how a member voted.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from thidua.core.errors import DomainError, NotPermitted
@@ -24,17 +24,14 @@ from thidua.councils.models import (
     BallotReceipt,
     CouncilMember,
     CouncilSession,
-    SecretTally,
     Vote,
     VoteChoice,
 )
 from thidua.councils.rules import can_record_written_votes
+from thidua.councils.secret_ballots import seal
 from thidua.councils.transitions import Operation
 from thidua.councils.vote_change import ballot_proof, present_seat
 from thidua.councils.workflow import append_event, locked_session
-
-#: The ballot box counter each choice adds to.
-_COUNTER = {VoteChoice.YES: "yes", VoteChoice.NO: "no", VoteChoice.ABSTAIN: "abstain"}
 
 
 def council_vote(*, actor: Any, item: AgendaItem, choice: str) -> str:
@@ -46,9 +43,8 @@ def council_vote(*, actor: Any, item: AgendaItem, choice: str) -> str:
     with transaction.atomic():
         session = locked_session(item.session, Operation.VOTE)
         seat = present_seat(session, actor)
-        _cast(session, item, seat, choice, actor=actor, written=False)
-    item = AgendaItem.objects.get(pk=item.pk)
-    return ballot_proof(item, seat, choice) if item.secret_ballot else ""
+        ballot = _cast(session, item, seat, choice, actor=actor, written=False)
+    return ballot_proof(item, seat, ballot, choice) if ballot else ""
 
 
 def council_written_vote(
@@ -80,7 +76,8 @@ def _cast(
     *,
     actor: Any,
     written: bool,
-) -> None:
+) -> str:
+    """Record the vote; for a secret ballot, return the sealed ballot's id ("" otherwise)."""
     if choice not in VoteChoice.values:
         raise DomainError(
             _("Hãy chọn Đồng ý, Không đồng ý hoặc Không ý kiến."), code=ErrorCode.BAD_CHOICE
@@ -100,14 +97,12 @@ def _cast(
         )
     if item.secret_ballot:
         BallotReceipt.objects.create(item=item, member=seat, written=written)
-        counter = _COUNTER[VoteChoice(choice)]
-        SecretTally.objects.get_or_create(item=item)
-        SecretTally.objects.filter(item=item).update(**{counter: F(counter) + 1})
+        ballot = seal(item, session, choice)
         # Only who voted on what item: the choice never reaches the event log.
         append_event(
             session, actor, EventKind.SECRET_BALLOT_CAST, {"member": seat.pk, "item": item.pk}
         )
-        return
+        return str(ballot.pk)
     Vote.objects.create(item=item, member=seat, choice=choice, written=written)
     append_event(
         session,
@@ -115,3 +110,4 @@ def _cast(
         EventKind.VOTE_CAST,
         {"member": seat.pk, "item": item.pk, "choice": choice, "written": written},
     )
+    return ""

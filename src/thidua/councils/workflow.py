@@ -29,6 +29,12 @@ from thidua.councils.models import (
 )
 from thidua.councils.roster import roster_size
 from thidua.councils.rules import can_manage_session
+from thidua.councils.secret_ballots import (
+    draw_key,
+    has_sealed_ballots,
+    key_fingerprint,
+    secret_of_code,
+)
 from thidua.councils.selectors import quorum_met
 from thidua.councils.transitions import OPERATIONS, TRANSITIONS, Action, Operation
 
@@ -148,20 +154,56 @@ def _check_can_open(session: CouncilSession) -> None:
 
 def session_open(*, actor: Any, session: CouncilSession) -> CouncilSession:
     """Open a planned session once the attendance quorum is met; members and agenda are
-    then fixed and members vote from their phones."""
-    return _transition(actor=actor, session=session, action=Action.OPEN, check=_check_can_open)
+    then fixed and members vote from their phones.
 
-
-def session_close(*, actor: Any, session: CouncilSession) -> CouncilSession:
-    """Close an open session: count each item against its threshold, approve or reject
-    each nomination through the awards workflow (a quota refusal is recorded as not
-    approved with its message), store the minutes. Immutable afterwards."""
-    from thidua.councils.minutes import minutes_store
-    from thidua.councils.results import count_and_decide
+    When an item is voted by secret ballot, the session gets a ballot key, and the
+    returned session carries its tally code as ``tally_code`` (mã kiểm phiếu): it is
+    stored nowhere, so the caller shows it once to the person who opens the session,
+    who enters it again at closing (``councils.ballot_box``). Otherwise ``tally_code``
+    is ""."""
+    code = ""
 
     def apply(locked: CouncilSession) -> dict[str, Any]:
-        summary = count_and_decide(locked, actor=actor)
+        nonlocal code
+        if locked.items.filter(secret_ballot=True).exists():
+            code = draw_key(locked)
+            return {"ballot_key": key_fingerprint(locked)}
+        return {}
+
+    opened = _transition(
+        actor=actor, session=session, action=Action.OPEN, check=_check_can_open, apply=apply
+    )
+    opened.tally_code = code
+    return opened
+
+
+def session_close(
+    *, actor: Any, session: CouncilSession, tally_code: str = "", code_lost: bool = False
+) -> CouncilSession:
+    """Close an open session: count each item against its threshold (the secret ballot
+    box opened with ``tally_code``: only the sums, each with its proof), approve or
+    reject each nomination through the awards workflow (a quota refusal is recorded as
+    not approved with its message), store the minutes. Immutable afterwards.
+
+    Without ``tally_code``, the code carried by ``session`` itself is used (the instance
+    ``session_open`` returned, in one process: the demo, a script). ``code_lost``: the
+    code is lost, so the secret items are left uncounted, their nominations waiting for a
+    new session (nothing can open their ballots, by design)."""
+    from thidua.councils.minutes import minutes_store
+
+    tally_code = tally_code or session.tally_code
+    from thidua.councils.results import count_and_decide
+
+    def check(locked: CouncilSession) -> None:
+        if has_sealed_ballots(locked) and not code_lost:
+            secret_of_code(locked, tally_code)
+
+    def apply(locked: CouncilSession) -> dict[str, Any]:
+        secret = None
+        if locked.ballot_key and tally_code and not code_lost:
+            secret = secret_of_code(locked, tally_code)
+        summary = count_and_decide(locked, actor=actor, secret=secret, code_lost=code_lost)
         minutes_store(locked)
         return {"results": summary}
 
-    return _transition(actor=actor, session=session, action=Action.CLOSE, apply=apply)
+    return _transition(actor=actor, session=session, action=Action.CLOSE, check=check, apply=apply)
