@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from tests.factories.accounts import member
 from tests.factories.awards import NomineeFactory
 from tests.factories.organisations import Province
-from thidua.accounts.models import Role
-from thidua.accounts.models import User
+from thidua.accounts.models import Role, User
 from thidua.awards.models import AwardForm, Nominee
 from thidua.higher_awards import workflow
 from thidua.higher_awards.models import Proposal

@@ -105,7 +105,7 @@ def test_list_sheet_has_one_row_per_entry(w: World) -> None:
     archive = zipfile.ZipFile(io.BytesIO(dossier_zip(proposal)))
 
     sheet = load_workbook(io.BytesIO(archive.read("02-danh-sach.xlsx")))["Danh sách"]
-    rows = [r for r in sheet.iter_rows(min_row=3, values_only=True)]
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
 
     assert [(r[0], r[1], r[4], r[6], r[7]) for r in rows] == [
         (1, "Lê Thị Mỹ Duyên", "Bằng khen của Thủ tướng Chính phủ", 10, 11),
