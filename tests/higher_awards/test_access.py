@@ -108,3 +108,24 @@ def test_list_page_and_api_queries_do_not_grow(
 
     assert len(api.json()["results"]) == count
     assert page_text(page).count("Đề nghị khen thưởng cấp Nhà nước cho tập thể") == count
+
+
+def test_detail_page_says_whether_the_vote_reaches_the_threshold(w: World) -> None:
+    import datetime as dt
+
+    from thidua.higher_awards import workflow
+
+    proposal = proposal_in(w, "posted")
+    cstd = proposal.entries.get(form__code="cstd-toan-quoc")
+    workflow.proposal_review(
+        actor=w.board,
+        proposal=proposal,
+        meeting_on=dt.date(2026, 1, 20),
+        record="BB",
+        votes={cstd.pk: (9, 11)},
+    )
+
+    text = page_text(signed_in(w.board).get(reverse("higher_awards:detail", args=[proposal.pk])))
+
+    assert "9/11" in text
+    assert "Chưa đạt ngưỡng 90 % tổng số thành viên (Nghị định 152/2025/NĐ-CP)" in text

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -37,6 +38,7 @@ from thidua.higher_awards.models import Proposal, ProposalState
 from thidua.higher_awards.posting import posting_window
 from thidua.higher_awards.rules import is_proposal_secretariat, is_reader
 from thidua.higher_awards.selectors import proposal_detail, proposal_list
+from thidua.higher_awards.thresholds import vote_check
 from thidua.organisations.models import Unit, UnitKind
 from thidua.organisations.selectors import subtree_q
 
@@ -109,8 +111,10 @@ def detail_page(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _visible(request, pk)
     entries = list(proposal.entries.all())
     window = posting_window(proposal.posted_on) if proposal.posted_on else None
+    on = proposal.council_meeting_on or proposal.posted_on or timezone.localdate()
     for entry in entries:
         entry.needs_btv = btv_opinion_required(entry.form.code, btv_managed=entry.btv_managed)  # type: ignore[attr-defined]
+        entry.vote_check = vote_check(entry, on)  # type: ignore[attr-defined]
     return render(
         request,
         "higher_awards/detail.html",
