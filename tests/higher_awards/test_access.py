@@ -129,3 +129,11 @@ def test_detail_page_says_whether_the_vote_reaches_the_threshold(w: World) -> No
 
     assert "9/11" in text
     assert "Chưa đạt ngưỡng 90 % tổng số thành viên (Nghị định 152/2025/NĐ-CP)" in text
+
+
+def test_home_card_links_the_board_and_leaders_not_units(w: World) -> None:
+    url = reverse("higher_awards:index")
+
+    assert url in signed_in(w.board).get("/").content.decode()
+    assert url in signed_in(w.leader).get("/").content.decode()
+    assert url not in signed_in(w.officer).get("/").content.decode()
