@@ -137,3 +137,32 @@ def test_home_card_links_the_board_and_leaders_not_units(w: World) -> None:
     assert url in signed_in(w.board).get("/").content.decode()
     assert url in signed_in(w.leader).get("/").content.decode()
     assert url not in signed_in(w.officer).get("/").content.decode()
+
+
+def test_detail_page_ids_are_unique_in_every_state(w: World) -> None:
+    import re
+
+    from thidua.higher_awards import workflow
+
+    proposal = proposal_in(w, "posted")
+    workflow.objection_record(
+        actor=w.board,
+        proposal=proposal,
+        received_on=proposal.posted_on,
+        channel="post",
+        author="A",
+        content="B",
+    )
+    workflow.objection_record(
+        actor=w.board,
+        proposal=proposal,
+        received_on=proposal.posted_on,
+        channel="post",
+        author="C",
+        content="D",
+    )
+
+    html = signed_in(w.board).get(reverse("higher_awards:detail", args=[proposal.pk]))
+    ids = re.findall(r'\sid="([^"]+)"', html.content.decode())
+
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

@@ -25,6 +25,7 @@ class EventKind(StrEnum):
     CREATE = "create"
     ENTRY_ADD = "entry_add"
     ENTRY_REMOVE = "entry_remove"
+    REPORT = "report"
     VOTE = "vote"
     BTV_OPINION = "btv_opinion"
     OBJECTION = "objection"

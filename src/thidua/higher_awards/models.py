@@ -171,6 +171,7 @@ EVENT_LABELS = {
     "create": _("Tạo tờ trình"),
     "entry_add": _("Thêm đối tượng"),
     "entry_remove": _("Bỏ đối tượng"),
+    "report": _("Tải lên báo cáo thành tích"),
     "post": _("Công khai danh sách"),
     "review": _("Hội đồng xét"),
     "send": _("Gửi cấp trên"),

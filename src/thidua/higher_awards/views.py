@@ -115,25 +115,30 @@ def detail_page(request: HttpRequest, pk: int) -> HttpResponse:
     for entry in entries:
         entry.needs_btv = btv_opinion_required(entry.form.code, btv_managed=entry.btv_managed)  # type: ignore[attr-defined]
         entry.vote_check = vote_check(entry, on)  # type: ignore[attr-defined]
+        # One form per row, each with its own ids (a label names one field only).
+        entry.opinion_form = OpinionForm(auto_id=f"op{entry.pk}_%s")  # type: ignore[attr-defined]
+        entry.report_form = ReportForm(auto_id=f"rp{entry.pk}_%s")  # type: ignore[attr-defined]
+    objections = list(proposal.objections.all())
+    for objection in objections:
+        objection.answer_form = AnswerForm(auto_id=f"an{objection.pk}_%s")  # type: ignore[attr-defined]
     return render(
         request,
         "higher_awards/detail.html",
         {
             "proposal": proposal,
             "entries": entries,
-            "objections": list(proposal.objections.all()),
+            "objections": objections,
             "events": list(proposal.events.all()),
             "window": window,
             "public_basis": central_data().posting.public_basis,
             "can_act": is_proposal_secretariat(request.user, proposal),
             "entry_form": EntryForm(province=proposal.province),
             "post_form": PostForm(initial={"channel": proposal.posting_channel}),
-            "objection_form": ObjectionForm(entries=proposal.entries.all()),
-            "answer_form": AnswerForm(),
+            "objection_form": ObjectionForm(
+                entries=proposal.entries.select_related("nominee", "form")
+            ),
             "review_form": ReviewForm(),
-            "opinion_form": OpinionForm(),
             "send_form": SendForm(initial={"number": proposal.number}),
-            "report_form": ReportForm(),
         },
     )
 

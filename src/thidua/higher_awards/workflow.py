@@ -171,7 +171,7 @@ def entry_attach_report(
         row.report.save(f"{checked.sha256}", ContentFile(stream.read()), save=False)
         row.report_name = name[:255]
         row.save(update_fields=["report", "report_name"])
-        _event(locked, actor, EventKind.ENTRY_ADD, {"entry": row.pk, "report": checked.sha256})
+        _event(locked, actor, EventKind.REPORT, {"entry": row.pk, "report": checked.sha256})
     return row
 
 
