@@ -18,7 +18,7 @@ from thidua.higher_awards.models import Objection, Proposal, ProposalEntry, Prop
 from thidua.higher_awards.selectors import proposal_list, proposals_visible_to, with_entries
 
 
-class EntrySerializer(serializers.ModelSerializer):
+class ProposalEntrySerializer(serializers.ModelSerializer):
     nominee = serializers.CharField(source="nominee.name", read_only=True)
     unit = serializers.SerializerMethodField()
     form = serializers.CharField(source="form.code", read_only=True)
@@ -50,7 +50,7 @@ class EntrySerializer(serializers.ModelSerializer):
         return bool(obj.report)
 
 
-class ObjectionSerializer(serializers.ModelSerializer):
+class ProposalObjectionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Objection
         fields = [
@@ -67,8 +67,8 @@ class ObjectionSerializer(serializers.ModelSerializer):
 
 class ProposalSerializer(serializers.ModelSerializer):
     province = serializers.CharField(source="province.code", read_only=True)
-    entries = EntrySerializer(many=True, read_only=True)
-    objections = ObjectionSerializer(many=True, read_only=True)
+    entries = ProposalEntrySerializer(many=True, read_only=True)
+    objections = ProposalObjectionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Proposal
