@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "thidua.scoring",
     "thidua.reviews",
     "thidua.exemplars",
+    "thidua.higher_awards",
     "thidua.public",
     "thidua.plan_import",
     "thidua.documents",
@@ -291,6 +292,8 @@ SPECTACULAR_SETTINGS = {
         "PhaseReviewStateEnum": "thidua.reviews.models.ReviewState",
         "PhaseReviewKindEnum": "thidua.reviews.models.ReviewKind",
         "DraftStatusEnum": "thidua.plan_import.models.DraftStatus",
+        "ProposalStateEnum": "thidua.higher_awards.models.ProposalState",
+        "ObjectionChannelEnum": "thidua.higher_awards.models.ObjectionChannel",
     },
 }
 

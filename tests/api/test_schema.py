@@ -72,6 +72,8 @@ PATHS = [
     "/api/v1/phase-reviews/{id}/report/",
     "/api/v1/exemplars/",
     "/api/v1/exemplars/{id}/",
+    "/api/v1/proposals/",
+    "/api/v1/proposals/{id}/",
     # Plan import (#7)
     "/api/v1/plan-imports/",
     "/api/v1/plan-imports/{id}/",

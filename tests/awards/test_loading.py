@@ -20,7 +20,8 @@ def test_shipped_file_loads_every_form_with_two_rule_versions(db: None) -> None:
     codes = set(AwardForm.objects.values_list("code", flat=True))
     assert codes == {
         "bang-khen-tinh", "giay-khen", "ldtt", "cstdcs", "cstd-tinh", "ttldtt", "ttldxs",
-        "co-thi-dua-tinh",
+        "co-thi-dua-tinh", "huan-chuong-lao-dong", "cstd-toan-quoc", "bang-khen-thu-tuong",
+        "co-thi-dua-chinh-phu",
     }  # fmt: skip
     for form in AwardForm.objects.all():
         windows = list(form.rules.order_by("valid_from").values_list("valid_from", "valid_to"))
@@ -100,6 +101,6 @@ def test_command_loads_and_reports_errors_in_vietnamese(db: None, tmp_path) -> N
     with pytest.raises(CommandError) as caught:
         call_command("awards", "load-forms", str(bad))
 
-    assert "Hình thức: 8 mới" in out.getvalue()
+    assert "Hình thức: 12 mới" in out.getvalue()
     assert "sai cú pháp" in str(caught.value)
     assert "chưa ghi gì" in str(caught.value)

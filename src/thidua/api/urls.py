@@ -18,6 +18,7 @@ from thidua.campaigns import api as campaigns_api
 from thidua.councils import api as councils_api
 from thidua.decisions import api as decisions_api
 from thidua.exemplars import api as exemplars_api
+from thidua.higher_awards import api as higher_awards_api
 from thidua.organisations import api as organisations_api
 from thidua.plan_import import api as plan_import_api
 from thidua.public import api as public_api
@@ -42,6 +43,7 @@ APP_APIS = (
     scoring_api,
     reviews_api,
     exemplars_api,
+    higher_awards_api,
     plan_import_api,
     public_api,
 )

@@ -16,4 +16,5 @@ urlpatterns: list[URLPattern] = [
     path("anh/<int:photo_pk>/", views.photo_view, name="photo"),
     path("xep-hang/", views.rankings_page, name="rankings"),
     path("quyet-dinh/", views.decisions_page, name="decisions"),
+    path("cong-khai-de-nghi/", views.postings_page, name="postings"),
 ]

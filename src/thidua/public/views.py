@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 from thidua.core.files import stored_file_response
 from thidua.exemplars.models import Exemplar, ExemplarPhoto
 from thidua.exemplars.selectors import public_story, public_story_list, published_exemplars
+from thidua.higher_awards.selectors import posted_shortlists
 from thidua.public import selectors
 
 #: Seconds a browser or proxy may keep a public page.
@@ -119,3 +120,17 @@ def rankings_page(request: HttpRequest) -> HttpResponse:
 def decisions_page(request: HttpRequest) -> HttpResponse:
     decisions: Any = selectors.public_decisions()
     return render(request, "public/decisions.html", {"decisions": decisions})
+
+
+@public_page
+def postings_page(request: HttpRequest) -> HttpResponse:
+    """Shortlists of proposals to the State posted for public comment (R15; Luật Thi đua,
+    khen thưởng 2022 Điều 84 khoản 5): names, units, forms and the posting's dates and
+    where to send comments. Comments are received by the Ban TĐKT by post, e-mail, the
+    portal or in person, and recorded there; this page takes no input."""
+    page = Paginator(posted_shortlists(), 10).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "public/postings.html",
+        {"page_obj": page, "rows": list(page.object_list), "today": timezone.localdate()},
+    )

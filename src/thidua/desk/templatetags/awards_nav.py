@@ -26,6 +26,7 @@ _SECRETARIAT_LINKS = [
     ("scoring:index", _("Chấm điểm, xếp hạng cụm, khối")),
     ("reviews:index", _("Sơ kết, tổng kết")),
     ("exemplars:index", _("Điển hình tiên tiến")),
+    ("higher_awards:index", _("Đề nghị khen thưởng cấp Nhà nước")),
     ("awards:legal_data", _("Dữ liệu pháp lý: lương cơ sở, lịch nghỉ lễ")),
 ]
 _COUNCIL_LINKS = [("councils:index", _("Phiên họp của tôi"))]
@@ -33,6 +34,7 @@ _LEADER_LINKS = [
     ("awards:overview", _("Tổng quan khen thưởng")),
     ("decisions:index", _("Quyết định khen thưởng")),
     ("reviews:index", _("Sơ kết, tổng kết")),
+    ("higher_awards:index", _("Đề nghị khen thưởng cấp Nhà nước")),
 ]
 
 
