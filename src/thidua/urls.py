@@ -17,6 +17,7 @@ urlpatterns = [
     path("cham-diem/", include("thidua.scoring.urls")),
     path("so-ket/", include("thidua.reviews.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
+    path("thong-ke-khen-thuong/", include("thidua.award_statistics.urls")),
     path("nhap-ke-hoach/", include("thidua.plan_import.urls")),
     path("public/xac-minh/", include("thidua.decisions.public_urls")),
     path("public/", include("thidua.public.urls")),
