@@ -65,9 +65,7 @@ class AnnualStatistics(models.Model):
 class AnnualStatisticsEvent(Event):
     """Append-only history of a report: sent, reopened."""
 
-    report = models.ForeignKey(
-        AnnualStatistics, on_delete=models.CASCADE, related_name="events"
-    )
+    report = models.ForeignKey(AnnualStatistics, on_delete=models.CASCADE, related_name="events")
     from_state = models.CharField(_("từ trạng thái"), max_length=16, blank=True)
     to_state = models.CharField(_("sang trạng thái"), max_length=16, blank=True)
 

@@ -153,7 +153,10 @@ def provinces_of(user: Any) -> QuerySet[Unit]:
     )
     if not held:
         return provinces.none()
-    roots = {path_ids(path)[0] for path in Unit.objects.filter(pk__in=held).values_list("path", flat=True)}
+    roots = {
+        path_ids(path)[0]
+        for path in Unit.objects.filter(pk__in=held).values_list("path", flat=True)
+    }
     return provinces.filter(pk__in=roots).order_by("code")
 
 

@@ -40,7 +40,9 @@ def _chosen(request: HttpRequest, data: Any) -> tuple[Unit, int]:
     user may not see that province's report."""
     province = province_for(request.user, _int(data.get("province")))
     if province is None:
-        raise NotPermitted(_("Chỉ Ban Thi đua – Khen thưởng và lãnh đạo tỉnh xem báo cáo thống kê của tỉnh."))
+        raise NotPermitted(
+            _("Chỉ Ban Thi đua – Khen thưởng và lãnh đạo tỉnh xem báo cáo thống kê của tỉnh.")
+        )
     this_year = timezone.localdate().year
     year = _int(data.get("year")) or this_year
     if not FIRST_YEAR <= year <= this_year:

@@ -16,8 +16,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from thidua.award_statistics.dates import CIRCULAR
-from thidua.award_statistics.selectors import Row, Statistics
+from thidua.award_statistics.selectors import Statistics
 from thidua.documents.sheets import INTEGER_FORMAT, new_workbook, sheet_value, workbook_bytes
+
 
 #: Column headers of the figures, in the order of ``selectors.FIGURES`` (codes 1 … 7).
 def figure_headers() -> list[str]:
@@ -48,7 +49,9 @@ def table_lines(stats: Statistics) -> list[tuple[str, str, str, list[int] | None
     for number, row in enumerate(stats.titles, start=1):
         lines.append((str(number), row.name, f"{code:02d}", row.values(), False))
         code += 1
-    lines.append(("II", _("Hình thức khen thưởng"), f"{code:02d}", stats.forms_total().values(), True))
+    lines.append(
+        ("II", _("Hình thức khen thưởng"), f"{code:02d}", stats.forms_total().values(), True)
+    )
     code += 1
     for number, row in enumerate(stats.forms, start=1):
         lines.append((str(number), row.name, f"{code:02d}", row.values(), False))
@@ -99,7 +102,12 @@ def _heading(sheet: Any, stats: Statistics, reporting_body: str) -> None:
 
 def _table(sheet: Any, stats: Statistics) -> int:
     border, bold, center, top = _style(sheet)
-    headers = [_("STT"), _("Danh hiệu thi đua, hình thức khen thưởng"), _("Mã số"), *figure_headers()]
+    headers = [
+        _("STT"),
+        _("Danh hiệu thi đua, hình thức khen thưởng"),
+        _("Mã số"),
+        *figure_headers(),
+    ]
     codes = ["A", "B", "C", *[str(n) for n in range(1, 8)]]
     for column, (header, code) in enumerate(zip(headers, codes, strict=True), start=1):
         for row, text in ((TABLE_HEADER_ROW, header), (TABLE_HEADER_ROW + 1, code)):
@@ -125,10 +133,14 @@ def _signatures(sheet: Any, row: int, place: str, day: dt.date) -> None:
 
     center = Alignment(horizontal="center", wrap_text=True)
     sheet.merge_cells(start_row=row + 1, start_column=6, end_row=row + 1, end_column=10)
-    sheet.cell(row=row + 1, column=6, value=sheet_value(
-        _("%(place)s, ngày %(d)s tháng %(m)s năm %(y)s")
-        % {"place": place, "d": f"{day.day:02d}", "m": f"{day.month:02d}", "y": day.year}
-    )).alignment = center
+    sheet.cell(
+        row=row + 1,
+        column=6,
+        value=sheet_value(
+            _("%(place)s, ngày %(d)s tháng %(m)s năm %(y)s")
+            % {"place": place, "d": f"{day.day:02d}", "m": f"{day.month:02d}", "y": day.year}
+        ),
+    ).alignment = center
     blocks = (
         (1, 3, _("NGƯỜI LẬP BIỂU"), _("(Ký, ghi rõ họ tên)")),
         (4, 5, _("NGƯỜI KIỂM TRA BIỂU"), _("(Ký, ghi rõ họ tên)")),
@@ -136,7 +148,9 @@ def _signatures(sheet: Any, row: int, place: str, day: dt.date) -> None:
     )
     for first, last, title, note in blocks:
         for offset, text, font in ((2, title, Font(bold=True)), (3, note, Font(italic=True))):
-            sheet.merge_cells(start_row=row + offset, start_column=first, end_row=row + offset, end_column=last)
+            sheet.merge_cells(
+                start_row=row + offset, start_column=first, end_row=row + offset, end_column=last
+            )
             cell = sheet.cell(row=row + offset, column=first, value=sheet_value(text))
             cell.font, cell.alignment = font, center
 

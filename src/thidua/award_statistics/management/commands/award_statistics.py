@@ -19,7 +19,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         remind = sub.add_parser(
-            "remind", help=_("Nhắc trước, đúng và sau hạn gửi báo cáo thống kê (mỗi lời nhắc một lần).")
+            "remind",
+            help=_("Nhắc trước, đúng và sau hạn gửi báo cáo thống kê (mỗi lời nhắc một lần)."),
         )
         remind.add_argument(
             "--date", help=_("Ngày tính nhắc (NĂM-THÁNG-NGÀY); mặc định là hôm nay, giờ Việt Nam.")
