@@ -26,12 +26,12 @@ def year_deadlines(province: Unit, year: int, today: dt.date) -> list[Deadline]:
         .select_related("campaign")
         .order_by("end", "campaign__code", "position")
     )
-    return [_phase_end(phase, phase.campaign) for phase in phases if phase.last_day().year == year]
+    return [_phase_end(phase, phase.campaign) for phase in phases if phase.last_day.year == year]
 
 
 def _phase_end(phase: Phase, campaign: Campaign) -> Deadline:
     return Deadline(
-        day=phase.last_day(),
+        day=phase.last_day,
         title=_("Kết thúc %(phase)s – %(campaign)s")
         % {"phase": phase.name, "campaign": campaign.doc_number},
         source=f"{campaign.doc_kind} {campaign.doc_number}",
