@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
+from tests.factories import UnitFactory
 from tests.factories.award_statistics import StatsPeople
 from tests.factories.organisations import Province
 from tests.factories.reports import at
@@ -15,6 +16,7 @@ from tests.factories.year_calendar import CalendarWorld, calendar_world
 from tests.pages import page_text, signed_in
 from thidua.award_statistics.workflow import statistics_mark_sent
 from thidua.core.deadlines import year_deadlines
+from thidua.organisations.models import UnitKind
 
 pytestmark = pytest.mark.django_db
 
@@ -77,11 +79,7 @@ def test_the_dossier_date_is_a_setting(province: Province, settings) -> None:  #
 
 
 def test_another_provinces_campaign_is_not_listed(province: Province, world: CalendarWorld) -> None:
-    from tests.factories import UnitFactory
-    from thidua.organisations.models import UnitKind
-
     other = UnitFactory(code="Z", name="UBND tỉnh Z", kind=UnitKind.PROVINCE)
-    from tests.factories.organisations import Province as _P  # noqa: F401
 
     titles = [d.title for d in year_deadlines(other, 2026, today=dt.date(2026, 12, 7))]
 
