@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from thidua.award_statistics.demo import annual_demo
-from thidua.desk.demo_users import VINH_LONG_USERS, demo_users_ensure
 from thidua.award_statistics.models import AnnualStatistics, AnnualStatisticsEvent, ReportState
+from thidua.desk.demo_users import VINH_LONG_USERS, demo_users_ensure
 
 pytestmark = pytest.mark.demo_database("users")
 

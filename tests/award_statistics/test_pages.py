@@ -31,7 +31,9 @@ def test_secretariat_sees_the_figures_and_the_due_date(
     assert "Ghi nhận đã gửi" in text
 
 
-def test_leader_reads_but_does_not_record(province: Province, forms: None, people: StatsPeople) -> None:
+def test_leader_reads_but_does_not_record(
+    province: Province, forms: None, people: StatsPeople
+) -> None:
     known_awards_2025(province)
 
     text = page_text(signed_in(people.leader).get(URL, {"year": 2025}))
@@ -55,7 +57,9 @@ def test_another_province_sees_nothing_of_this_one(
 ) -> None:
     known_awards_2025(province)
 
-    response = signed_in(people.other_secretariat).get(URL, {"year": 2025, "province": province.root.pk})
+    response = signed_in(people.other_secretariat).get(
+        URL, {"year": 2025, "province": province.root.pk}
+    )
     own = page_text(signed_in(people.other_secretariat).get(URL, {"year": 2025}))
 
     assert response.status_code == 403
@@ -138,7 +142,9 @@ def test_api_refuses_units_other_provinces_and_visitors(
     known_awards_2025(province)
 
     unit = signed_in(people.officer).get(API, {"year": 2025})
-    other = signed_in(people.other_secretariat).get(API, {"year": 2025, "province": province.root.pk})
+    other = signed_in(people.other_secretariat).get(
+        API, {"year": 2025, "province": province.root.pk}
+    )
     anonymous = Client().get(API)
 
     assert unit.status_code == 403 and "results" not in unit.json()

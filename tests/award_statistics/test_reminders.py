@@ -39,7 +39,9 @@ def test_due_date_is_a_setting(settings) -> None:  # type: ignore[no-untyped-def
     assert stage_on(2026, dt.date(2026, 12, 15)) is None
 
 
-def test_each_province_secretariat_is_reminded_once(province: Province, people: StatsPeople) -> None:
+def test_each_province_secretariat_is_reminded_once(
+    province: Province, people: StatsPeople
+) -> None:
     day = dt.date(2026, 12, 8)
 
     first = send_statistics_reminders(day)
@@ -52,7 +54,9 @@ def test_each_province_secretariat_is_reminded_once(province: Province, people: 
     assert not Notification.objects.filter(user__in=[people.officer, people.leader]).exists()
 
 
-def test_a_sent_report_stops_the_reminders(province: Province, people: StatsPeople, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_sent_report_stops_the_reminders(
+    province: Province, people: StatsPeople, settings
+) -> None:  # type: ignore[no-untyped-def]
     statistics_mark_sent(
         actor=people.secretariat, province=province.root, year=2026, sent_on=dt.date(2026, 12, 1)
     )

@@ -47,7 +47,9 @@ def test_sending_twice_is_refused(province: Province, people: StatsPeople) -> No
     assert AnnualStatisticsEvent.objects.count() == 1
 
 
-def test_reopen_clears_the_day_and_allows_sending_again(province: Province, people: StatsPeople) -> None:
+def test_reopen_clears_the_day_and_allows_sending_again(
+    province: Province, people: StatsPeople
+) -> None:
     report = statistics_mark_sent(
         actor=people.secretariat, province=province.root, year=2025, sent_on=SENT
     )
@@ -59,7 +61,9 @@ def test_reopen_clears_the_day_and_allows_sending_again(province: Province, peop
 
 
 @pytest.mark.parametrize("who", ["leader", "officer", "head", "other_secretariat"])
-def test_only_the_province_secretariat_records(province: Province, people: StatsPeople, who: str) -> None:
+def test_only_the_province_secretariat_records(
+    province: Province, people: StatsPeople, who: str
+) -> None:
     with pytest.raises(NotPermitted):
         statistics_mark_sent(
             actor=getattr(people, who), province=province.root, year=2025, sent_on=SENT
@@ -74,7 +78,9 @@ def test_a_sent_day_outside_the_year_and_today_is_refused(
     province: Province, people: StatsPeople, day: dt.date
 ) -> None:
     with pytest.raises(DomainError, match="Ngày gửi"):
-        statistics_mark_sent(actor=people.secretariat, province=province.root, year=2025, sent_on=day)
+        statistics_mark_sent(
+            actor=people.secretariat, province=province.root, year=2025, sent_on=day
+        )
 
     assert not AnnualStatistics.objects.exists()
 

@@ -40,7 +40,9 @@ def _rows(sheet):  # type: ignore[no-untyped-def]
     return list(sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True))
 
 
-def test_heading_names_the_circular_the_units_and_the_period(province: Province, forms: None) -> None:
+def test_heading_names_the_circular_the_units_and_the_period(
+    province: Province, forms: None
+) -> None:
     sheet = _sheet(province)
 
     assert "Thông tư số 18/2025/TT-BNV ngày 08/10/2025 của Bộ Nội vụ" in sheet["A2"].value

@@ -57,7 +57,14 @@ def known_awards_2025(province: Province) -> None:
     award(province.commune_a1, "cstdcs", dt.date(2025, 3, 2), 1_000_000, **male)
     award(province.commune_a1, "ldtt", dt.date(2025, 1, 1), 300_000, **female_worker)
     award(province.health, "ttldxs", dt.date(2025, 12, 31), 5_000_000, **collective)
-    award(province.commune_b1, "bang-khen-tinh", dt.date(2025, 6, 1), 800_000, kind="household", gender="")
+    award(
+        province.commune_b1,
+        "bang-khen-tinh",
+        dt.date(2025, 6, 1),
+        800_000,
+        kind="household",
+        gender="",
+    )
     award(province.health, "bang-khen-tinh", dt.date(2025, 6, 2), None, **female_worker)
     # Not counted: another year, revoked, another province.
     award(province.health, "cstdcs", dt.date(2024, 12, 31), 1_000_000, **male)

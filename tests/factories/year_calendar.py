@@ -41,10 +41,22 @@ def calendar_world(province: Province, code: str = "kh-2026") -> CalendarWorld:
         start_precision="day",
         end=dt.date(2026, 12, 31),
     )
-    PhaseFactory(campaign=campaign, code="dot-1", name="Đợt 1", position=1,
-                 start=dt.date(2026, 1, 1), end=dt.date(2026, 6, 30))
-    PhaseFactory(campaign=campaign, code="dot-2", name="Đợt 2", position=2,
-                 start=dt.date(2026, 7, 1), end=dt.date(2026, 12, 31))
+    PhaseFactory(
+        campaign=campaign,
+        code="dot-1",
+        name="Đợt 1",
+        position=1,
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2026, 6, 30),
+    )
+    PhaseFactory(
+        campaign=campaign,
+        code="dot-2",
+        name="Đợt 2",
+        position=2,
+        start=dt.date(2026, 7, 1),
+        end=dt.date(2026, 12, 31),
+    )
     q3 = period(campaign, 3, dt.date(2026, 9, 15))
     q4 = period(campaign, 4, dt.date(2026, 12, 15))
     for report_period in (q3, q4):

@@ -59,7 +59,7 @@ class StatisticsViewSet(SelectorViewSet):
             raise ValidationError({"year": "out of range"})
         stats = statistics_for(province, year)
         report = report_of(province, year)
-        page = self.paginate_queryset(stats.rows)  # type: ignore[arg-type]
+        page: list[Any] | None = self.paginate_queryset(stats.rows)  # type: ignore[arg-type]
         response = self.get_paginated_response(RowSerializer(page, many=True).data)
         response.data = {
             "province": {"id": province.pk, "code": province.code, "name": province.name},

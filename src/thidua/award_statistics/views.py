@@ -105,7 +105,7 @@ def mark_sent(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return _back(province, year)
     with refusal_caught(request, success=_("Đã ghi nhận báo cáo thống kê đã gửi.")):
         workflow.statistics_mark_sent(

@@ -27,7 +27,9 @@ def _by_title(province: Province, year: int, today: dt.date) -> dict[str, object
     return {d.title: d for d in year_deadlines(province.root, year, today=today)}
 
 
-def test_the_year_lists_every_apps_deadlines_by_day(province: Province, world: CalendarWorld) -> None:
+def test_the_year_lists_every_apps_deadlines_by_day(
+    province: Province, world: CalendarWorld
+) -> None:
     deadlines = year_deadlines(province.root, 2026, today=dt.date(2026, 12, 7))
 
     assert [(d.day, d.title) for d in deadlines] == [
@@ -47,8 +49,12 @@ def test_the_year_lists_every_apps_deadlines_by_day(province: Province, world: C
 def test_a_report_period_names_the_late_unit_only_after_its_day(
     province: Province, world: CalendarWorld
 ) -> None:
-    on_the_day = _by_title(province, 2026, dt.date(2026, 9, 15))["Nộp báo cáo Quý 3/2026 – 55/KH-UBND"]
-    next_day = _by_title(province, 2026, dt.date(2026, 9, 16))["Nộp báo cáo Quý 3/2026 – 55/KH-UBND"]
+    on_the_day = _by_title(province, 2026, dt.date(2026, 9, 15))[
+        "Nộp báo cáo Quý 3/2026 – 55/KH-UBND"
+    ]
+    next_day = _by_title(province, 2026, dt.date(2026, 9, 16))[
+        "Nộp báo cáo Quý 3/2026 – 55/KH-UBND"
+    ]
 
     assert (on_the_day.late, on_the_day.late_count) == ((), 0)  # type: ignore[attr-defined]
     assert (next_day.late, next_day.late_count) == (("Sở Y tế",), 1)  # type: ignore[attr-defined]
@@ -99,7 +105,9 @@ def test_page_shows_deadlines_and_late_units(
     assert "Chưa theo dõi đơn vị trễ hạn cho việc này." in text  # Đợt 1's end
 
 
-def test_leader_sees_the_calendar(province: Province, world: CalendarWorld, people: StatsPeople) -> None:
+def test_leader_sees_the_calendar(
+    province: Province, world: CalendarWorld, people: StatsPeople
+) -> None:
     with at(2026, 12, 7):
         text = page_text(signed_in(people.leader).get(URL, {"year": 2026}))
 
@@ -107,7 +115,9 @@ def test_leader_sees_the_calendar(province: Province, world: CalendarWorld, peop
 
 
 @pytest.mark.parametrize("who", ["officer", "head"])
-def test_a_unit_is_refused(province: Province, world: CalendarWorld, people: StatsPeople, who: str) -> None:
+def test_a_unit_is_refused(
+    province: Province, world: CalendarWorld, people: StatsPeople, who: str
+) -> None:
     response = signed_in(getattr(people, who)).get(URL, {"year": 2026})
 
     assert response.status_code == 403
@@ -117,7 +127,9 @@ def test_a_unit_is_refused(province: Province, world: CalendarWorld, people: Sta
 def test_another_provinces_secretariat_sees_nothing_of_this_one(
     province: Province, world: CalendarWorld, people: StatsPeople
 ) -> None:
-    refused = signed_in(people.other_secretariat).get(URL, {"year": 2026, "province": province.root.pk})
+    refused = signed_in(people.other_secretariat).get(
+        URL, {"year": 2026, "province": province.root.pk}
+    )
     own = signed_in(people.other_secretariat).get(URL, {"year": 2026})
 
     assert refused.status_code == 403 and "55/KH-UBND" not in refused.content.decode()

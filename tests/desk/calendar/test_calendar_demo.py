@@ -31,7 +31,9 @@ def test_2026_calendar_lists_the_campaigns_periods_and_who_is_late(demo) -> None
         deadline = next(d for d in deadlines if d.title.startswith(f"Nộp báo cáo {period.label} –"))
         missing = UnitReport.objects.filter(period=period, state=ReportState.OPEN)
         if period.effective_due < TODAY:
-            names = tuple(r.unit.name for r in missing.select_related("unit").order_by("unit__code"))
+            names = tuple(
+                r.unit.name for r in missing.select_related("unit").order_by("unit__code")
+            )
             assert deadline.late == names and deadline.late_count == len(names)
         else:
             assert deadline.late == () and deadline.late_count == 0
