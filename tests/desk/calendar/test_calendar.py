@@ -164,3 +164,13 @@ def test_page_queries_do_not_grow(
 
     with at(2026, 12, 7), django_assert_num_queries(10):
         client.get(URL, {"year": 2026})
+
+
+def test_home_links_the_calendar_for_the_board_only(
+    province: Province, people: StatsPeople
+) -> None:
+    board = signed_in(people.secretariat).get("/").content.decode()
+    unit = signed_in(people.officer).get("/").content.decode()
+
+    assert 'href="/lich-cong-viec/"' in board and 'href="/thong-ke-khen-thuong/"' in board
+    assert "/lich-cong-viec/" not in unit and "/thong-ke-khen-thuong/" not in unit
