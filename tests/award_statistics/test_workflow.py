@@ -90,3 +90,31 @@ def test_a_district_has_no_report(province: Province, people: StatsPeople) -> No
         statistics_mark_sent(
             actor=people.secretariat, province=province.district_a, year=2025, sent_on=SENT
         )
+
+
+@pytest.mark.parametrize("state", list(ReportState))
+@pytest.mark.parametrize("action", list(Action))
+def test_every_state_and_action(
+    province: Province, people: StatsPeople, state: ReportState, action: Action
+) -> None:
+    report = AnnualStatistics.objects.create(
+        province=province.root, year=2025, state=state, sent_on=SENT if state == "sent" else None
+    )
+    allowed = (state, action) in TRANSITIONS
+
+    def run(actor):  # type: ignore[no-untyped-def]
+        if action == Action.SEND:
+            return statistics_mark_sent(
+                actor=actor, province=province.root, year=2025, sent_on=SENT
+            )
+        return statistics_reopen(actor=actor, report=report)
+
+    if allowed:
+        with pytest.raises(NotPermitted):
+            run(people.leader)
+        assert run(people.secretariat).state == TRANSITIONS[(state, action)]
+    else:
+        with pytest.raises(DomainError):
+            run(people.secretariat)
+        report.refresh_from_db()
+        assert report.state == state and not AnnualStatisticsEvent.objects.exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -42,7 +43,7 @@ def _int(raw: Any) -> int | None:
     try:
         return int(raw) if raw not in (None, "") else None
     except (TypeError, ValueError):
-        raise ValidationError({"detail": "province and year are whole numbers"}) from None
+        raise ValidationError({"detail": _("Tỉnh và năm phải là số nguyên.")}) from None
 
 
 class StatisticsViewSet(SelectorViewSet):
@@ -56,7 +57,7 @@ class StatisticsViewSet(SelectorViewSet):
             raise PermissionDenied()
         year = _int(request.query_params.get("year")) or self.today.year
         if not 2000 <= year <= timezone.localdate().year:
-            raise ValidationError({"year": "out of range"})
+            raise ValidationError({"year": _("Năm báo cáo không hợp lệ.")})
         stats = statistics_for(province, year)
         report = report_of(province, year)
         page: list[Any] | None = self.paginate_queryset(stats.rows)  # type: ignore[arg-type]
