@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "thidua.reviews",
     "thidua.exemplars",
     "thidua.higher_awards",
+    "thidua.award_statistics",
     "thidua.public",
     "thidua.plan_import",
     "thidua.documents",
@@ -167,6 +168,12 @@ THIDUA_REPORT_REMINDER_DAYS = tuple(
 THIDUA_REPORT_ESCALATION_DAYS = tuple(
     int(day) for day in os.environ.get("THIDUA_REPORT_ESCALATION_DAYS", "1,7").split(",")
 )
+# Annual statistics and the year's calendar: dates no law fixes (DD/MM), confirmed by the
+# Ban TĐKT; reminder days while the statistical report is not sent.
+THIDUA_STATISTICS_DUE = os.environ.get("THIDUA_STATISTICS_DUE", "15/12")
+THIDUA_STATISTICS_REMINDER_DAYS = os.environ.get("THIDUA_STATISTICS_REMINDER_DAYS", "7,3,1")
+THIDUA_STATISTICS_ESCALATION_DAYS = os.environ.get("THIDUA_STATISTICS_ESCALATION_DAYS", "1,7")
+THIDUA_ANNUAL_DOSSIER_DUE = os.environ.get("THIDUA_ANNUAL_DOSSIER_DUE", "10/12")
 # Certificates: the public address printed in their QR code (verification page).
 THIDUA_PUBLIC_BASE_URL = os.environ.get("THIDUA_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("so-ket/", include("thidua.reviews.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("de-nghi-cap-tren/", include("thidua.higher_awards.urls")),
+    path("thong-ke-khen-thuong/", include("thidua.award_statistics.urls")),
     path("nhap-ke-hoach/", include("thidua.plan_import.urls")),
     path("public/xac-minh/", include("thidua.decisions.public_urls")),
     path("public/", include("thidua.public.urls")),

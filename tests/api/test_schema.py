@@ -40,6 +40,7 @@ PATHS = [
     "/api/v1/reports/{id}/attachments/{attachment_id}/",
     "/api/v1/targets/",
     "/api/v1/targets/{id}/evaluation/",
+    "/api/v1/statistics/",
     "/api/v1/target-values/",
     # Commendation (#5)
     "/api/v1/nominations/",

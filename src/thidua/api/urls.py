@@ -13,6 +13,7 @@ from rest_framework.routers import SimpleRouter
 
 from thidua.api.auth import TokenObtainView
 from thidua.api.docs import ApiDocsView, ApiNotFoundView, ApiRootView
+from thidua.award_statistics import api as award_statistics_api
 from thidua.awards import api as awards_api
 from thidua.campaigns import api as campaigns_api
 from thidua.councils import api as councils_api
@@ -44,6 +45,7 @@ APP_APIS = (
     reviews_api,
     exemplars_api,
     higher_awards_api,
+    award_statistics_api,
     plan_import_api,
     public_api,
 )

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AwardsConfig(AppConfig):
     name = "thidua.awards"
     verbose_name = _("Khen thưởng")
+
+    def ready(self) -> None:
+        from thidua.awards.deadlines import year_deadlines
+        from thidua.core.deadlines import register_deadlines
+
+        register_deadlines("awards", year_deadlines)

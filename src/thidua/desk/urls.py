@@ -7,13 +7,14 @@ page moved from core to desk, so no link or bookmark changed.
 from django.urls import path
 
 from thidua.core import inbox
-from thidua.desk import views
+from thidua.desk import calendar, views
 from thidua.desk.accounts_import import views as accounts_import
 
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("thong-bao/", inbox.inbox, name="inbox"),
+    path("lich-cong-viec/", calendar.calendar_page, name="year_calendar"),
     path("thong-bao/chua-doc/", inbox.inbox_unread_badge, name="inbox_unread"),
     path("thong-bao/da-doc/", inbox.inbox_mark_read, name="inbox_read"),
     path("tai-khoan/nhap/", accounts_import.import_page, name="accounts_import"),

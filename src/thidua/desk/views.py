@@ -121,6 +121,8 @@ def home(request: HttpRequest) -> HttpResponse:
         ]
     if _has(reach, Role.CLUSTER_LEADER):
         context["led_groups"] = _led_groups(reach)
+    # The year's calendar and statistical report: the province's Ban TĐKT and leaders.
+    context["year_links"] = _has(reach, Role.SECRETARIAT, Role.LEADER)
     if _has(reach, Role.COUNCIL_MEMBER, Role.LEADER):
         overview = visible.exclude(status=CampaignStatus.DRAFT)
         context["overview"] = list(_with_calendar(overview)[:PANEL_SIZE])

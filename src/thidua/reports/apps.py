@@ -12,3 +12,8 @@ class ReportsConfig(AppConfig):
         from thidua.reports.consolidation_tasks import consolidation_abandoned
 
         task_finished.connect(consolidation_abandoned, dispatch_uid="consolidation")
+
+        from thidua.core.deadlines import register_deadlines
+        from thidua.reports.deadlines import year_deadlines
+
+        register_deadlines("reports", year_deadlines)

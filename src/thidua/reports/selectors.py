@@ -119,6 +119,20 @@ def submission_table(
     )
 
 
+def missing_reports(
+    periods: Iterable[ReportPeriod], *, today: dt.date | None = None
+) -> QuerySet[UnitReport]:
+    """The reports of ``periods`` still open after their effective due date (the "missing"
+    of ``period_stats``), with their unit, by period and unit code: one query. Not scoped
+    to a user: for the Ban TĐKT's views, which check they cover the province first."""
+    return (
+        UnitReport.objects.filter(_overdue(today or timezone.localdate()))
+        .filter(period_id__in=[period.pk for period in periods])
+        .select_related("unit")
+        .order_by("period_id", "unit__code")
+    )
+
+
 @dataclass(frozen=True)
 class PeriodStats:
     """Counts of a period's reports (one SQL aggregate)."""

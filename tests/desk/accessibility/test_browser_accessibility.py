@@ -49,6 +49,8 @@ def _pages(kh, people, province) -> dict[str, tuple[object, list[str]]]:
                 reverse("reviews:detail", args=[review.pk]),
                 "/don-vi/",
                 "/dien-hinh/",
+                "/lich-cong-viec/",
+                "/thong-ke-khen-thuong/",
             ],
         ),
         "leader": (people.leader, [campaign, "/bao-cao/bang-dieu-khien/", "/chi-tieu/"]),
