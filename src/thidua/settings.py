@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "thidua.scoring",
     "thidua.reviews",
     "thidua.exemplars",
+    "thidua.ratings",
     "thidua.public",
     "thidua.plan_import",
     "thidua.documents",
