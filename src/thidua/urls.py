@@ -17,6 +17,7 @@ urlpatterns = [
     path("cham-diem/", include("thidua.scoring.urls")),
     path("so-ket/", include("thidua.reviews.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
+    path("xep-loai/", include("thidua.ratings.urls")),
     path("nhap-ke-hoach/", include("thidua.plan_import.urls")),
     path("public/xac-minh/", include("thidua.decisions.public_urls")),
     path("public/", include("thidua.public.urls")),

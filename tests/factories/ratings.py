@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import factory
 
 from tests.factories.awards import NomineeFactory
-from tests.factories.organisations import UnitFactory
+from tests.factories.organisations import Province, UnitFactory
+from thidua.accounts.models import User
 from thidua.awards.models import Nominee
+from thidua.campaigns.models import Campaign
+from thidua.campaigns.regular import YearPlan, open_year
 from thidua.ratings.models import AnnualRating, CollectiveRating, Initiative
 
 
@@ -48,3 +52,28 @@ def initiative(nominee: Nominee, **kw: object) -> Initiative:
     item = InitiativeFactory(unit=nominee.unit, **kw)
     item.nominees.add(nominee)
     return item
+
+
+@dataclass
+class Staff:
+    """Sở Y tế's officer and head, a sibling department's officer, the Ban TĐKT."""
+
+    officer: User
+    head: User
+    sibling: User
+    secretariat: User
+
+
+def open_year_2025(province: Province, by: User) -> Campaign:
+    """The province's regular campaign of 2025, as the Ban TĐKT opens it."""
+    return open_year(
+        by=by,
+        province=province.root,
+        year=2025,
+        plan=YearPlan(
+            doc_number="15/KH-UBND",
+            doc_date=dt.date(2025, 1, 20),
+            signer_name="Lê Văn Hòa",
+            signer_position="Phó Chủ tịch",
+        ),
+    )

@@ -32,7 +32,9 @@ def _cstdcs_record(nominee: Nominee, year: int, **kw: object) -> None:
 # LĐTT (Điều 24)
 
 
-@pytest.mark.parametrize(("rating", "ok"), [("good", True), ("excellent", True), ("complete", False)])
+@pytest.mark.parametrize(
+    ("rating", "ok"), [("good", True), ("excellent", True), ("complete", False)]
+)
 def test_ldtt_needs_at_least_good(rating: str, ok: bool) -> None:
     nominee = AnnualRatingFactory(rating=rating).nominee
 

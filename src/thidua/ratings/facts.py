@@ -5,7 +5,6 @@ people it holds."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,7 +64,9 @@ class Person:
     def years_with(self, form: str, bases: Iterable[str] | None = None) -> set[int]:
         counted = None if bases is None else set(bases)
         return {
-            r.year for r in self.records if r.form == form and (counted is None or r.basis in counted)
+            r.year
+            for r in self.records
+            if r.form == form and (counted is None or r.basis in counted)
         }
 
 

@@ -167,10 +167,13 @@ def cstd_tinh(person: Person, year: int, rules: YearRules) -> Verdict:
         i for i in person.initiatives if first <= i.year <= year and i.level in t.initiative_levels
     ]
     if not found:
-        why = _(
-            "%(n)s/%(need)s năm liên tục %(title)s nhưng chưa có sáng kiến, đề tài được công "
-            "nhận cấp tỉnh trở lên trong các năm đó"
-        ) % values
+        why = (
+            _(
+                "%(n)s/%(need)s năm liên tục %(title)s nhưng chưa có sáng kiến, đề tài được công "
+                "nhận cấp tỉnh trở lên trong các năm đó"
+            )
+            % values
+        )
         return Verdict("cstd-tinh", name, False, _no(why), t.legal_basis)
     why = _("%(n)s/%(need)s năm liên tục %(title)s và sáng kiến, đề tài “%(initiative)s”") % (
         values | {"initiative": found[0].title}
@@ -194,9 +197,7 @@ def route_d(person: Person, year: int, rules: YearRules) -> Verdict:
             "title": rules.name(t.counts),
         }
         return Verdict("bang-khen-tinh", name, True, _yes(why), t.legal_basis)
-    excellent = {
-        y for y, r in person.ratings.items() if _at_least(r.rating, t.excellent_rating)
-    }
+    excellent = {y for y, r in person.ratings.items() if _at_least(r.rating, t.excellent_rating)}
     streak, end = run_ending(excellent, year)
     first = end - streak + 1
     works = [
@@ -212,15 +213,21 @@ def route_d(person: Person, year: int, rules: YearRules) -> Verdict:
         "need_w": t.initiatives,
     }
     if streak >= t.excellent_years and len(works) >= t.initiatives:
-        why = _(
-            "%(x)s năm liên tục hoàn thành xuất sắc nhiệm vụ với %(w)s sáng kiến, đề tài "
-            "trong các năm đó (Điều 74 khoản 1 điểm d)"
-        ) % values
+        why = (
+            _(
+                "%(x)s năm liên tục hoàn thành xuất sắc nhiệm vụ với %(w)s sáng kiến, đề tài "
+                "trong các năm đó (Điều 74 khoản 1 điểm d)"
+            )
+            % values
+        )
         return Verdict("bang-khen-tinh", name, True, _yes(why), t.legal_basis)
-    why = _(
-        "%(n)s/%(need)s năm liên tục %(title)s; %(x)s/%(need_x)s năm liên tục hoàn thành "
-        "xuất sắc nhiệm vụ với %(w)s/%(need_w)s sáng kiến, đề tài"
-    ) % values
+    why = (
+        _(
+            "%(n)s/%(need)s năm liên tục %(title)s; %(x)s/%(need_x)s năm liên tục hoàn thành "
+            "xuất sắc nhiệm vụ với %(w)s/%(need_w)s sáng kiến, đề tài"
+        )
+        % values
+    )
     why += _campaign_note(person, counted, t.cstdcs_years)
     return Verdict("bang-khen-tinh", name, False, _no(why), t.legal_basis)
 
@@ -257,9 +264,7 @@ def collective(
     else:
         problems.append(_("tập thể xếp loại %(rating)s, cần từ “%(need)s”") % values)
     ldtt_count = sum(
-        1
-        for m in rated
-        if ldtt(m.person, year, rules).ok or year in m.person.years_with("ldtt")
+        1 for m in rated if ldtt(m.person, year, rules).ok or year in m.person.years_with("ldtt")
     )
     share = Decimal(ldtt_count) / Decimal(len(rated))
     share_text = _("%(n)s/%(total)s thành viên (%(pct)s %%) đạt LĐTT, cần từ %(need)s %%") % {
@@ -287,9 +292,7 @@ def collective(
     if t.all_complete:
         short = [m.name for m in rated if not _at_least(m.person.ratings[year].rating, "complete")]
         if short:
-            problems.append(
-                _("%(names)s không hoàn thành nhiệm vụ") % {"names": ", ".join(short)}
-            )
+            problems.append(_("%(names)s không hoàn thành nhiệm vụ") % {"names": ", ".join(short)})
         else:
             good.append(_("100 %% thành viên hoàn thành nhiệm vụ"))
     if t.min_cstdcs:
