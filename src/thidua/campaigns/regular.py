@@ -34,6 +34,7 @@ class YearPlan:
     signer_authority: str = "KT."
     title: str = ""
     doc_place: str = ""
+    illustrative: bool = False
 
 
 def regular_code(province: Unit, year: int) -> str:
@@ -66,6 +67,12 @@ def open_year(*, by: Any, province: Unit, year: int, plan: YearPlan) -> Campaign
     Idempotent: a year already opened is returned unchanged (no second campaign, no
     event). Only the Ban TĐKT covering the province (or an admin) may open it."""
     _check(by, province, year, plan)
+    return regular_campaign_ensure(by=by, province=province, year=year, plan=plan)
+
+
+def regular_campaign_ensure(*, by: Any, province: Unit, year: int, plan: YearPlan) -> Campaign:
+    """The writing half of ``open_year``, without its permission check: the demo (which
+    runs before any Ban TĐKT account exists) and ``open_year`` call it. Idempotent."""
     existing = regular_campaign(province, year)
     if existing is not None:
         return existing
@@ -77,6 +84,7 @@ def open_year(*, by: Any, province: Unit, year: int, plan: YearPlan) -> Campaign
             title=title,
             kind=CampaignKind.REGULAR,
             status=CampaignStatus.ACTIVE,
+            illustrative=plan.illustrative,
             issuer_unit=province,
             doc_kind="Kế hoạch",
             doc_number=nfc(plan.doc_number.strip()),

@@ -143,9 +143,7 @@ def regular_campaign(province: Unit, year: int) -> Campaign | None:
     annual-title nominations live (basis ANNUAL). None until the Ban TĐKT opens the year
     (``campaigns.regular.open_year``)."""
     return (
-        Campaign.objects.filter(
-            kind=CampaignKind.REGULAR, issuer_unit=province, start__year=year
-        )
+        Campaign.objects.filter(kind=CampaignKind.REGULAR, issuer_unit=province, start__year=year)
         .order_by("start", "pk")
         .first()
     )
