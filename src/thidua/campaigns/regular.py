@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.selectors import secretariat_covers
 from thidua.campaigns.codes import EventKind
-from thidua.campaigns.models import Campaign, CampaignEvent, CampaignKind, CampaignStatus, Phase
+from thidua.campaigns.models import Campaign, CampaignEvent, CampaignKind, Phase
 from thidua.campaigns.selectors import regular_campaign
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.text import nfc
@@ -83,7 +83,7 @@ def regular_campaign_ensure(*, by: Any, province: Unit, year: int, plan: YearPla
             code=regular_code(province, year),
             title=title,
             kind=CampaignKind.REGULAR,
-            status=CampaignStatus.ACTIVE,
+            # Running from the start (the model's default status): the plan is issued.
             illustrative=plan.illustrative,
             issuer_unit=province,
             doc_kind="Kế hoạch",
