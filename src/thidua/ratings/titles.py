@@ -294,7 +294,7 @@ def collective(
         if short:
             problems.append(_("%(names)s không hoàn thành nhiệm vụ") % {"names": ", ".join(short)})
         else:
-            good.append(_("100 %% thành viên hoàn thành nhiệm vụ"))
+            good.append(_("mọi thành viên đều hoàn thành nhiệm vụ"))
     if t.min_cstdcs:
         stars = sum(
             1
