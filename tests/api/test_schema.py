@@ -72,6 +72,11 @@ PATHS = [
     "/api/v1/phase-reviews/{id}/report/",
     "/api/v1/exemplars/",
     "/api/v1/exemplars/{id}/",
+    # Year results (#14): ratings and initiatives
+    "/api/v1/ratings/",
+    "/api/v1/ratings/{id}/",
+    "/api/v1/initiatives/",
+    "/api/v1/initiatives/{id}/",
     # Plan import (#7)
     "/api/v1/plan-imports/",
     "/api/v1/plan-imports/{id}/",

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from thidua.api.kit.viewsets import SelectorViewSet, path_id
+from thidua.awards.models import Nominee
 from thidua.ratings.models import AnnualRating, Initiative
 from thidua.ratings.selectors import initiatives_visible_to, ratings_visible_to
 
@@ -74,9 +75,15 @@ class RatingViewSet(SelectorViewSet):
         return Response(RatingSerializer(row).data)
 
 
+class AuthorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Nominee
+        fields = ["id", "name"]
+
+
 class InitiativeSerializer(serializers.ModelSerializer):
     unit_name = serializers.CharField(source="unit.name", read_only=True)
-    authors = serializers.SerializerMethodField()
+    authors = AuthorSerializer(source="nominees", many=True, read_only=True)
 
     class Meta:
         model = Initiative
@@ -93,9 +100,6 @@ class InitiativeSerializer(serializers.ModelSerializer):
             "unit_name",
             "authors",
         ]
-
-    def get_authors(self, obj: Initiative) -> list[dict[str, object]]:
-        return [{"id": n.pk, "name": n.name} for n in obj.nominees.all()]
 
 
 class InitiativeViewSet(SelectorViewSet):
