@@ -25,8 +25,8 @@ def _year(request: Request) -> int | None:
 
 class RatingSerializer(serializers.ModelSerializer):
     nominee_name = serializers.CharField(source="nominee.name", read_only=True)
-    unit = serializers.IntegerField(source="nominee.unit_id", read_only=True)
-    unit_name = serializers.CharField(source="nominee.unit.name", read_only=True)
+    unit = serializers.IntegerField(source="nominee.unit_id", read_only=True, allow_null=True)
+    unit_name = serializers.CharField(source="nominee.unit.name", read_only=True, allow_null=True)
     rating_label = serializers.CharField(source="get_rating_display", read_only=True)
 
     class Meta:
