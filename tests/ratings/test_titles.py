@@ -338,3 +338,31 @@ def test_collective_rating_model_in_the_data() -> None:
     CollectiveRatingFactory(unit=unit)
 
     assert year_rules(YEAR).get("ttldxs").min_cstdcs == 1
+
+
+def test_the_thresholds_are_the_rule_data_not_code() -> None:
+    from thidua.awards.loading import SHIPPED_FILE, award_forms_load
+
+    nominee = _r4_person([2024, 2025])
+    assert _judge(cstd_tinh, nominee).ok is False
+    text = SHIPPED_FILE.read_text(encoding="utf-8")
+    block = "annual_cstd_tinh:\n            counts: cstdcs\n            years: 3"
+    assert block in text
+
+    award_forms_load(data=text.replace(block, block.replace("years: 3", "years: 2")))
+
+    verdict = _judge(cstd_tinh, nominee)
+    assert verdict.ok is True
+    assert "2/2 năm liên tục" in verdict.reason
+
+
+def test_a_wrong_threshold_is_refused_when_the_rule_data_load() -> None:
+    from thidua.awards.loading import SHIPPED_FILE, AwardDataError, award_forms_load
+
+    text = SHIPPED_FILE.read_text(encoding="utf-8").replace(
+        "ldtt_share: 0.7\n            discipline_from: warning",
+        "ldtt_share: 1.7\n            discipline_from: warning",
+    )
+
+    with pytest.raises(AwardDataError, match="tỷ lệ phải từ 0 đến 1"):
+        award_forms_load(data=text)
