@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "thidua.exemplars",
     "thidua.higher_awards",
     "thidua.award_statistics",
+    "thidua.ratings",
     "thidua.public",
     "thidua.plan_import",
     "thidua.documents",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("de-nghi-cap-tren/", include("thidua.higher_awards.urls")),
     path("thong-ke-khen-thuong/", include("thidua.award_statistics.urls")),
+    path("xep-loai/", include("thidua.ratings.urls")),
     path("nhap-ke-hoach/", include("thidua.plan_import.urls")),
     path("public/xac-minh/", include("thidua.decisions.public_urls")),
     path("public/", include("thidua.public.urls")),

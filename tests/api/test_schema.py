@@ -75,6 +75,11 @@ PATHS = [
     "/api/v1/exemplars/{id}/",
     "/api/v1/proposals/",
     "/api/v1/proposals/{id}/",
+    # Year results (#14): ratings and initiatives
+    "/api/v1/ratings/",
+    "/api/v1/ratings/{id}/",
+    "/api/v1/initiatives/",
+    "/api/v1/initiatives/{id}/",
     # Plan import (#7)
     "/api/v1/plan-imports/",
     "/api/v1/plan-imports/{id}/",

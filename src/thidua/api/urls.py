@@ -23,6 +23,7 @@ from thidua.higher_awards import api as higher_awards_api
 from thidua.organisations import api as organisations_api
 from thidua.plan_import import api as plan_import_api
 from thidua.public import api as public_api
+from thidua.ratings import api as ratings_api
 from thidua.reports import api as reports_api
 from thidua.reviews import api as reviews_api
 from thidua.scoring import api as scoring_api
@@ -46,6 +47,7 @@ APP_APIS = (
     exemplars_api,
     higher_awards_api,
     award_statistics_api,
+    ratings_api,
     plan_import_api,
     public_api,
 )

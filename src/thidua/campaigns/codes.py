@@ -10,3 +10,4 @@ class EventKind(StrEnum):
 
     CREATED = "created"  # first loaded from a campaign file
     REPLACED = "replaced"  # loaded again: the file's content replaced the campaign's
+    YEAR_OPENED = "year_opened"  # the province's regular campaign of a year opened (regular.py)

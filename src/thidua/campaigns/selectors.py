@@ -10,7 +10,14 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
-from thidua.campaigns.models import Campaign, CampaignStatus, Duty, Phase, ReportingRule
+from thidua.campaigns.models import (
+    Campaign,
+    CampaignKind,
+    CampaignStatus,
+    Duty,
+    Phase,
+    ReportingRule,
+)
 from thidua.campaigns.parts import plan_parts
 from thidua.core.dates import (
     Quarter,
@@ -128,3 +135,15 @@ def current_phase(campaign: Campaign, today: dt.date) -> Phase | None:
         if phase.start_partial.first_day() <= today <= phase.end_partial.last_day():
             return phase
     return None
+
+
+def regular_campaign(province: Unit, year: int) -> Campaign | None:
+    """The province's regular campaign (thi đua thường xuyên) of ``year``: the campaign of
+    kind REGULAR issued by ``province`` whose period starts in ``year``, where that year's
+    annual-title nominations live (basis ANNUAL). None until the Ban TĐKT opens the year
+    (``campaigns.regular.open_year``)."""
+    return (
+        Campaign.objects.filter(kind=CampaignKind.REGULAR, issuer_unit=province, start__year=year)
+        .order_by("start", "pk")
+        .first()
+    )
