@@ -292,6 +292,7 @@ SPECTACULAR_SETTINGS = {
         "SubjectKindEnum": "thidua.awards.models.SubjectKind",
         "NominationStateEnum": "thidua.awards.models.NominationState",
         "SessionStateEnum": "thidua.councils.models.SessionState",
+        "CouncilMemberRoleEnum": "thidua.councils.models.MemberRole",
         "DecisionStateEnum": "thidua.decisions.models.DecisionState",
         "SheetStateEnum": "thidua.scoring.models.SheetState",
         "CriteriaSetStateEnum": "thidua.scoring.models.SetState",

@@ -53,6 +53,8 @@ PATHS = [
     "/api/v1/nominations/{id}/reject/",
     "/api/v1/nominations/{id}/withdraw/",
     "/api/v1/nominees/",
+    "/api/v1/councils/",
+    "/api/v1/councils/{id}/",
     "/api/v1/council-sessions/",
     "/api/v1/council-sessions/{id}/",
     "/api/v1/decisions/",
