@@ -17,6 +17,7 @@ urlpatterns = [
     path("cham-diem/", include("thidua.scoring.urls")),
     path("so-ket/", include("thidua.reviews.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
+    path("dang-ky-thi-dua/", include("thidua.registrations.urls")),
     path("nhap-ke-hoach/", include("thidua.plan_import.urls")),
     path("public/xac-minh/", include("thidua.decisions.public_urls")),
     path("public/", include("thidua.public.urls")),

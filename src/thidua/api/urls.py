@@ -21,6 +21,7 @@ from thidua.exemplars import api as exemplars_api
 from thidua.organisations import api as organisations_api
 from thidua.plan_import import api as plan_import_api
 from thidua.public import api as public_api
+from thidua.registrations import api as registrations_api
 from thidua.reports import api as reports_api
 from thidua.reviews import api as reviews_api
 from thidua.scoring import api as scoring_api
@@ -42,6 +43,7 @@ APP_APIS = (
     scoring_api,
     reviews_api,
     exemplars_api,
+    registrations_api,
     plan_import_api,
     public_api,
 )
