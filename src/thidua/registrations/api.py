@@ -5,7 +5,7 @@ filter. Read-only, plus ``POST …/{id}/submit/`` for the unit's head.
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -70,8 +70,8 @@ class RegistrationSerializer(serializers.ModelSerializer):
         ]
 
 
-def _with_entries(rows: object) -> object:
-    return rows.prefetch_related(  # type: ignore[attr-defined]
+def _with_entries(rows: QuerySet[Registration]) -> QuerySet[Registration]:
+    return rows.prefetch_related(
         Prefetch("entries", queryset=RegistrationEntry.objects.select_related("nominee", "form"))
     )
 
@@ -99,12 +99,12 @@ class RegistrationViewSet(SelectorViewSet):
     def _visible(self, request: Request, pk: str | None) -> Registration:
         found = (
             _with_entries(registrations_visible_to(request.user).select_related("unit"))
-            .filter(pk=path_id(pk))  # type: ignore[attr-defined]
+            .filter(pk=path_id(pk))
             .first()
         )
         if found is None:
             raise NotFound()
-        return found  # type: ignore[no-any-return]
+        return found
 
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
         return Response(RegistrationSerializer(self._visible(request, pk)).data)

@@ -46,7 +46,7 @@ def registered_for(facts: Facts) -> CheckResult | None:
     same = (
         entries.filter(nominee=nominee).exists()
         or entries.filter(
-            nominee__unit_id=nominee.unit_id,
+            nominee__unit=unit,
             nominee__kind=nominee.kind,
             nominee__search_key=nominee.search_key,
         ).exists()

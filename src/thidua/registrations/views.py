@@ -151,7 +151,7 @@ def entry_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return _back(registration)
     with refusal_caught(request, success=_("Đã thêm danh hiệu đăng ký.")):
         workflow.entry_add(actor=request.user, registration=registration, data=form.entry_data())
@@ -322,5 +322,5 @@ def setting_view(request: HttpRequest, year: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("registrations:compiled", year)
