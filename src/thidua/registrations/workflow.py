@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.awards.models import AwardForm, AwardFormKind, Nominee, SubjectKind
 from thidua.awards.nominees import NomineeData, nominee_find_or_create
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.event_time import event_now
 from thidua.core.text import nfc
 from thidua.core.workflow import Workflow, event_writer, refusal_saying
 from thidua.organisations.models import Unit
@@ -206,7 +206,7 @@ def registration_submit(*, actor: Any, registration: Registration) -> Registrati
     def apply(r: Registration) -> dict[str, Any]:
         r.return_reason = ""
         r.submitted_by = actor
-        r.submitted_at = timezone.now()
+        r.submitted_at = event_now()
         return {"entries": r.entries.count()}
 
     return WORKFLOW.run(registration, actor=actor, action=Action.SUBMIT, check=check, apply=apply)
