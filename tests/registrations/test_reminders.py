@@ -34,6 +34,8 @@ def test_units_not_submitted_are_reminded_on_reminder_days(
     with django_capture_on_commit_callbacks(execute=True):
         units, sent = send_reminders(province.root, dt.date(2026, 2, 21))
 
+    assert units == 6  # Sở Nội vụ, Sở Y tế, two districts, Xã Hòa Ân, Xã Tập Sơn
+
     assert quiet == (0, 0)
     notified = set(Notification.objects.filter(kind=KIND).values_list("user_id", flat=True))
     assert people.health_officer.pk in notified and people.health_head.pk in notified
