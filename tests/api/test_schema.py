@@ -72,6 +72,9 @@ PATHS = [
     "/api/v1/phase-reviews/{id}/report/",
     "/api/v1/exemplars/",
     "/api/v1/exemplars/{id}/",
+    "/api/v1/registrations/",
+    "/api/v1/registrations/{id}/",
+    "/api/v1/registrations/{id}/submit/",
     # Plan import (#7)
     "/api/v1/plan-imports/",
     "/api/v1/plan-imports/{id}/",

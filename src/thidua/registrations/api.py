@@ -20,7 +20,7 @@ from thidua.registrations.selectors import registration_list, registrations_visi
 from thidua.registrations.workflow import registration_submit
 
 
-class EntrySerializer(serializers.ModelSerializer):
+class RegistrationEntrySerializer(serializers.ModelSerializer):
     """One registered title: who (name, kind, gender, birth year, position) and which."""
 
     nominee_id = serializers.IntegerField(source="nominee.pk", read_only=True)
@@ -53,7 +53,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
 
     unit = serializers.CharField(source="unit.code", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
-    entries = EntrySerializer(many=True, read_only=True)
+    entries = RegistrationEntrySerializer(many=True, read_only=True)
 
     class Meta:
         model = Registration
