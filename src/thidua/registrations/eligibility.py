@@ -31,9 +31,11 @@ ARTICLE = "Luật Thi đua, khen thưởng 2022 Điều 16 (thi đua thường x
 def registered_for(facts: Facts) -> CheckResult | None:
     """Whether the nominee registered the nominated annual title for the phase's year."""
     nomination = facts.nomination
+    if nomination.basis != AwardBasis.ANNUAL:  # no query for every other nomination
+        return None
     form = nomination.form
     nominee = nomination.nominee
-    if nomination.basis != AwardBasis.ANNUAL or form.kind != AwardFormKind.TITLE:
+    if form.kind != AwardFormKind.TITLE:
         return None
     if nominee.kind not in (SubjectKind.INDIVIDUAL, SubjectKind.COLLECTIVE):
         return None
