@@ -6,6 +6,7 @@ filter. Read-only, plus ``POST …/{id}/submit/`` for the unit's head.
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -14,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from thidua.api.kit.errors import error_responses
 from thidua.api.kit.viewsets import SelectorViewSet, path_id
 from thidua.registrations.models import Registration, RegistrationEntry, RegistrationState
 from thidua.registrations.selectors import registration_list, registrations_visible_to
@@ -27,7 +29,9 @@ class RegistrationEntrySerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="nominee.name", read_only=True)
     kind = serializers.CharField(source="nominee.kind", read_only=True)
     gender = serializers.CharField(source="nominee.gender", read_only=True)
-    birth_year = serializers.IntegerField(source="nominee.birth_year", read_only=True)
+    birth_year = serializers.IntegerField(
+        source="nominee.birth_year", read_only=True, allow_null=True
+    )
     position = serializers.CharField(source="nominee.position", read_only=True)
     form = serializers.CharField(source="form.code", read_only=True)
     form_name = serializers.CharField(source="form.name", read_only=True)
@@ -83,6 +87,14 @@ class RegistrationViewSet(SelectorViewSet):
     serializer_class = RegistrationSerializer
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("year", int, required=False),
+            OpenApiParameter("state", str, required=False, enum=RegistrationState.values),
+        ],
+        responses={200: RegistrationSerializer(many=True), **error_responses(400, 401)},
+        tags=["registrations"],
+    )
     def list(self, request: Request) -> Response:
         raw_year = request.query_params.get("year", "")
         state = request.query_params.get("state", "")
@@ -106,9 +118,18 @@ class RegistrationViewSet(SelectorViewSet):
             raise NotFound()
         return found
 
+    @extend_schema(
+        responses={200: RegistrationSerializer, **error_responses(401, 404)},
+        tags=["registrations"],
+    )
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
         return Response(RegistrationSerializer(self._visible(request, pk)).data)
 
+    @extend_schema(
+        request=None,
+        responses={200: RegistrationSerializer, **error_responses(400, 401, 403, 404)},
+        tags=["registrations"],
+    )
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
         """The unit's head sends the registration to the Ban TĐKT."""
