@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from tests.factories.registrations import registration_in
-from tests.pages import page_text, signed_in
+from tests.pages import HX, page_text, signed_in
 from thidua.registrations.excel import COLUMNS, SHEET
 from thidua.registrations.models import (
     Registration,
@@ -221,3 +221,24 @@ def test_index_query_count_is_constant(province, people, count, django_assert_ma
         response = client.get(f"/dang-ky-thi-dua/?year={YEAR}")
 
     assert page_text(response).count("Đã gửi") >= count
+
+
+def test_htmx_add_and_remove_answer_the_titles_part(province, people):
+    registration = registration_in(
+        S.DRAFT, province.commune_a1, people.a1_officer, people.a1_head, names=()
+    )
+    officer = signed_in(people.a1_officer)
+    url = f"/dang-ky-thi-dua/{registration.pk}/them/"
+    data = {"kind": "individual", "form": _form_pk("cstdcs"), "name": "Đặng Văn Tư"}
+
+    added = officer.post(url, data, headers=HX)
+    twice = officer.post(url, data, headers=HX)
+    entry = registration.entries.get()
+    removed = officer.post(f"/dang-ky-thi-dua/{registration.pk}/bo/{entry.pk}/", headers=HX)
+
+    html = added.content.decode()
+    assert html.lstrip().startswith('<section id="rg-entries"') and "<html" not in html
+    assert "Đặng Văn Tư" in page_text(added) and "Chiến sĩ thi đua cơ sở" in page_text(added)
+    assert "Đặng Văn Tư đã đăng ký “Chiến sĩ thi đua cơ sở”." in page_text(twice)
+    assert "Chưa có danh hiệu nào." in page_text(removed)
+    assert not registration.entries.exists()

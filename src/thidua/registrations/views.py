@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.selectors import memberships_of
 from thidua.core.refusals import refusal_caught
+from thidua.core.views import render_page_or_part, wants_fragment
 from thidua.organisations.models import Unit, UnitKind
 from thidua.organisations.selectors import staff_units
 from thidua.registrations import workflow
@@ -101,36 +102,57 @@ def index_page(request: HttpRequest) -> HttpResponse:
     return render(request, "registrations/index.html", context)
 
 
+def _unit_context(
+    request: HttpRequest, unit: Unit, year: int, *, errors: list[str] | None = None,
+    entry_form: EntryForm | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    found = Registration.objects.filter(unit=unit, year=year).first()
+    registration = registration_detail(request.user, found.pk) if found else None
+    editable = bool(
+        registration and registration.state in EDITABLE_STATES and may_prepare(request.user, unit)
+    )
+    state = registration.state if registration else ""
+    return {
+        "unit": unit,
+        "year": year,
+        "registration": registration,
+        "entries": list(registration.entries.all()) if registration else [],
+        "events": list(registration.events.all()) if registration else [],
+        "setting": year_setting(unit.path, year),
+        "may_open": registration is None and may_prepare(request.user, unit),
+        "editable": editable,
+        "may_submit": editable and is_unit_head(request.user, registration),
+        "may_receive": state == RegistrationState.SUBMITTED
+        and is_receiving_secretariat(request.user, registration),
+        "entry_form": entry_form or EntryForm(),
+        "import_form": ImportForm(),
+        "reason_form": ReasonForm(),
+        "errors": errors or [],
+    }
+
+
 @login_required
 @require_GET
 def unit_page(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     """A unit's registration for ``year``: its titles and what the user may do with it."""
     year = _checked(year)
     unit = _unit(request, unit_pk)
-    found = Registration.objects.filter(unit=unit, year=year).first()
-    registration = registration_detail(request.user, found.pk) if found else None
-    setting = year_setting(unit.path, year)
-    editable = bool(
-        registration and registration.state in EDITABLE_STATES and may_prepare(request.user, unit)
-    )
-    state = registration.state if registration else ""
-    context = {
-        "unit": unit,
-        "year": year,
-        "registration": registration,
-        "entries": list(registration.entries.all()) if registration else [],
-        "events": list(registration.events.all()) if registration else [],
-        "setting": setting,
-        "may_open": registration is None and may_prepare(request.user, unit),
-        "editable": editable,
-        "may_submit": editable and is_unit_head(request.user, registration),
-        "may_receive": state == RegistrationState.SUBMITTED
-        and is_receiving_secretariat(request.user, registration),
-        "entry_form": EntryForm(),
-        "import_form": ImportForm(),
-        "reason_form": ReasonForm(),
-    }
-    return render(request, "registrations/unit.html", context)
+    return render(request, "registrations/unit.html", _unit_context(request, unit, year))
+
+
+def _entries_answer(
+    request: HttpRequest, registration: Registration, errors: list[str], form: EntryForm | None
+) -> HttpResponse:
+    """For HTMX, the titles part of the unit's page (with the errors beside the form);
+    otherwise the errors as messages and back to the page."""
+    if wants_fragment(request):
+        context = _unit_context(
+            request, registration.unit, registration.year, errors=errors, entry_form=form
+        )
+        return render_page_or_part(request, "registrations/unit.html", "entries", context)
+    for error in errors:
+        messages.error(request, error)
+    return _back(registration)
 
 
 @login_required
@@ -149,13 +171,14 @@ def entry_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     registration = _registration(request, pk)
     form = EntryForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-        return _back(registration)
-    with refusal_caught(request, success=_("Đã thêm danh hiệu đăng ký.")):
+        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
+        return _entries_answer(request, registration, errors, form)
+    with refusal_caught(
+        None if wants_fragment(request) else request, success=_("Đã thêm danh hiệu đăng ký.")
+    ) as outcome:
         workflow.entry_add(actor=request.user, registration=registration, data=form.entry_data())
-    return _back(registration)
+    errors = [] if outcome.ok else [outcome.error]
+    return _entries_answer(request, registration, errors, form if errors else None)
 
 
 @login_required
@@ -165,9 +188,11 @@ def entry_remove_view(request: HttpRequest, pk: int, entry_pk: int) -> HttpRespo
     entry = RegistrationEntry.objects.filter(registration=registration, pk=entry_pk).first()
     if entry is None:
         raise Http404(_("Không tìm thấy danh hiệu đăng ký."))
-    with refusal_caught(request, success=_("Đã bỏ danh hiệu đăng ký.")):
+    with refusal_caught(
+        None if wants_fragment(request) else request, success=_("Đã bỏ danh hiệu đăng ký.")
+    ) as outcome:
         workflow.entry_remove(actor=request.user, entry=entry)
-    return _back(registration)
+    return _entries_answer(request, registration, [] if outcome.ok else [outcome.error], None)
 
 
 @login_required
