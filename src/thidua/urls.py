@@ -20,6 +20,7 @@ urlpatterns = [
     path("de-nghi-cap-tren/", include("thidua.higher_awards.urls")),
     path("thong-ke-khen-thuong/", include("thidua.award_statistics.urls")),
     path("xep-loai/", include("thidua.ratings.urls")),
+    path("dang-ky-thi-dua/", include("thidua.registrations.urls")),
     path("nhap-ke-hoach/", include("thidua.plan_import.urls")),
     path("public/xac-minh/", include("thidua.decisions.public_urls")),
     path("public/", include("thidua.public.urls")),

@@ -82,6 +82,9 @@ PATHS = [
     "/api/v1/ratings/{id}/",
     "/api/v1/initiatives/",
     "/api/v1/initiatives/{id}/",
+    "/api/v1/registrations/",
+    "/api/v1/registrations/{id}/",
+    "/api/v1/registrations/{id}/submit/",
     # Plan import (#7)
     "/api/v1/plan-imports/",
     "/api/v1/plan-imports/{id}/",

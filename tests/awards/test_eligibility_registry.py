@@ -49,6 +49,7 @@ def test_the_shipped_checks_register_themselves_in_the_law_order(db: None) -> No
 
     assert codes == [
         "authority",
+        "annual_registration",  # plugged in by thidua.registrations (its AppConfig.ready)
         "campaign_form",
         "dissolved",
         "one_award",

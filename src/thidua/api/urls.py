@@ -24,6 +24,7 @@ from thidua.organisations import api as organisations_api
 from thidua.plan_import import api as plan_import_api
 from thidua.public import api as public_api
 from thidua.ratings import api as ratings_api
+from thidua.registrations import api as registrations_api
 from thidua.reports import api as reports_api
 from thidua.reviews import api as reviews_api
 from thidua.scoring import api as scoring_api
@@ -48,6 +49,7 @@ APP_APIS = (
     higher_awards_api,
     award_statistics_api,
     ratings_api,
+    registrations_api,
     plan_import_api,
     public_api,
 )
