@@ -17,6 +17,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.awards.models import AwardRecord, Nominee
 from thidua.core.text import fold
+from thidua.core.tree import path_ids
 from thidua.decisions.models import (
     Certificate,
     Decision,
@@ -178,7 +179,8 @@ def certificate_by_code(code: str) -> Certificate | None:
 
 def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
     """Award records of nominees the user may see: province-wide for the secretariat,
-    leaders and council members (archive records without a unit included); a unit's
+    leaders and council members (archive records of nominees without a unit included
+    when they belong to the user's province, ``AwardRecord.province``); a unit's
     own people for unit staff; and in both cases the records of the units whose duties
     passed to a covered unit (Trà Vinh's communes for the Vĩnh Long commune that took
     them over on 01/7/2025, Nghị quyết 1687/NQ-UBTVQH15)."""
@@ -189,7 +191,10 @@ def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
     wide = province_paths(user, (Role.SECRETARIAT, *_WIDE_READERS))
     query = subtree_q(wide, "nominee__unit__")
     if wide:
-        query |= Q(nominee__unit__isnull=True)
+        # An archive record of a nominee without a unit belongs to the province that
+        # keeps it (``AwardRecord.province``): never to every province's secretariat.
+        provinces = sorted(path_ids(path)[0] for path in wide)
+        query |= Q(nominee__unit__isnull=True, province_id__in=provinces)
     query |= unit_scope_q(user, prefix="nominee__unit__") & Q(nominee__unit__isnull=False)
     # History follows the successor: the records of a merged commune or department are
     # seen by whoever covers the unit that took over its duties (``inherited_q``).
