@@ -272,7 +272,7 @@ class AwardRecord(models.Model):
         """A record without a province takes its nominee's (the root of the nominee's
         unit), else the province of the nomination's granting unit: an archive record
         is read by that province's Ban TĐKT only, never by another province's."""
-        if self.province_id is None:
+        if getattr(self, "province_id", None) is None:
             self.province_id = record_province_id(self.nominee_id, self.nomination_id)
         super().save(*args, **kwargs)
 
@@ -285,7 +285,11 @@ class AwardRecord(models.Model):
 def record_province_id(nominee_id: int | None, nomination_id: int | None) -> int | None:
     """The province (root unit id) an award record belongs to: the root of its nominee's
     unit, else of the granting unit of its nomination; None when neither is known."""
-    path = Nominee.objects.filter(pk=nominee_id).values_list("unit__path", flat=True).first()
+    path = (
+        Nominee.objects.filter(pk=nominee_id).values_list("unit__path", flat=True).first()
+        if nominee_id is not None
+        else None
+    )
     if not path and nomination_id is not None:
         path = (
             Nomination.objects.filter(pk=nomination_id)
