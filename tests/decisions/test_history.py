@@ -160,3 +160,29 @@ def test_a_record_of_an_unassigned_archive_is_read_by_no_province(history: World
     for who in ("secretariat", "other_secretariat", "leader"):
         page = _client(getattr(history, who)).get(reverse("decisions:history"))
         assert "Vô Chủ" not in page.content.decode()
+
+
+def test_the_migration_gives_existing_records_their_province(history: World) -> None:
+    """0007 assigns existing rows: the nominee's province, else the province granting
+    the nomination; a unit-less archive record without a nomination stays unassigned."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("thidua.awards.migrations.0007_award_record_province")
+    unit_less = NomineeFactory(unit=None, name="Không Đơn Vị")
+    decided = AwardRecord.objects.filter(nomination__isnull=False).first()
+    assert decided is not None
+    from thidua.awards.models import Nominee
+
+    Nominee.objects.filter(pk=decided.nominee_id).update(unit=None)
+    orphan = AwardRecordFactory(nominee=unit_less)
+    AwardRecord.objects.update(province=None)
+
+    migration.assign_provinces(apps, None)
+
+    root = history.province.root.pk
+    archive = AwardRecord.objects.filter(nomination__isnull=True).exclude(pk=orphan.pk)
+    assert set(archive.values_list("province_id", flat=True)) == {root}
+    assert AwardRecord.objects.get(pk=decided.pk).province_id == root
+    assert AwardRecord.objects.get(pk=orphan.pk).province_id is None
