@@ -124,6 +124,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# PgBouncer in transaction mode cannot keep a server-side cursor across transactions.
+if os.environ.get("THIDUA_PGBOUNCER", "").lower() in ("1", "true", "yes"):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache in the database: shared by every web server process and worker, so the API's

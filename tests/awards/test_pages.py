@@ -17,7 +17,9 @@ from tests.factories.awards import (
     form,
     full_dossier,
 )
+from tests.factories.organisations import UnitFactory
 from thidua.awards.models import Nomination, NominationState
+from thidua.organisations.models import UnitKind
 
 S = NominationState
 
@@ -197,7 +199,7 @@ def test_nominee_create_offers_the_existing_record(kh: Kh, people: People) -> No
     assert "Có thể đã có đối tượng này" in response.content.decode()
 
 
-EXPECTED = {"index": 7, "review": 7, "submit": 5, "overview": 6}
+EXPECTED = {"index": 7, "review": 8, "submit": 5, "overview": 6}
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -223,7 +225,9 @@ def test_review_queue_query_count(
     with django_assert_num_queries(EXPECTED["review"]):
         response = client.get(reverse("awards:review_queue"))
 
-    assert response.content.decode().count('hx-trigger="load"') == count
+    text = response.content.decode()
+    assert text.count('hx-trigger="load"') == 0  # no check request per row (issue #16)
+    assert text.count('hx-trigger="toggle once"') == count
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -278,3 +282,15 @@ def test_detail_offers_only_the_steps_open_to_the_user(kh: Kh, people: People) -
 
     assert "Trình Hội đồng" in ban and "Trả lại để bổ sung" in ban and ">Đồng ý<" not in ban
     assert ">Đồng ý<" in head and "Không đồng ý" in head
+
+
+def test_review_queue_holds_only_its_own_province_grants(kh: Kh, people: People) -> None:
+    """Issue #16: Ban TĐKT's queue matches its own province as grantor, not every
+    province (a nomination of its province sent to another province's grantor stays out)."""
+    own, elsewhere = _nominations(kh, 2, S.SUBMITTED)
+    other = UnitFactory(code="KHAC", name="UBND tỉnh Khác", kind=UnitKind.PROVINCE)
+    Nomination.objects.filter(pk=elsewhere.pk).update(grantor_unit=other)
+
+    ban = signed_in(people.secretariat).get(reverse("awards:review_queue")).content.decode()
+
+    assert own.nominee.name in ban and elsewhere.nominee.name not in ban

@@ -11,8 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.factories.awards import NomineeFactory
 from tests.factories.decisions import AwardRecordFactory, World, issued
 from thidua.awards.models import AwardRecord
+from thidua.organisations.models import Unit
 
 
 @pytest.fixture
@@ -104,3 +106,83 @@ def test_history_export_xlsx(history: World) -> None:
     assert numbers == ["1234/QĐ-UBND", "66/QĐ-UBND", "77/QĐ-UBND"]
     assert all(r[0] == "Trần Thị Hoa" for r in rows[1:])
     assert AwardRecord.objects.count() == 6
+
+
+def _archive_without_unit(province_root, name: str, number: str) -> AwardRecord:  # type: ignore[no-untyped-def]
+    """An archive record of a nominee who no longer belongs to any unit, kept by the
+    province ``province_root``."""
+    return AwardRecordFactory(
+        nominee=NomineeFactory(unit=None, name=name),
+        province=province_root,
+        decision_number=number,
+    )
+
+
+def test_a_province_secretariat_does_not_see_another_province_archive_records(
+    history: World,
+) -> None:
+    """Issue #16: the unit-less archive records of province B are not shown to province
+    A's Ban TĐKT (history page, nominee page, XLSX export), and A's own still are."""
+    other_root = Unit.objects.get(code="Q")
+    own = _archive_without_unit(history.province.root, "Đinh Văn Lưu", "501/QĐ-LT")
+    foreign = _archive_without_unit(other_root, "Hồ Thị Khác", "502/QĐ-KH")
+    ours, theirs = _client(history.secretariat), _client(history.other_secretariat)
+
+    page = ours.get(reverse("decisions:history")).content.decode()
+    assert "Đinh Văn Lưu" in page and "Hồ Thị Khác" not in page
+    page = theirs.get(reverse("decisions:history")).content.decode()
+    assert "Hồ Thị Khác" in page and "Đinh Văn Lưu" not in page
+
+    assert ours.get(reverse("decisions:nominee", args=[foreign.nominee_id])).status_code == 404
+    assert theirs.get(reverse("decisions:nominee", args=[own.nominee_id])).status_code == 404
+
+    for client, seen, unseen in (
+        (ours, "501/QĐ-LT", "502/QĐ-KH"),
+        (theirs, "502/QĐ-KH", "501/QĐ-LT"),
+    ):
+        sheet = load_workbook(io.BytesIO(client.get(reverse("decisions:history_xlsx")).content))
+        numbers = {row[6] for row in sheet.active.iter_rows(min_row=2, values_only=True)}
+        assert seen in numbers and unseen not in numbers
+
+
+def test_an_archive_record_takes_its_nominee_province(history: World) -> None:
+    """A record saved without a province takes the root of its nominee's unit."""
+    record = AwardRecordFactory(nominee=history.hoa.nominee)
+
+    assert record.province_id == history.province.root.pk
+
+
+def test_a_record_of_an_unassigned_archive_is_read_by_no_province(history: World) -> None:
+    """Without a unit, a nomination or a province, nobody but the national administrator
+    reads the record (it waits for the administrator to assign it)."""
+    AwardRecordFactory(nominee=NomineeFactory(unit=None, name="Vô Chủ"), decision_number="9/X")
+
+    for who in ("secretariat", "other_secretariat", "leader"):
+        page = _client(getattr(history, who)).get(reverse("decisions:history"))
+        assert "Vô Chủ" not in page.content.decode()
+
+
+def test_the_migration_gives_existing_records_their_province(history: World) -> None:
+    """0007 assigns existing rows: the nominee's province, else the province granting
+    the nomination; a unit-less archive record without a nomination stays unassigned."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("thidua.awards.migrations.0007_award_record_province")
+    unit_less = NomineeFactory(unit=None, name="Không Đơn Vị")
+    decided = AwardRecord.objects.filter(nomination__isnull=False).first()
+    assert decided is not None
+    from thidua.awards.models import Nominee
+
+    Nominee.objects.filter(pk=decided.nominee_id).update(unit=None)
+    orphan = AwardRecordFactory(nominee=unit_less)
+    AwardRecord.objects.update(province=None)
+
+    migration.assign_provinces(apps, None)
+
+    root = history.province.root.pk
+    archive = AwardRecord.objects.filter(nomination__isnull=True).exclude(pk=orphan.pk)
+    assert set(archive.values_list("province_id", flat=True)) == {root}
+    assert AwardRecord.objects.get(pk=decided.pk).province_id == root
+    assert AwardRecord.objects.get(pk=orphan.pk).province_id is None

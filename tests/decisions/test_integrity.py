@@ -123,3 +123,28 @@ def test_draft_is_not_sealed_and_not_flagged(world: World) -> None:
 
     assert decision.seal_sha256 == ""
     assert decision_integrity(decision).ok
+
+
+def test_file_hashes_are_reused_only_while_the_file_is_unchanged(world: World) -> None:
+    """Repeated displays reuse the files' hashes (keyed by the seal and each file's name,
+    size and modification time); any write to a file is still caught, and
+    ``decisions verify`` reads every byte whatever a page remembered."""
+    import os
+    from pathlib import Path
+
+    decision = issued(world)
+    assert decision_integrity(decision, log=False).ok  # remembered
+    path = Path(decision.pdf.path)
+    stat = path.stat()
+    with path.open("r+b") as handle:  # same size, then the old mtime back
+        handle.seek(-4, os.SEEK_END)
+        handle.write(b"XXXX")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+    assert decision_integrity(decision, log=False).ok  # the same version, as far as a stat says
+    assert not decision_integrity(decision, log=False, cached=False).ok
+    assert "Tệp quyết định (DOCX, PDF) đã bị thay đổi" in _failing_verify()
+
+    with decision.pdf.storage.open(decision.pdf.name, "ab") as handle:
+        handle.write(b"%")
+    assert not decision_integrity(decision, log=False).ok

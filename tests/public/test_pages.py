@@ -176,3 +176,22 @@ def test_rankings_and_decisions_show_public_fields(kh, people, province):
     assert "Cụm thi đua các huyện · 2025" in rankings and "1 Huyện Cầu Kè 87,5" in rankings
     assert "123/QĐ-UBND" in decisions and "25/02/2025" in decisions
     assert "Thạch Thị Sô Phi Xã Phong Phú" in decisions
+
+
+def test_decisions_page_is_paginated(kh, people, province):
+    """Issue #16: the public decisions page shows a page of decisions, not all of them."""
+    from tests.factories.exemplars import nomination_for
+    from tests.factories.public import issued_decision
+    from thidua.public.selectors import DECISIONS_PER_PAGE
+
+    for n in range(DECISIONS_PER_PAGE + 1):
+        nomination = nomination_for(kh, people, province, name=f"Người được khen {n}")
+        issued_decision(kh, people, nomination, number=f"{n + 1}/QĐ-UBND")
+    client = Client()
+
+    first = client.get(reverse("public:decisions")).content.decode()
+    second = client.get(reverse("public:decisions"), {"page": 2}).content.decode()
+
+    assert first.count('class="pub-decision"') == DECISIONS_PER_PAGE
+    assert second.count('class="pub-decision"') == 1
+    assert "Trang 1/2" in first and 'rel="next"' in first

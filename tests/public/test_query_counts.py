@@ -13,7 +13,7 @@ from thidua.exemplars.models import ExemplarState
 from thidua.works.models import WorkState
 
 #: Queries per page, whatever the number of items.
-EXPECTED = {"index": 5, "works": 5, "stories": 3, "story": 2, "rankings": 2, "decisions": 2}
+EXPECTED = {"index": 5, "works": 5, "stories": 3, "story": 2, "rankings": 2, "decisions": 3}
 
 
 def _items(kind: str, count: int, kh, people, province) -> str:

@@ -21,8 +21,9 @@ from thidua.accounts.models import Membership, Role, Scope
 from thidua.accounts.selectors import reach_of
 from thidua.awards.models import Nomination, NominationEvent, NominationState
 from thidua.core.text import fold
+from thidua.core.tree import path_ids
 from thidua.core.validity import valid_on
-from thidua.organisations.models import UnitKind
+from thidua.organisations.models import Unit
 from thidua.organisations.selectors import subtree_q
 
 _UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
@@ -141,6 +142,13 @@ def nomination_counts(user: Any, *, campaign: int | None = None) -> dict[str, An
     }
 
 
+def _secretariat_provinces(user: Any) -> list[int]:
+    """The root units (provinces) where ``user`` serves on the secretariat."""
+    units = reach_of(user).roles.get(Role.SECRETARIAT, frozenset())
+    paths = Unit.objects.filter(pk__in=sorted(units)).values_list("path", flat=True)
+    return sorted({path_ids(path)[0] for path in paths})
+
+
 def review_queue(user: Any) -> QuerySet[Nomination]:
     """What the user's appraising body has to act on: submitted, under review and waiting
     for the Council — for Ban TĐKT what the province grants, for a unit's staff what their
@@ -152,6 +160,8 @@ def review_queue(user: Any) -> QuerySet[Nomination]:
         _query, own = _unit_query(user)
         mine = Q(grantor_unit_id__in=sorted(own))
         if Role.SECRETARIAT in reach.roles:
-            mine |= Q(grantor_unit__kind=UnitKind.PROVINCE)
+            # Its own province's grant (the root unit of the province it serves), not
+            # every province's: one index-friendly condition on grantor_unit_id.
+            mine |= Q(grantor_unit_id__in=_secretariat_provinces(user))
         nominations = nominations.filter(mine)
     return nominations.order_by("submitted_on", "pk")

@@ -54,8 +54,9 @@ def submit_queue_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def review_queue_page(request: HttpRequest) -> HttpResponse:
-    """Ban TĐKT's queue: submitted, under review and waiting for the Council; each row
-    loads its checks on its own (HTMX), so the page costs the same whatever its length."""
+    """Ban TĐKT's queue: submitted, under review and waiting for the Council; a row's
+    checks load when the reviewer opens them (HTMX), so the page fires no check request
+    per row and costs the same whatever its length."""
     page = Paginator(review_queue(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "awards/review_queue.html", {"page": page, "today": timezone.localdate()}

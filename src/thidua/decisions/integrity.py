@@ -14,7 +14,8 @@ next decision's ``previous_seal`` names a seal that no longer exists.
 
 ``decision_integrity`` re-computes one decision's seal from the rows and files as they
 are now (every display of an issued decision and of a certificate calls it; a mismatch
-is logged); ``chain_problems`` checks the links; ``python -m thidua decisions verify``
+is logged; the files' hashes are reused while a file keeps its size and modification
+time, the rows are read every time); ``chain_problems`` checks the links; ``python -m thidua decisions verify``
 runs both over every issued decision.
 """
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -132,20 +134,69 @@ class Integrity:
         return not self.problems
 
 
-def decision_integrity(decision: Any, *, log: bool = True) -> Integrity:
+#: Hashes of the decisions' stored files already read by this process, keyed by what
+#: identifies one version of the files (see ``_file_digests``); bounded.
+_FILE_DIGESTS: OrderedDict[tuple[Any, ...], tuple[str, str, str]] = OrderedDict()
+_FILE_DIGESTS_MAX = 2048
+
+
+def _version_of(field: Any) -> tuple[Any, ...] | None:
+    """What identifies the stored file's current bytes without reading them: its name,
+    size and modification time (any write changes them); None when unknown."""
+    if not field or not field.name:
+        return ("",)
+    try:
+        return (
+            field.name,
+            field.storage.size(field.name),
+            field.storage.get_modified_time(field.name).timestamp(),
+        )
+    except (OSError, NotImplementedError):
+        return None
+
+
+def _file_digests(decision: Any, *, cached: bool) -> tuple[str, str, str]:
+    """SHA-256 of the DOCX, of the PDF ("missing" when unreadable) and of both together.
+
+    A page displaying the same decision again reuses the hashes while the files keep
+    their seal, name, size and modification time (one stat each instead of reading and
+    hashing them); ``decisions verify`` (``cached=False``) always reads every byte."""
+    key = None
+    if cached:
+        versions = (_version_of(decision.docx), _version_of(decision.pdf))
+        if None not in versions:
+            key = (decision.pk, decision.seal_sha256, decision.content_sha256, *versions)
+            hit = _FILE_DIGESTS.get(key)
+            if hit is not None:
+                return hit
+    docx, pdf = _bytes_of(decision.docx), _bytes_of(decision.pdf)
+    found = (
+        hashlib.sha256(docx).hexdigest() if docx is not None else "missing",
+        hashlib.sha256(pdf).hexdigest() if pdf is not None else "missing",
+        hashlib.sha256((docx or b"") + (pdf or b"")).hexdigest()
+        if docx is not None and pdf is not None
+        else "missing",
+    )
+    if key is not None:
+        _FILE_DIGESTS[key] = found
+        while len(_FILE_DIGESTS) > _FILE_DIGESTS_MAX:
+            _FILE_DIGESTS.popitem(last=False)
+    return found
+
+
+def decision_integrity(decision: Any, *, log: bool = True, cached: bool = True) -> Integrity:
     """Re-compute the seal of an issued decision from its rows and files as they are now.
 
     A draft is not sealed (always ``ok``); an issued decision without a seal, a seal that
-    differs or a file that no longer matches its hash is a problem, logged as an error."""
+    differs or a file that no longer matches its hash is a problem, logged as an error.
+    The rows are read every time; the files' hashes are reused while the files keep
+    their size and modification time (``_file_digests``), unless ``cached`` is False."""
     result = Integrity(decision.pk, decision.number)
     if decision.state == "draft":
         return result
     entries = list(DecisionEntry.objects.filter(decision_id=decision.pk))
-    docx, pdf = _bytes_of(decision.docx), _bytes_of(decision.pdf)
-    digests = {
-        "docx": hashlib.sha256(docx).hexdigest() if docx is not None else "missing",
-        "pdf": hashlib.sha256(pdf).hexdigest() if pdf is not None else "missing",
-    }
+    docx_digest, pdf_digest, files = _file_digests(decision, cached=cached)
+    digests = {"docx": docx_digest, "pdf": pdf_digest}
     if not decision.seal_sha256:
         result.problems.append(_("Quyết định đã ban hành nhưng không có mã niêm phong."))
     elif decision.seal_sha256 != seal_of(
@@ -157,8 +208,7 @@ def decision_integrity(decision: Any, *, log: bool = True) -> Integrity:
                 "mã niêm phong lúc ban hành: dữ liệu đã bị sửa ngoài phần mềm."
             )
         )
-    files = hashlib.sha256((docx or b"") + (pdf or b"")).hexdigest()
-    if docx is None or pdf is None or files != decision.content_sha256:
+    if files != decision.content_sha256:
         result.problems.append(
             _("Tệp quyết định (DOCX, PDF) đã bị thay đổi hoặc mất sau khi ban hành.")
         )

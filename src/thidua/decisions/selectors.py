@@ -17,6 +17,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
 from thidua.awards.models import AwardRecord, Nominee
 from thidua.core.text import fold
+from thidua.core.tree import path_ids
 from thidua.decisions.models import (
     Certificate,
     Decision,
@@ -39,11 +40,34 @@ _WIDE_READERS = (Role.LEADER, Role.COUNCIL_MEMBER)
 PUBLISHED = (DecisionState.ISSUED, DecisionState.SUPERSEDED)
 
 
-def _own_units_q(user: Any, prefix: str) -> Q:
-    """Entries about the user's own people: nominee's unit or proposing unit in scope."""
-    return unit_scope_q(user, prefix=f"{prefix}nomination__nominee__unit__") | unit_scope_q(
-        user, prefix=f"{prefix}nomination__proposer_unit__"
-    )
+def _own_units_q(user: Any, prefix: str) -> Q | None:
+    """Entries about the user's own people (nominee's unit or proposing unit in scope),
+    leaving out the provinces the user already reads province-wide; None when nothing
+    is left.
+
+    A decision about a province's people is granted inside that province (the granting
+    unit is the proposer's own level or one above it, Luật TĐKT 2022 Điều 80), so the
+    province-wide branch already covers them: OR-ing an "own people" join over every
+    decision entry, nomination and nominee of the country into the secretariat's query
+    only made PostgreSQL scan them all (issue #16).
+    """
+    reach = reach_of(user)
+    # The same two look-ups as the callers' branches (cached on the user: no query more).
+    wide = province_paths(user, (Role.SECRETARIAT,)) | province_paths(user, _WIDE_READERS)
+    if reach.roles.get(Role.CLUSTER_LEADER):
+        scopes = [unit_scope_q(user, prefix=f"{prefix}{via}__") for via in _VIAS]
+        return scopes[0] | scopes[1]
+    paths = {p for p in reach.subtree_paths if not any(p.startswith(w) for w in wide)}
+    if not paths and not reach.exact:
+        return None
+    query = Q()
+    for via in _VIAS:
+        unit = f"{prefix}{via}__"
+        query |= Q(**{f"{unit}pk__in": sorted(reach.exact)}) | subtree_q(paths, unit)
+    return query
+
+
+_VIAS = ("nomination__nominee__unit", "nomination__proposer_unit")
 
 
 def decisions_visible_to(user: Any) -> QuerySet[Decision]:
@@ -56,8 +80,10 @@ def decisions_visible_to(user: Any) -> QuerySet[Decision]:
     query |= Q(grantor_unit__in=sorted(issuer_units(user)))
     wide = province_paths(user, _WIDE_READERS)
     query |= Q(state__in=PUBLISHED) & subtree_q(wide, "grantor_unit__")
-    own = DecisionEntry.objects.filter(_own_units_q(user, "")).values("decision_id")
-    query |= Q(state__in=PUBLISHED, pk__in=own)
+    own_q = _own_units_q(user, "")
+    if own_q is not None:
+        own = DecisionEntry.objects.filter(own_q).values("decision_id")
+        query |= Q(state__in=PUBLISHED, pk__in=own)
     return Decision.objects.filter(query)
 
 
@@ -80,7 +106,10 @@ def entries_visible_to(user: Any) -> QuerySet[DecisionEntry]:
         return DecisionEntry.objects.none()
     if reach_of(user).is_admin:
         return DecisionEntry.objects.all()
-    own = Q(decision__state__in=PUBLISHED) & _own_units_q(user, "")
+    own_q = _own_units_q(user, "")
+    if own_q is None:  # province-wide reader: one condition on the decision's grantor
+        return DecisionEntry.objects.filter(_sees_all_rows(user))
+    own = Q(decision__state__in=PUBLISHED) & own_q
     ids = DecisionEntry.objects.filter(_sees_all_rows(user) | own).values("pk")
     return DecisionEntry.objects.filter(pk__in=ids)
 
@@ -178,7 +207,8 @@ def certificate_by_code(code: str) -> Certificate | None:
 
 def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
     """Award records of nominees the user may see: province-wide for the secretariat,
-    leaders and council members (archive records without a unit included); a unit's
+    leaders and council members (archive records of nominees without a unit included
+    when they belong to the user's province, ``AwardRecord.province``); a unit's
     own people for unit staff; and in both cases the records of the units whose duties
     passed to a covered unit (Trà Vinh's communes for the Vĩnh Long commune that took
     them over on 01/7/2025, Nghị quyết 1687/NQ-UBTVQH15)."""
@@ -189,7 +219,10 @@ def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
     wide = province_paths(user, (Role.SECRETARIAT, *_WIDE_READERS))
     query = subtree_q(wide, "nominee__unit__")
     if wide:
-        query |= Q(nominee__unit__isnull=True)
+        # An archive record of a nominee without a unit belongs to the province that
+        # keeps it (``AwardRecord.province``): never to every province's secretariat.
+        provinces = sorted(path_ids(path)[0] for path in wide)
+        query |= Q(nominee__unit__isnull=True, province_id__in=provinces)
     query |= unit_scope_q(user, prefix="nominee__unit__") & Q(nominee__unit__isnull=False)
     # History follows the successor: the records of a merged commune or department are
     # seen by whoever covers the unit that took over its duties (``inherited_q``).

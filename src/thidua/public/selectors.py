@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 
 from thidua.campaigns.models import Campaign, CampaignStatus
@@ -236,12 +237,17 @@ def public_rankings(year: int | None = None) -> list[dict[str, Any]] | None:
     return published_ranking_rows(year)
 
 
-def public_decisions(limit: int = 50) -> list[dict[str, Any]] | None:
-    """Issued commendation decisions with public fields only — number, date, form,
-    grantor, and each recipient's name and unit (no birth year, gender, position,
-    amounts or dossier) — from ``decisions.selectors.decisions_public``; None while the
-    decisions part offers none. Two queries (Luật TĐKT 2022 Điều 10: decisions are public).
-    """
+#: Decisions a page of the public list shows (each with its whole attached list).
+DECISIONS_PER_PAGE = 10
+
+
+def public_decisions(page: str | None = None) -> tuple[Page[Any], list[dict[str, Any]]] | None:
+    """One page (``DECISIONS_PER_PAGE``, newest first) of the issued commendation decisions
+    with public fields only — number, date, form, grantor, and each recipient's name and
+    unit (no birth year, gender, position, amounts or dossier) — from
+    ``decisions.selectors.decisions_public``; None while the decisions part offers none.
+    Three queries: the count, the page, its rows (Luật TĐKT 2022 Điều 10: decisions are
+    public)."""
     try:
         from thidua.decisions.models import DecisionEntry
         from thidua.decisions.selectors import decisions_public
@@ -252,8 +258,9 @@ def public_decisions(limit: int = 50) -> list[dict[str, Any]] | None:
     entries = DecisionEntry.objects.only(
         "pk", "decision_id", "name", "unit_name", "order"
     ).order_by("order", "pk")
-    decisions = decisions_public().prefetch_related(Prefetch("entries", queryset=entries))[:limit]
-    return [
+    decisions = decisions_public().prefetch_related(Prefetch("entries", queryset=entries))
+    page_obj = Paginator(decisions, DECISIONS_PER_PAGE).get_page(page)
+    return page_obj, [
         {
             "number": d.number,
             "date": d.date,
@@ -261,5 +268,5 @@ def public_decisions(limit: int = 50) -> list[dict[str, Any]] | None:
             "grantor": d.grantor_title,
             "recipients": [{"name": e.name, "unit": e.unit_name} for e in d.entries.all()],
         }
-        for d in decisions
+        for d in page_obj.object_list
     ]

@@ -8,7 +8,6 @@ and is cacheable by browsers and proxies for a few minutes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -118,8 +117,12 @@ def rankings_page(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def decisions_page(request: HttpRequest) -> HttpResponse:
-    decisions: Any = selectors.public_decisions()
-    return render(request, "public/decisions.html", {"decisions": decisions})
+    """Issued decisions, ``selectors.DECISIONS_PER_PAGE`` a page."""
+    found = selectors.public_decisions(request.GET.get("page"))
+    if found is None:
+        return render(request, "public/decisions.html", {"decisions": None})
+    page, decisions = found
+    return render(request, "public/decisions.html", {"decisions": decisions, "page_obj": page})
 
 
 @public_page

@@ -6,6 +6,8 @@ function per workflow).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -15,6 +17,7 @@ from thidua.awards.models.forms import AwardForm
 from thidua.awards.models.nominees import Nominee
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.models import Event
+from thidua.core.tree import path_ids
 from thidua.organisations.models import Unit
 from thidua.targets.models import Target
 from thidua.works.models import Work
@@ -139,7 +142,12 @@ class Nomination(models.Model):
                 name="nomination_one_live_per_phase",
             ),
         ]
-        indexes = [models.Index(fields=["campaign", "state"])]
+        indexes = [
+            models.Index(fields=["campaign", "state"]),
+            # The lists' and the review queue's sort keys (newest first; oldest sent first).
+            models.Index(fields=["updated_at", "id"], name="nomination_updated_idx"),
+            models.Index(fields=["submitted_on", "id"], name="nomination_submitted_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.nominee} – {self.form}"
@@ -238,6 +246,18 @@ class AwardRecord(models.Model):
     revocation_ref = models.CharField(
         _("quyết định hủy bỏ"), max_length=128, blank=True, help_text=_("Số và ngày.")
     )
+    province = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tỉnh, thành phố quản lý hồ sơ"),
+        help_text=_(
+            "Tỉnh, thành phố có Ban Thi đua - Khen thưởng được xem bản ghi này khi đối tượng "
+            "không còn thuộc đơn vị nào."
+        ),
+    )
 
     class Meta:
         verbose_name = _("khen thưởng đã nhận")
@@ -248,10 +268,36 @@ class AwardRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.nominee}: {self.form} ({self.decision_number})"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """A record without a province takes its nominee's (the root of the nominee's
+        unit), else the province of the nomination's granting unit: an archive record
+        is read by that province's Ban TĐKT only, never by another province's."""
+        if getattr(self, "province_id", None) is None:
+            self.province_id = record_province_id(self.nominee_id, self.nomination_id)
+        super().save(*args, **kwargs)
+
     @property
     def is_revoked(self) -> bool:
         """Revoked by a decision cancelling the award (Luật TĐKT 2022, Chương VII)."""
         return self.revoked_on is not None
+
+
+def record_province_id(nominee_id: int | None, nomination_id: int | None) -> int | None:
+    """The province (root unit id) an award record belongs to: the root of its nominee's
+    unit, else of the granting unit of its nomination; None when neither is known."""
+    path = (
+        Nominee.objects.filter(pk=nominee_id).values_list("unit__path", flat=True).first()
+        if nominee_id is not None
+        else None
+    )
+    if not path and nomination_id is not None:
+        path = (
+            Nomination.objects.filter(pk=nomination_id)
+            .values_list("grantor_unit__path", flat=True)
+            .first()
+        )
+    ids = path_ids(path) if path else []
+    return ids[0] if ids else None
 
 
 #: Award records that still count: a revoked award builds no later title or proposal

@@ -43,10 +43,12 @@ def revocations_visible_to(user: Any) -> QuerySet[Revocation]:
     if reach_of(user).is_admin:
         return Revocation.objects.all()
     wide = province_paths(user, _WIDE_READERS)
-    own = RevocationEntry.objects.filter(_own_units_q(user, "entry__")).values("revocation_id")
     query = _preparers_q(user)
     query |= Q(state=ISSUED) & subtree_q(wide, "grantor_unit__")
-    query |= Q(state=ISSUED, pk__in=own)
+    own_q = _own_units_q(user, "entry__")  # None: the province-wide branches cover them
+    if own_q is not None:
+        own = RevocationEntry.objects.filter(own_q).values("revocation_id")
+        query |= Q(state=ISSUED, pk__in=own)
     return Revocation.objects.filter(query)
 
 
@@ -60,7 +62,10 @@ def revocation_rows_visible_to(user: Any) -> QuerySet[RevocationEntry]:
     wide = province_paths(user, _WIDE_READERS)
     query = _preparers_q(user, "revocation__")
     query |= Q(revocation__state=ISSUED) & subtree_q(wide, "revocation__grantor_unit__")
-    query |= Q(revocation__state=ISSUED) & _own_units_q(user, "entry__")
+    own_q = _own_units_q(user, "entry__")
+    if own_q is None:
+        return RevocationEntry.objects.filter(query)
+    query |= Q(revocation__state=ISSUED) & own_q
     ids = RevocationEntry.objects.filter(query).values("pk")
     return RevocationEntry.objects.filter(pk__in=ids)
 

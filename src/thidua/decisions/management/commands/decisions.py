@@ -37,7 +37,9 @@ class Command(BaseCommand):
         problems = chain_problems([d for d in decisions if d.seal_sha256])
         broken = 0
         for decision in decisions:
-            found = decision_integrity(decision).problems + problems.get(decision.pk, [])
+            found = decision_integrity(decision, cached=False).problems + problems.get(
+                decision.pk, []
+            )
             broken += bool(found)
             for problem in found:
                 self.stdout.write(
