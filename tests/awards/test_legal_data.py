@@ -105,7 +105,7 @@ def test_values_to_confirm_list_the_unverified_and_the_settings(forms: None) -> 
         "Cài đặt của tỉnh, chưa có căn cứ – cần xác nhận"
     )
     assert "Giấy khen: Người đứng đầu tổ chức" in pending
-    assert pending["Tỷ lệ thành viên Hội đồng có mặt tối thiểu"].value == "0,8"
+    assert pending["Tỷ lệ thành viên Hội đồng có mặt tối thiểu"].value == "0,666"
     after = {p.what for p in values_to_confirm(D(2025, 7, 1))}
     assert "Bằng khen UBND tỉnh: hệ số tiền thưởng cá nhân" not in after  # ND 152 Điều 54
     assert "CSTĐCS: tỷ lệ phiếu đồng ý" in after  # ND 152's clause not read

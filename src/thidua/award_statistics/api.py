@@ -13,11 +13,12 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from thidua.accounts.selectors import reach_of
 from thidua.api.kit.viewsets import SelectorViewSet
 from thidua.award_statistics.dates import due_date
 from thidua.award_statistics.models import ReportState
@@ -54,6 +55,8 @@ class StatisticsViewSet(SelectorViewSet):
     def list(self, request: Request) -> Response:
         province = province_for(request.user, _int(request.query_params.get("province")))
         if province is None:
+            if reach_of(request.user).is_admin:  # may see any, but there is none such
+                raise NotFound(_("Không có tỉnh nào như vậy."))
             raise PermissionDenied()
         year = _int(request.query_params.get("year")) or self.today.year
         if not 2000 <= year <= timezone.localdate().year:
