@@ -8,6 +8,9 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self) -> None:
         # A higher app plugs into the lower one: awards never imports registrations.
+        from thidua.core.deadlines import register_deadlines
+        from thidua.registrations.deadlines import year_deadlines
         from thidua.registrations.eligibility import plug_in
 
         plug_in()
+        register_deadlines("registrations", year_deadlines)

@@ -11,12 +11,15 @@ from django.test import Client
 from tests.factories import UnitFactory
 from tests.factories.award_statistics import StatsPeople
 from tests.factories.organisations import Province
+from tests.factories.registrations import people_of, registration_in
 from tests.factories.reports import at
 from tests.factories.year_calendar import CalendarWorld, calendar_world
 from tests.pages import page_text, signed_in
 from thidua.award_statistics.workflow import statistics_mark_sent
+from thidua.awards.loading import award_forms_load_shipped
 from thidua.core.deadlines import year_deadlines
 from thidua.organisations.models import UnitKind
+from thidua.registrations.models import RegistrationState
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +36,7 @@ def test_the_year_lists_every_apps_deadlines_by_day(
     deadlines = year_deadlines(province.root, 2026, today=dt.date(2026, 12, 7))
 
     assert [(d.day, d.title) for d in deadlines] == [
+        (dt.date(2026, 3, 15), "Các đơn vị nộp đăng ký thi đua năm 2026"),
         (dt.date(2026, 6, 30), "Kết thúc Đợt 1 – 55/KH-UBND"),
         (dt.date(2026, 9, 15), "Nộp báo cáo Quý 3/2026 – 55/KH-UBND"),
         (dt.date(2026, 12, 10), "Hạn nộp hồ sơ đề nghị khen thưởng tổng kết năm 2026"),
@@ -40,10 +44,10 @@ def test_the_year_lists_every_apps_deadlines_by_day(
         (dt.date(2026, 12, 15), "Nộp báo cáo Quý 4/2026 – 55/KH-UBND"),
         (dt.date(2026, 12, 31), "Kết thúc Đợt 2 – 55/KH-UBND"),
     ]
-    dossier = deadlines[2]
+    dossier = deadlines[3]
     assert dossier.setting and dossier.late_count is None
     assert "Cài đặt do Ban Thi đua – Khen thưởng xác nhận" in dossier.source
-    assert deadlines[0].source == "Kế hoạch 55/KH-UBND"
+    assert deadlines[1].source == "Kế hoạch 55/KH-UBND"
 
 
 def test_a_report_period_names_the_late_unit_only_after_its_day(
@@ -58,6 +62,26 @@ def test_a_report_period_names_the_late_unit_only_after_its_day(
 
     assert (on_the_day.late, on_the_day.late_count) == ((), 0)  # type: ignore[attr-defined]
     assert (next_day.late, next_day.late_count) == (("Sở Y tế",), 1)  # type: ignore[attr-defined]
+
+
+def test_the_registration_names_the_units_not_submitted_only_after_its_day(
+    province: Province,
+) -> None:
+    award_forms_load_shipped()
+    people = people_of(province)
+    registration_in(
+        RegistrationState.SUBMITTED, province.health, people.health_officer, people.health_head
+    )
+    title = "Các đơn vị nộp đăng ký thi đua năm 2026"
+
+    on_the_day = _by_title(province, 2026, dt.date(2026, 3, 15))[title]
+    next_day = _by_title(province, 2026, dt.date(2026, 3, 16))[title]
+
+    assert (on_the_day.late, on_the_day.late_count) == ((), 0)  # type: ignore[attr-defined]
+    assert "Sở Y tế" not in next_day.late  # type: ignore[attr-defined]  # submitted
+    assert "Xã Phong Phú" in next_day.late  # type: ignore[attr-defined]
+    assert next_day.late_count == len(next_day.late)  # type: ignore[attr-defined]
+    assert "không văn bản luật nào ấn định ngày" in next_day.source  # type: ignore[attr-defined]
 
 
 def test_the_statistical_report_is_late_until_recorded_sent(
@@ -162,7 +186,7 @@ def test_page_queries_do_not_grow(
         calendar_world(province, code=f"kh-{n}")
     client = signed_in(people.secretariat)
 
-    with at(2026, 12, 7), django_assert_num_queries(10):
+    with at(2026, 12, 7), django_assert_num_queries(12):
         client.get(URL, {"year": 2026})
 
 
