@@ -128,7 +128,7 @@ def test_session_journey(browser, live_server, kh, people, province):
     page.get_by_role("link", name="Kết thúc và kiểm phiếu").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kết thúc phiên họp và kiểm phiếu")
     _shot(page, "4-closing", 1280)
-    page.get_by_label("Mã kiểm phiếu").fill(tally_code)
+    page.get_by_label("Mã kiểm phiếu", exact=True).fill(tally_code)
     page.get_by_label("Tôi xác nhận kết thúc phiên họp và kiểm phiếu.").check()
     page.get_by_role("button", name="Kết thúc và kiểm phiếu").click()
     results = page.locator("#ket-qua")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 
@@ -23,6 +24,7 @@ def _setting(province, deadline):
     )
 
 
+@pytest.mark.django_db(transaction=True)
 def test_units_not_submitted_are_reminded_on_reminder_days(
     province, people, django_capture_on_commit_callbacks
 ):
