@@ -68,7 +68,9 @@ def test_running_batch_cancelled_stops_at_next_step_and_may_be_asked_again(
 
     # The worker has started the batch (running) and rendered the certificates; the
     # Ban TĐKT cancels before it saves its next progress step.
-    with _before_first('UPDATE "decisions_certificatebatch" SET "done_count"', _cancel_by_page(world, batch)) as fired:
+    with _before_first(
+        'UPDATE "decisions_certificatebatch" SET "done_count"', _cancel_by_page(world, batch)
+    ) as fired:
         _run_worker()
 
     assert fired, "the worker never reached a progress step"

@@ -132,10 +132,13 @@ def _move(
 def _step(consolidation: Consolidation, progress: int) -> None:
     """Save the progress at once, so a progress bar sees each step; raise
     ``TaskCancelled`` when the run is no longer running (cancelled meanwhile)."""
-    consolidation.progress = progress
     running = Consolidation.objects.filter(pk=consolidation.pk, state=ConsolidationState.RUNNING)
-    if running.update(progress=progress) == 0:
+    if not running.exists():
         raise TaskCancelled(consolidation.pk)
+    consolidation.progress = progress
+    # Only the progress is written: a cancel that lands in between is kept, and the next
+    # step (or the last move, which the table then refuses) notices it.
+    consolidation.save(update_fields=["progress"])
 
 
 def _cancelled(consolidation_id: int) -> bool:
