@@ -59,9 +59,10 @@ class Server:
 
     def start(self) -> None:
         gunicorn = Path(sys.executable).with_name("gunicorn")
-        self.process = subprocess.Popen(
-            [str(gunicorn), "thidua.wsgi:application", "--bind", f"127.0.0.1:{self.port}"]
-            + ["--workers", "1", "--timeout", "120", "--log-level", "warning"],
+        command = [str(gunicorn), "thidua.wsgi:application", "--bind", f"127.0.0.1:{self.port}"]
+        command += ["--workers", "1", "--timeout", "120", "--log-level", "warning"]
+        self.process = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
+            command,
             env=self.environment,
             start_new_session=True,  # its own process group: SIGKILL reaches every process
             stdout=subprocess.DEVNULL,

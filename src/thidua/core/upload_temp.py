@@ -53,7 +53,7 @@ def upload_temp_clean(max_age_hours: float | None = None) -> Cleanup:
                 if entry.stat(follow_symlinks=False).st_mtime >= limit:
                     result.kept += 1
                     continue
-                os.unlink(entry.path)
+                Path(entry.path).unlink()
             except FileNotFoundError:
                 continue  # its request ended meanwhile and removed it
             result.removed.append(Path(entry.path))
