@@ -59,6 +59,7 @@ def _isolated_files(
     """Uploads go to a temporary folder; the static root exists (WhiteNoise warns otherwise)."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
     settings.STATIC_ROOT = tmp_path_factory.mktemp("static")
+    settings.FILE_UPLOAD_TEMP_DIR = tmp_path_factory.mktemp("upload-tmp")
 
 
 @pytest.fixture

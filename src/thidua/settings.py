@@ -198,6 +198,12 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # the shared layout's CSS, JS and images
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# An upload larger than FILE_UPLOAD_MAX_MEMORY_SIZE is streamed to a temporary file in a
+# folder the app owns (not the system /tmp), so that a file left by a server killed
+# mid-upload is found and removed: `python -m thidua uploads_clean` (a daily job; the
+# worker runs it at start) removes the files older than UPLOAD_TEMP_MAX_AGE_HOURS.
+FILE_UPLOAD_TEMP_DIR = Path(os.environ.get("THIDUA_UPLOAD_TEMP_DIR", DATA_DIR / "upload-tmp"))
+UPLOAD_TEMP_MAX_AGE_HOURS = float(os.environ.get("THIDUA_UPLOAD_TEMP_MAX_AGE_HOURS", "6"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

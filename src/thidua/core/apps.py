@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,12 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "thidua.core"
     verbose_name = _("Lõi hệ thống")
+
+    def ready(self) -> None:
+        # Django streams large uploads into FILE_UPLOAD_TEMP_DIR but never creates it.
+        from thidua.core.upload_temp import upload_temp_dir
+
+        try:
+            upload_temp_dir()
+        except OSError:
+            logging.getLogger("thidua.core").exception("Cannot create FILE_UPLOAD_TEMP_DIR")

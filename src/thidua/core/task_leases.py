@@ -50,6 +50,12 @@ class WorkerLost(Exception):
     """The worker running a task died: recorded as the failed task's exception."""
 
 
+class TaskCancelled(Exception):
+    """The Ban TĐKT cancelled the task while it ran: raised by the task's own progress
+    step (which finds its row no longer *running*), so that the task stops there,
+    removes what it half wrote and ends quietly (the row already says *cancelled*)."""
+
+
 def lease_seconds() -> float:
     return float(settings.TASK_LEASE_SECONDS)
 

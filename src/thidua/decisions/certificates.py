@@ -4,7 +4,9 @@
 ``certificate_batch_run`` is the only code that moves it on, through the workflow engine
 (``decisions.workflow.BATCHES``): queued → running → done (a ZIP of the PDFs and one
 combined PDF), or failed with a Vietnamese message. Progress is saved every few
-certificates so the page's progress bar follows it.
+certificates so the page's progress bar follows it. The Ban TĐKT may cancel a queued or
+running batch from that page (``certificate_batch_cancel``): the task notices at its next
+progress step, stops and stores nothing (issue 15, item 5).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.task_leases import TaskCancelled
 from thidua.core.text import fold
 from thidua.decisions.certificate_pdf import certificate_pdf
 from thidua.decisions.codes import ErrorCode, EventKind
@@ -91,11 +94,46 @@ def certificate_batch_request(*, actor: Any, decision: Decision) -> CertificateB
     return batch
 
 
+def certificate_batch_cancel(*, actor: Any, batch: CertificateBatch) -> CertificateBatch:
+    """Cancel a queued or running batch (the secretariat that may print it only).
+
+    The batch moves to *cancelled* at once, with an event in the decision's log; a task
+    not started yet skips it, a running one stops at its next progress step
+    (``TaskCancelled``) and stores no file. Asking again is allowed afterwards."""
+    if not is_decision_issuer(actor, batch.decision):
+        raise NotPermitted()
+    if batch.state not in PENDING:
+        raise DomainError(
+            _("Lô in đã kết thúc (%(state)s); không còn gì để hủy.")
+            % {"state": batch.get_state_display()},
+            code=BATCHES.refusal_code,
+        )
+
+    def cancel(b: CertificateBatch) -> None:
+        b.finished_at, b.error = timezone.now(), ""
+
+    with transaction.atomic():
+        batch = BATCHES.run(batch, actor=actor, action=BatchAction.CANCEL, apply=cancel)
+        decision = batch.decision
+        DecisionEvent.objects.create(
+            decision=decision,
+            actor=actor,
+            kind=EventKind.CERTIFICATES_CANCELLED,
+            from_state=decision.state,
+            to_state=decision.state,
+            payload={"batch": batch.pk, "progress": batch.progress},
+        )
+    return batch
+
+
 def _step(batch: CertificateBatch, **fields: Any) -> None:
-    """Save the progress of a running batch (never its state: see ``workflow.BATCHES``)."""
+    """Save the progress of a running batch (never its state: see ``workflow.BATCHES``);
+    raise ``TaskCancelled`` when the batch is no longer running (cancelled meanwhile)."""
     for name, value in fields.items():
         setattr(batch, name, value)
-    batch.save(update_fields=list(fields))
+    saved = CertificateBatch.objects.filter(pk=batch.pk, state=BatchState.RUNNING).update(**fields)
+    if saved == 0:
+        raise TaskCancelled(batch.pk)
 
 
 def _run(batch: CertificateBatch) -> CertificateBatch:
@@ -154,7 +192,13 @@ def certificate_batch_run(batch_id: int) -> str:
     try:
         with translation.override("vi"):
             batch = _run(batch)
+    except TaskCancelled:
+        logger.info("Certificate batch %s cancelled; stopped", batch_id)
+        return str(BatchState.CANCELLED)
     except Exception as error:
+        if _cancelled(batch_id):  # cancelled just before a move of its own
+            logger.info("Certificate batch %s cancelled; stopped", batch_id)
+            return str(BatchState.CANCELLED)
         logger.exception("Certificate batch %s failed", batch_id)
         with translation.override("vi"):
             message = _(
@@ -167,6 +211,10 @@ def certificate_batch_run(batch_id: int) -> str:
 
         batch = BATCHES.run(batch, actor=None, action=BatchAction.FAIL, apply=fail)
     return str(batch.state)
+
+
+def _cancelled(batch_id: int) -> bool:
+    return CertificateBatch.objects.filter(pk=batch_id, state=BatchState.CANCELLED).exists()
 
 
 def certificate_batch_abandoned(sender: Any, task_result: Any, **kwargs: Any) -> None:

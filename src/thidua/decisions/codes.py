@@ -44,4 +44,5 @@ class EventKind(StrEnum):
     DRAFT = "draft"
     CORRECTION_DRAFTED = "correction_drafted"
     CERTIFICATES_REQUESTED = "certificates_requested"
+    CERTIFICATES_CANCELLED = "certificates_cancelled"
     REVOCATION_DRAFTED = "revocation_drafted"

@@ -6,7 +6,8 @@ draft moves the old one to *superseded* (DESIGN.md §4: issued decisions are imm
 Only the secretariat (Ban Thi đua - Khen thưởng) covering the grantor acts.
 
 A batch printing a decision's certificates has a table of its own: queued ─start→
-running ─finish→ done, or ─fail→ failed from either; only the print task moves it.
+running ─finish→ done, or ─fail→ failed from either (moved by the print task only), or
+─cancel→ cancelled from either (by the Ban TĐKT, ``certificates.certificate_batch_cancel``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class BatchAction(StrEnum):
     START = "start"
     FINISH = "finish"
     FAIL = "fail"
+    CANCEL = "cancel"
 
 
 B = BatchState
@@ -47,4 +49,6 @@ BATCH_TRANSITIONS: dict[tuple[BatchState, BatchAction], BatchState] = {
     (B.RUNNING, BatchAction.FINISH): B.DONE,
     (B.QUEUED, BatchAction.FAIL): B.FAILED,
     (B.RUNNING, BatchAction.FAIL): B.FAILED,
+    (B.QUEUED, BatchAction.CANCEL): B.CANCELLED,
+    (B.RUNNING, BatchAction.CANCEL): B.CANCELLED,
 }

@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/tai/pdf/", views.decision_file, {"kind": "pdf"}, name="pdf"),
     path("<int:pk>/in-chung-nhan/", views.batch_start, name="batch_start"),
     path("lo-in/<int:pk>/", views.batch_page, name="batch"),
+    path("lo-in/<int:pk>/huy/", views.batch_cancel, name="batch_cancel"),
     path("lo-in/<int:pk>/tai/zip/", views.batch_file, {"kind": "zip"}, name="batch_zip"),
     path("lo-in/<int:pk>/tai/pdf/", views.batch_file, {"kind": "pdf"}, name="batch_pdf"),
     path("chung-nhan/<int:pk>/", views.certificate_file, name="certificate"),

@@ -31,6 +31,7 @@ from thidua.core.views import render_page_or_part
 from thidua.decisions import services
 from thidua.decisions.certificates import (
     PENDING,
+    certificate_batch_cancel,
     certificate_batch_request,
     certificate_file_name,
     certificate_pdf_ensure,
@@ -366,9 +367,21 @@ def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "batch": batch,
         "decision": batch.decision,
-        "finished": batch.state in {BatchState.DONE, BatchState.FAILED},
+        "finished": batch.state not in PENDING,
     }
     return render_page_or_part(request, "decisions/batch.html", "progress", context, no_store=True)
+
+
+@login_required
+@require_POST
+def batch_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Hủy lô in": cancel a queued or running batch; the task stops at its next step."""
+    batch = _batch(request, pk)
+    with refusal_caught(request, level=messages.WARNING) as outcome:
+        certificate_batch_cancel(actor=request.user, batch=batch)
+    if outcome.ok:
+        messages.success(request, _("Đã hủy lô in. Có thể yêu cầu in lại."))
+    return redirect("decisions:batch", pk=pk)
 
 
 @login_required

@@ -4,7 +4,9 @@
 ``consolidate`` is the only code that moves it on, through the workflow engine
 (``thidua.core.workflow``) with the table ``reports.transitions.CONSOLIDATION_TRANSITIONS``:
 queued → running → done, or → failed with a message in Vietnamese. Progress (10, 40, 70, 90, 100 %) is saved at each step so
-that a page can show a progress bar. Run by ``python -m thidua db_worker``.
+that a page can show a progress bar. Run by ``python -m thidua db_worker``. The Ban TĐKT
+may cancel a queued or running consolidation from that page (``consolidation_cancel``):
+the task notices at its next step, removes the files it stored and stops.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from django_tasks import task
 
 from thidua.accounts.selectors import secretariat_covers
 from thidua.core.errors import DomainError, NotPermitted
-from thidua.core.task_leases import WorkerLost
+from thidua.core.task_leases import TaskCancelled, WorkerLost
 from thidua.core.workflow import Move, Workflow
 from thidua.reports.codes import ErrorCode
 from thidua.reports.models import Consolidation, ConsolidationState, ReportPeriod
@@ -72,9 +74,37 @@ def consolidation_request(*, actor: Any, period: ReportPeriod) -> Consolidation:
     return consolidation
 
 
+def consolidation_cancel(*, actor: Any, consolidation: Consolidation) -> Consolidation:
+    """Cancel a queued or running consolidation (those who may ask for it only).
+
+    The row moves to *cancelled* at once with who cancelled it and when (its record; the
+    move is logged); a task not started yet skips it, a running one stops at its next
+    step and removes what it stored. Asking again is allowed afterwards."""
+    if not can_consolidate(actor, consolidation.period):
+        raise NotPermitted()
+    if consolidation.state not in PENDING:
+        raise DomainError(
+            _("Lần lập báo cáo này đã kết thúc (%(state)s); không còn gì để hủy.")
+            % {"state": consolidation.get_state_display()},
+            code=WORKFLOW.refusal_code,
+        )
+
+    def cancel(locked: Consolidation) -> None:
+        locked.cancelled_by, locked.finished_at, locked.error = actor, timezone.now(), ""
+
+    return WORKFLOW.run(consolidation, actor=actor, action=ConsolidationAction.CANCEL, apply=cancel)
+
+
 def _record(consolidation: Consolidation, actor: Any, move: Move, payload: dict[str, Any]) -> None:
-    """Nothing more to write: a consolidation's row (state, progress, error, times) is
-    the record of its one run."""
+    """Nothing more to write: a consolidation's row (state, progress, error, times, who
+    cancelled it) is the record of its one run; the move is logged."""
+    logger.info(
+        "Consolidation %s: %s → %s (by %s)",
+        consolidation.pk,
+        move.source,
+        move.target,
+        getattr(actor, "pk", None),
+    )
 
 
 WORKFLOW: Workflow[Consolidation] = Workflow(
@@ -100,9 +130,21 @@ def _move(
 
 
 def _step(consolidation: Consolidation, progress: int) -> None:
-    """Save the progress at once, so a progress bar sees each step."""
+    """Save the progress at once, so a progress bar sees each step; raise
+    ``TaskCancelled`` when the run is no longer running (cancelled meanwhile)."""
+    running = Consolidation.objects.filter(pk=consolidation.pk, state=ConsolidationState.RUNNING)
+    if not running.exists():
+        raise TaskCancelled(consolidation.pk)
     consolidation.progress = progress
+    # Only the progress is written: a cancel that lands in between is kept, and the next
+    # step (or the last move, which the table then refuses) notices it.
     consolidation.save(update_fields=["progress"])
+
+
+def _cancelled(consolidation_id: int) -> bool:
+    return Consolidation.objects.filter(
+        pk=consolidation_id, state=ConsolidationState.CANCELLED
+    ).exists()
 
 
 def _file_name(period: ReportPeriod, extension: str) -> str:
@@ -137,21 +179,31 @@ def consolidate(consolidation_id: int) -> str:
     )
     if consolidation is None:
         return "skipped"
-    if consolidation.state == ConsolidationState.RUNNING:
-        _step(consolidation, 10)  # resumed after its worker died
-    else:
-        try:
-            consolidation = _move(consolidation, ConsolidationAction.START, 10)
-        except DomainError:
-            return "skipped"  # another worker took it meanwhile
+    try:
+        if consolidation.state == ConsolidationState.RUNNING:
+            _step(consolidation, 10)  # resumed after its worker died
+        else:
+            try:
+                consolidation = _move(consolidation, ConsolidationAction.START, 10)
+            except DomainError:
+                return "skipped"  # another worker took it, or it was cancelled, meanwhile
+    except TaskCancelled:
+        return str(ConsolidationState.CANCELLED)
     steps = [_("bắt đầu lập báo cáo")]
     try:
         # Official documents are in Vietnamese whatever language the requester uses.
         with translation.override("vi"):
             consolidation = _build_and_store(consolidation, steps)
-    except Exception as error:
-        logger.exception("Consolidation %s failed while %s", consolidation_id, steps[-1])
+    except TaskCancelled:
+        logger.info("Consolidation %s cancelled while %s; stopped", consolidation_id, steps[-1])
         _discard_files(consolidation)
+        return str(ConsolidationState.CANCELLED)
+    except Exception as error:
+        _discard_files(consolidation)
+        if _cancelled(consolidation_id):  # cancelled just before its last move
+            logger.info("Consolidation %s cancelled; stopped", consolidation_id)
+            return str(ConsolidationState.CANCELLED)
+        logger.exception("Consolidation %s failed while %s", consolidation_id, steps[-1])
         consolidation = _fail(consolidation, steps[-1], error)
     return str(consolidation.state)
 

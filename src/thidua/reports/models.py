@@ -165,6 +165,7 @@ class ConsolidationState(models.TextChoices):
     RUNNING = "running", _("Đang tổng hợp")
     DONE = "done", _("Hoàn tất")
     FAILED = "failed", _("Lỗi")
+    CANCELLED = "cancelled", _("Đã hủy")
 
 
 class Consolidation(models.Model):
@@ -186,6 +187,14 @@ class Consolidation(models.Model):
     )
     requested_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    #: Who cancelled the run (the Ban TĐKT, from its progress page); empty otherwise.
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("báo cáo tổng hợp")

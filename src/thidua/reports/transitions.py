@@ -49,10 +49,12 @@ class ConsolidationAction(StrEnum):
     START = "start"
     FINISH = "finish"
     FAIL = "fail"
+    CANCEL = "cancel"
 
 
 Q = ConsolidationState
-#: queued → running → done, or → failed (from queued or running) with a message.
+#: queued → running → done, or → failed (from queued or running) with a message, or →
+#: cancelled (from queued or running) by the Ban TĐKT (``consolidation_cancel``).
 CONSOLIDATION_TRANSITIONS: dict[
     tuple[ConsolidationState, ConsolidationAction], ConsolidationState
 ] = {
@@ -60,4 +62,6 @@ CONSOLIDATION_TRANSITIONS: dict[
     (Q.RUNNING, ConsolidationAction.FINISH): Q.DONE,
     (Q.QUEUED, ConsolidationAction.FAIL): Q.FAILED,
     (Q.RUNNING, ConsolidationAction.FAIL): Q.FAILED,
+    (Q.QUEUED, ConsolidationAction.CANCEL): Q.CANCELLED,
+    (Q.RUNNING, ConsolidationAction.CANCEL): Q.CANCELLED,
 }

@@ -23,6 +23,9 @@ urlpatterns: list[URLPattern] = [
     path("ky/<int:pk>/", views_board.period_page, name="period"),
     path("ky/<int:pk>/tong-hop/", views_board.consolidation_start, name="consolidate"),
     path("tong-hop/<int:pk>/", views_board.consolidation_page, name="consolidation"),
+    path(
+        "tong-hop/<int:pk>/huy/", views_board.consolidation_cancel_view, name="consolidation_cancel"
+    ),
     *[
         path(
             f"tong-hop/<int:pk>/{kind}/",

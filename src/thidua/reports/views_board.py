@@ -29,7 +29,12 @@ from thidua.core.files import stored_file_response
 from thidua.core.refusals import refusal_caught
 from thidua.core.views import render_page_or_part, wants_fragment
 from thidua.reports import services
-from thidua.reports.consolidation_tasks import PENDING, can_consolidate, consolidation_request
+from thidua.reports.consolidation_tasks import (
+    PENDING,
+    can_consolidate,
+    consolidation_cancel,
+    consolidation_request,
+)
 from thidua.reports.forms import ReturnForm, SubmissionFilterForm
 from thidua.reports.models import (
     Consolidation,
@@ -252,11 +257,23 @@ def consolidation_page(request: HttpRequest, pk: int) -> HttpResponse:
         "period": consolidation.period,
         "campaign": consolidation.period.campaign,
         "can_consolidate": bool(can_consolidate(request.user, consolidation.period)),
-        "finished": consolidation.state in {ConsolidationState.DONE, ConsolidationState.FAILED},
+        "finished": consolidation.state not in PENDING,
     }
     return render_page_or_part(
         request, "reports/consolidation.html", "progress", context, no_store=True
     )
+
+
+@login_required
+@require_POST
+def consolidation_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Hủy": cancel a queued or running consolidation; the task stops at its next step."""
+    consolidation = _consolidation(request.user, pk)
+    with refusal_caught(request, level=messages.WARNING) as outcome:
+        consolidation_cancel(actor=request.user, consolidation=consolidation)
+    if outcome.ok:
+        messages.success(request, _("Đã hủy lần lập báo cáo tổng hợp. Có thể yêu cầu lập lại."))
+    return redirect("reports:consolidation", pk=pk)
 
 
 @login_required

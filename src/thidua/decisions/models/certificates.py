@@ -71,6 +71,7 @@ class BatchState(models.TextChoices):
     RUNNING = "running", _("Đang tạo")
     DONE = "done", _("Hoàn tất")
     FAILED = "failed", _("Lỗi")
+    CANCELLED = "cancelled", _("Đã hủy")
 
 
 def batch_upload_to(instance: CertificateBatch, filename: str) -> str:

@@ -4,17 +4,22 @@ Same command line as django-tasks' own (``python -m thidua db_worker --queue-nam
 thidua.core comes before django_tasks_db in INSTALLED_APPS, so this one is found). It
 adds what ``core.task_leases`` describes: a lease on the task being run, renewed by a
 second thread, and the recovery of tasks whose worker died — at start, then every third
-of a lease.
+of a lease. At start it also removes the temporary upload files a killed web server left
+(``core.upload_temp``).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from thidua.core.task_leases import LeaseKeeper, lease_release, lease_take, recover_lost_tasks
+from thidua.core.upload_temp import upload_temp_clean
+
+logger = logging.getLogger("thidua.core.db_worker")
 
 
 class LeasedWorker(db_worker.Worker):
@@ -25,6 +30,10 @@ class LeasedWorker(db_worker.Worker):
         self.keeper = LeaseKeeper(self.worker_id)
 
     def run(self) -> None:
+        try:
+            upload_temp_clean()
+        except OSError:
+            logger.exception("Could not clean the temporary upload folder")
         recover_lost_tasks()
         self.keeper.start()
         try:
