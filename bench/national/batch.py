@@ -132,12 +132,36 @@ def bench_import(rows: int, works: int) -> list[dict[str, Any]]:
     return results
 
 
+def bench_eligibility(checks: int) -> dict[str, Any]:
+    """``check_nomination`` of the first ``checks`` nominations of province 1's queue,
+    one at a time (what the review page and each workflow step do)."""
+    from django.utils import timezone
+
+    from thidua.accounts.models import User
+    from thidua.awards.eligibility import check_nomination
+    from thidua.awards.selectors import review_queue
+
+    user = User.objects.get(username="bench-sec-1")
+    nominations = list(review_queue(user)[:checks])
+    today = timezone.localdate()
+
+    def run() -> int:
+        return sum(len(check_nomination(n, as_of=today)) for n in nominations)
+
+    seconds, queries, results = _timed(run)
+    return {"job": "eligibility checks", "checks": len(nominations),
+            "seconds": round(seconds, 2), "queries": queries, "results": results,
+            "ms_each": round(1000 * seconds / max(len(nominations), 1), 1),
+            "queries_each": round(queries / max(len(nominations), 1), 1)}  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="", help="export, import or eligibility")
     parser.add_argument("--export-rows", type=int, default=20000)
     parser.add_argument("--import-rows", type=int, default=10000)
     parser.add_argument("--works", type=int, default=20000)
+    parser.add_argument("--checks", type=int, default=500)
     parser.add_argument("--json", default="")
     args = parser.parse_args()
     django_setup(migrate=False)
@@ -152,6 +176,9 @@ def main() -> None:
         for result in bench_import(args.import_rows, args.works):
             results.append(result)
             print(result, flush=True)
+    if args.only in ("", "eligibility"):
+        results.append(bench_eligibility(args.checks))
+        print(results[-1], flush=True)
     if args.json:
         with open(args.json, "w") as out:
             json.dump(results, out, indent=1, ensure_ascii=False)
