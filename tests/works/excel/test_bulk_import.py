@@ -89,7 +89,7 @@ def test_a_row_like_an_earlier_row_of_the_same_file_asks_for_confirmation(
     assert first.needs_confirmation and first.created == 0
     assert messages(first) == [
         "Dòng 6, cột “Tên công trình, dự án, phần việc”: Tên gần giống công trình đã đăng ký: "
-        "“Nâng cấp đường giao thông ấp Phú Hòa đoạn 10” (Xã Hòa Ân). Nếu không trùng, hãy "
+        "“Nâng cấp đường giao thông ấp Phú Hòa đoạn 10” (Xã Phong Phú). Nếu không trùng, hãy "
         "tải tệp lên lại và đánh dấu ô “Tôi đã kiểm tra: không trùng với các công trình gần "
         "giống”."
     ]
