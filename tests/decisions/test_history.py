@@ -186,3 +186,35 @@ def test_the_migration_gives_existing_records_their_province(history: World) -> 
     assert set(archive.values_list("province_id", flat=True)) == {root}
     assert AwardRecord.objects.get(pk=decided.pk).province_id == root
     assert AwardRecord.objects.get(pk=orphan.pk).province_id is None
+
+
+def test_history_export_streams_rows_in_constant_queries(history: World) -> None:
+    """Issue #16: the export writes every row with its date and amount formats, and the
+    number of queries does not grow with the rows (no per-row query)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(history.secretariat)
+
+    def export() -> tuple[int, list[tuple[object, ...]], object]:
+        with CaptureQueriesContext(connection) as captured:
+            answer = client.get(reverse("decisions:history_xlsx"))
+        sheet = load_workbook(io.BytesIO(answer.content)).active
+        return len(captured), list(sheet.iter_rows(min_row=2)), sheet
+
+    few, rows, sheet = export()
+    for number in range(30):
+        AwardRecordFactory(
+            nominee=NomineeFactory(unit=history.hoa.nominee.unit, name=f"Người {number}"),
+            form=history.gk,
+            decision_number=f"{900 + number}/QĐ-UBND",
+            amount=1500000,
+        )
+    many, more_rows, sheet = export()
+
+    assert many == few
+    assert len(more_rows) == len(rows) + 30
+    assert sheet.freeze_panes == "A2"
+    row = next(r for r in more_rows if r[6].value == "900/QĐ-UBND")
+    assert row[7].number_format == "DD/MM/YYYY" and row[9].number_format == "#,##0"
+    assert row[9].value == 1500000

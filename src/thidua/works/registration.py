@@ -28,12 +28,13 @@ from thidua.campaigns.models import (
 )
 from thidua.core.dates import PartialDate
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.text import fold, nfc
 from thidua.organisations.models import Unit, UnitKind
 from thidua.targets.models import Target
 from thidua.works.codes import ErrorCode, EventKind
 from thidua.works.models import Work, WorkEvent
 from thidua.works.rules import is_work_approver, is_work_unit_staff
-from thidua.works.selectors import similar_titles
+from thidua.works.selectors import LookAlikes, similar_titles
 from thidua.works.timing import check_within_campaign
 from thidua.works.transitions import EDITABLE_STATES
 
@@ -41,6 +42,9 @@ from thidua.works.transitions import EDITABLE_STATES
 #: another unit's work (shown, and saved only when the person confirms).
 PROVINCE_DUPLICATE = 0.85
 SIMILAR_WARNING = 0.8
+#: Rows of one file listed with their look-alikes; past them the file is refused as a
+#: whole (it needs confirmation anyway) and its other rows meet the provincial works only.
+LOOKALIKE_ROWS = 100
 
 
 @dataclass
@@ -94,13 +98,18 @@ def approver_for(campaign: Campaign, unit: Unit) -> Unit:
     return campaign.issuer_unit
 
 
-def _check_data(campaign: Campaign, unit: Unit, data: WorkData) -> None:
+_NO_RULE: Any = object()
+
+
+def _check_data(campaign: Campaign, unit: Unit, data: WorkData, rule: Any = _NO_RULE) -> None:
+    """Refuse what the unit may not state; ``rule``: ``rule_for(campaign, unit)`` when known."""
     problems = []
     if not data.title.strip():
         problems.append(_("Hãy nhập tên công trình, phần việc."))
     if data.planned_finish < data.planned_start:
         problems.append(_("Ngày hoàn thành dự kiến phải sau ngày bắt đầu."))
-    rule = rule_for(campaign, unit)
+    if rule is _NO_RULE:
+        rule = rule_for(campaign, unit)
     if rule is not None and data.kind not in {*rule.work_kinds, *rule.alternative_work_kinds}:
         problems.append(_("Loại công trình này không được tính cho đơn vị loại của bạn."))
     for part, name in ((data.phase, "phase"), (data.content_area, "content_area")):
@@ -126,7 +135,14 @@ def _check_similar(
     """Refuse a copy of the issuer's own works where the unit's rule forbids it (KH 128
     II.2: "không trùng với công trình, dự án của tỉnh"); ask to confirm other look-alikes."""
     matches = similar_titles(campaign, title, exclude_pk=exclude_pk)
-    rule = rule_for(campaign, unit)
+    _refuse_similar(matches, rule_for(campaign, unit), confirmed)
+
+
+def _refuse_similar(
+    matches: list[tuple[float, str, str, int | None]],
+    rule: RegistrationRule | None,
+    confirmed: bool,
+) -> None:
     forbid_copies = rule is None or rule.no_duplicate_of_campaign_works
     for score, other, source, _pk in matches:
         if forbid_copies and source == "province" and score >= PROVINCE_DUPLICATE:
@@ -196,6 +212,101 @@ def work_create(
     work.cooperating_units.set(data.cooperating_units)
     WorkEvent.objects.create(work=work, actor=actor, kind=EventKind.CREATED, to_state=work.state)
     return work
+
+
+def works_create_many(
+    *,
+    actor: Any,
+    campaign: Campaign,
+    unit: Unit,
+    rows: list[WorkData],
+    confirm_similar: bool = False,
+) -> tuple[list[Work], list[tuple[int | None, DomainError]]]:
+    """``work_create`` for every row of a file, all or nothing (the Excel import).
+
+    Each row gets the checks of ``work_create`` in the same order (the unit within the
+    campaign, the stated data, the dates, a copy of a provincial work, look-alikes), and
+    a row is compared with the rows before it as if they had been saved in turn. Returns
+    ``([], refusals)`` — ``(index of the row, error)``, nothing saved — when any row is
+    refused (after ``LOOKALIKE_ROWS`` rows with look-alikes, one more refusal of the whole
+    file, index None, and the other rows are compared with the provincial works only); otherwise the works, created with their targets and "created" events in a
+    few bulk inserts in one transaction (constant queries, issue #16). The look-alike
+    check reads the campaign's titles once (``LookAlikes``); a confirmed file is compared
+    with the provincial works only, as confirmation only waives the other look-alikes.
+    """
+    probe = Work(unit=unit, approver_unit=unit)
+    if not is_work_unit_staff(actor, probe):
+        raise NotPermitted(_("Chỉ cán bộ của đơn vị mới đăng ký công trình cho đơn vị."))
+    outside = not unit.path.startswith(campaign.issuer_unit.path)
+    rule = rule_for(campaign, unit)
+    alikes = LookAlikes(campaign, with_works=not confirm_similar, floor=SIMILAR_WARNING)
+    refusals: list[tuple[int | None, DomainError]] = []
+    lookalike_rows = 0
+    for index, data in enumerate(rows):
+        try:
+            if outside:
+                raise DomainError(_("Đơn vị không thuộc phạm vi của phong trào này."))
+            _check_data(campaign, unit, data, rule)
+            check_within_campaign(campaign, data.planned_start, data.planned_finish)
+            _refuse_similar(alikes.matches(data.title), rule, confirm_similar)
+        except SimilarWorks as exc:
+            refusals.append((index, exc))
+            lookalike_rows += 1
+            if lookalike_rows == LOOKALIKE_ROWS and index < len(rows) - 1:
+                alikes.stop_works()
+                message = _(
+                    "Đã liệt kê %(n)s dòng có tên gần giống công trình đã đăng ký; các dòng "
+                    "sau chưa được so sánh. Hãy kiểm tra tệp rồi xác nhận không trùng."
+                ) % {"n": LOOKALIKE_ROWS}
+                refusals.append((None, DomainError(message, code=SimilarWorks.code)))
+        except DomainError as exc:
+            refusals.append((index, exc))
+        else:
+            alikes.add(data.title, unit.name, None)
+    if refusals:
+        return [], refusals
+    approver = approver_for(campaign, unit)
+    works = []
+    for data in rows:
+        work = Work(
+            campaign=campaign,
+            unit=unit,
+            registrant_unit=unit,
+            approver_unit=approver,
+            created_by=actor,
+        )
+        _apply(work, data)
+        work.title = nfc(work.title)
+        work.search_text = fold(work.title)  # what Work.save does; bulk_create skips it
+        works.append(work)
+    with transaction.atomic():
+        Work.objects.bulk_create(works, batch_size=500)
+        targets = Work.targets.through
+        targets.objects.bulk_create(
+            [
+                targets(work_id=work.pk, target_id=target.pk)
+                for work, data in zip(works, rows, strict=True)
+                for target in {t.pk: t for t in data.targets}.values()
+            ],
+            batch_size=1000,
+        )
+        helpers = Work.cooperating_units.through
+        helpers.objects.bulk_create(
+            [
+                helpers(work_id=work.pk, unit_id=helper.pk)
+                for work, data in zip(works, rows, strict=True)
+                for helper in {u.pk: u for u in data.cooperating_units}.values()
+            ],
+            batch_size=1000,
+        )
+        WorkEvent.objects.bulk_create(
+            [
+                WorkEvent(work=work, actor=actor, kind=EventKind.CREATED, to_state=work.state)
+                for work in works
+            ],
+            batch_size=1000,
+        )
+    return works, []
 
 
 @transaction.atomic

@@ -181,8 +181,6 @@ def similar_titles(
     ``(score, title, source, work id)`` best first, where source is "province" or a unit.
     SQL narrows candidates to those sharing a word of 3+ letters, so the cost stays small.
     """
-    from difflib import SequenceMatcher
-
     folded = fold(title)
     words = [w for w in folded.split() if len(w) >= 3]
     if not words:
@@ -199,13 +197,102 @@ def similar_titles(
     rows += [(w.title, w.unit.name, w.pk) for w in works.select_related("unit")[:200]]
     scored = []
     for other, source, pk in rows:
-        other_folded = fold(other)
-        overlap = len(set(words) & set(other_folded.split())) / max(len(set(words)), 1)
-        ratio = SequenceMatcher(None, folded, other_folded).ratio()
-        score = round(max(ratio, (ratio + overlap) / 2), 3)
+        score = _title_score(words, folded, fold(other))
         if score >= 0.6:
             scored.append((score, other, source, pk))
     return sorted(scored, key=lambda row: -row[0])[:limit]
+
+
+def _title_score(words: list[str], folded: str, other_folded: str, floor: float = 0.0) -> float:
+    """How much ``other_folded`` looks like ``folded`` (whose words of 3+ letters are
+    ``words``): the best of the sequence ratio and its mean with the word overlap.
+
+    With ``floor``, 0 as soon as the score cannot reach it: the ratio's cheap upper bounds
+    (lengths, then letters) are tried before the ratio itself, which is exact because the
+    score never exceeds ``(ratio + 1) / 2``."""
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, folded, other_folded)
+    if floor:
+        least = 2 * floor - 1  # the ratio below which the score stays under ``floor``
+        if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least:
+            return 0.0
+    unique = set(words)
+    overlap = len(unique & set(other_folded.split())) / max(len(unique), 1)
+    ratio = matcher.ratio()
+    return round(max(ratio, (ratio + overlap) / 2), 3)
+
+
+class LookAlikes:
+    """``similar_titles`` for every row of a file at once (the Excel import, issue #16).
+
+    The campaign's provincial works are read once; with ``with_works`` the campaign's
+    registered works too, in one query, indexed by word, and each title is compared with
+    at most ``CANDIDATES`` of those sharing a word of 3+ letters with it (rarest words
+    first), as ``similar_titles`` compares with at most 200. Rows of the file ``add``-ed
+    are compared with the rows after them, as when each row was saved in turn. Only
+    scores from ``floor`` are returned (the import acts on 0,8 and more).
+    """
+
+    CANDIDATES = 200
+
+    def __init__(self, campaign: Campaign, *, with_works: bool, floor: float = 0.6) -> None:
+        self.floor = floor
+        self.province = [(cw.title, fold(cw.title)) for cw in campaign.campaign_works.all()]
+        self.rows: list[tuple[str, str, str, int | None]] = []
+        self.postings: dict[str, list[int]] = {}
+        self.with_works = with_works
+        if with_works:
+            works = (
+                Work.objects.filter(campaign=campaign)
+                .exclude(state=WorkState.CANCELLED)
+                .order_by("pk")
+                .values_list("title", "search_text", "unit__name", "pk")
+            )
+            for title, search_text, unit_name, pk in works.iterator(chunk_size=5000):
+                self.add(title, unit_name, pk, folded=search_text)
+
+    def stop_works(self) -> None:
+        """From now on compare with the provincial works only (enough look-alikes found)."""
+        self.with_works = False
+        self.rows, self.postings = [], {}
+
+    def add(self, title: str, source: str, pk: int | None, *, folded: str = "") -> None:
+        """A work now registered (an earlier row of the file): later titles see it."""
+        if not self.with_works:
+            return
+        folded = folded or fold(title)
+        index = len(self.rows)
+        self.rows.append((title, folded, source, pk))
+        for word in set(folded.split()):
+            if len(word) >= 3:
+                self.postings.setdefault(word, []).append(index)
+
+    def matches(self, title: str, *, limit: int = 5) -> list[tuple[float, str, str, int | None]]:
+        """What ``similar_titles(campaign, title)`` finds, best first (scores from ``floor``)."""
+        folded = fold(title)
+        words = [w for w in folded.split() if len(w) >= 3]
+        if not words:
+            return []
+        scored: list[tuple[float, str, str, int | None]] = []
+        for other, other_folded in self.province:
+            score = _title_score(words, folded, other_folded, self.floor)
+            if score >= self.floor:
+                scored.append((score, other, "province", None))
+        chosen: dict[int, None] = {}
+        for word in sorted(set(words), key=lambda w: len(self.postings.get(w, ()))):
+            for index in self.postings.get(word, ()):
+                chosen.setdefault(index)
+                if len(chosen) >= self.CANDIDATES:
+                    break
+            if len(chosen) >= self.CANDIDATES:
+                break
+        for index in sorted(chosen):
+            other, other_folded, source, pk = self.rows[index]
+            score = _title_score(words, folded, other_folded, self.floor)
+            if score >= self.floor:
+                scored.append((score, other, source, pk))
+        return sorted(scored, key=lambda row: -row[0])[:limit]
 
 
 def registration_minimums(campaign: Campaign, *, via_parent: bool | None = None) -> dict[str, int]:

@@ -26,6 +26,7 @@ from thidua.works.registration import (
     rule_for,
     work_create,
     work_update,
+    works_create_many,
 )
 from thidua.works.reorganisation import works_move_to_successor
 from thidua.works.workflow import (
@@ -60,5 +61,6 @@ __all__ = [
     "work_start",
     "work_submit",
     "work_update",
+    "works_create_many",
     "works_move_to_successor",
 ]

@@ -11,10 +11,9 @@ from __future__ import annotations
 import io
 import logging
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -38,17 +37,21 @@ from thidua.works.excel.columns import (
 from thidua.works.excel.lookups import Lookups
 from thidua.works.excel.parsing import RowError, cell_text, parse_row
 from thidua.works.models import Work, WorkState
-from thidua.works.services import SimilarWorks, WorkData, can_register_for, work_create
+from thidua.works.services import SimilarWorks, WorkData, can_register_for, works_create_many
 from thidua.works.timing import work_timing_warnings
 
 logger = logging.getLogger(__name__)
 
 #: Largest file accepted for import (what it may unpack to: ``core.ooxml.IMPORT_LIMITS``).
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-#: Rows one file may register; a unit registers a handful, a district a few hundred.
-MAX_IMPORT_ROWS = 2000
+#: Rows one file may register (a unit registers a handful, a district a few hundred;
+#: a 5 MB file holds about this many). Issue #16: was 2.000, one query-heavy row at a time.
+MAX_IMPORT_ROWS = 20_000
 #: The label of the box a person ticks to save works that look like others (SimilarWorks).
 CONFIRM_LABEL = gettext_noop("Tôi đã kiểm tra: không trùng với các công trình gần giống")
+#: What a registration file may unpack to: ``IMPORT_LIMITS`` with room for the rows above
+#: (a row is about 40 XML elements; a 10.000-row file has some 400.000).
+WORKS_IMPORT_LIMITS = replace(IMPORT_LIMITS, elements=MAX_IMPORT_ROWS * 50)
 _SCAN_ROWS = 50_000  # rows read before giving up on a sheet that claims a million rows
 
 
@@ -65,10 +68,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-class _RolledBack(Exception):
-    """Raised inside the import transaction so that no row of a refused file stays."""
 
 
 @dataclass
@@ -145,7 +144,7 @@ def file_problem(content: bytes) -> str | None:
         return problem
     kind = sniff(io.BytesIO(content))
     if kind == "xlsx":
-        unpacked = ooxml_problem(io.BytesIO(content), limits=IMPORT_LIMITS)
+        unpacked = ooxml_problem(io.BytesIO(content), limits=WORKS_IMPORT_LIMITS)
         return None if unpacked is None else refusal_message(None, unpacked)
     if content.startswith(b"\xd0\xcf\x11\xe0"):
         return _(
@@ -295,37 +294,34 @@ def _duplicate_errors(
 def _create_all(
     actor: Any, campaign: Campaign, unit: Unit, rows: list[tuple[int, WorkData]], confirm: bool
 ) -> ImportResult:
-    """Create every row in one transaction; any refusal rolls all of them back."""
-    errors: list[RowError] = []
-    warnings: list[RowError] = []
-    similar = False
-    try:
-        with transaction.atomic():
-            for number, data in rows:
-                try:
-                    work = work_create(
-                        actor=actor,
-                        campaign=campaign,
-                        unit=unit,
-                        data=data,
-                        confirm_similar=confirm,
-                    )
-                    timing = work_timing_warnings(work)
-                    if timing:
-                        text = " ".join(w.message for w in timing)
-                        warnings.append(RowError(number, None, text))
-                except SimilarWorks as exc:
-                    similar = True
-                    column = _(COLUMN_BY_KEY["title"].short)
-                    errors.append(RowError(number, column, _similar_message(exc)))
-                except DomainError as exc:
-                    where = COLUMN_BY_KEY.get(exc.field or "")
-                    errors.append(RowError(number, _(where.short) if where else None, exc.message))
-            if errors:
-                raise _RolledBack
-    except _RolledBack:
+    """Create every row at once (``works_create_many``); any refusal saves none of them."""
+    works, refusals = works_create_many(
+        actor=actor,
+        campaign=campaign,
+        unit=unit,
+        rows=[data for _number, data in rows],
+        confirm_similar=confirm,
+    )
+    if refusals:
+        errors: list[RowError] = []
+        similar = False
+        for index, exc in refusals:
+            number = None if index is None else rows[index][0]
+            if isinstance(exc, SimilarWorks):
+                similar = True
+                column = _(COLUMN_BY_KEY["title"].short)
+                errors.append(RowError(number, column, _similar_message(exc)))
+            else:
+                where = COLUMN_BY_KEY.get(exc.field or "")
+                errors.append(RowError(number, _(where.short) if where else None, exc.message))
+        errors.sort(key=lambda e: e.row is None)  # the file's own refusal comes last
         return ImportResult(errors=errors, needs_confirmation=similar)
-    return ImportResult(created=len(rows), warnings=warnings)
+    warnings: list[RowError] = []
+    for (number, _data), work in zip(rows, works, strict=True):
+        timing = work_timing_warnings(work)
+        if timing:
+            warnings.append(RowError(number, None, " ".join(w.message for w in timing)))
+    return ImportResult(created=len(works), warnings=warnings)
 
 
 def _similar_message(exc: SimilarWorks) -> str:

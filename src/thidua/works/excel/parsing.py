@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -78,10 +79,11 @@ def parse_row(
     return WorkData(**parsed), []
 
 
-def _required(value: object, message: str) -> str:
+def _required(value: object, message: Callable[[], str]) -> str:
+    """The cell's text; ``message()`` (translated only when needed) when it is empty."""
     text = cell_text(value)
     if not text:
-        raise _CellError(message)
+        raise _CellError(message())
     return text
 
 
@@ -93,12 +95,14 @@ def _limited(value: object, limit: int) -> str:
 
 
 def _parse_title(value: object, lookups: Lookups) -> str:
-    _required(value, _("Hãy nhập tên công trình, dự án, phần việc."))
+    _required(value, lambda: _("Hãy nhập tên công trình, dự án, phần việc."))
     return _limited(value, 500)
 
 
 def _parse_kind(value: object, lookups: Lookups) -> str:
-    text = _required(value, _("Hãy chọn loại: %(choices)s.") % {"choices": lookups.kind_choices})
+    text = _required(
+        value, lambda: _("Hãy chọn loại: %(choices)s.") % {"choices": lookups.kind_choices}
+    )
     kind = lookups.kind_index.get(fold(text))
     if kind is None or kind not in lookups.kinds:
         message = (
@@ -164,13 +168,13 @@ _FIRST_SERIAL, _LAST_SERIAL = 36526, 73051  # Excel day numbers of 01/01/2000 an
 
 def _parse_date(value: object, lookups: Lookups) -> dt.date:
     """A date typed dd/mm/yyyy, or a real Excel date (a cell formatted as date, or its number)."""
-    example = _("ghi dạng dd/mm/yyyy, ví dụ 30/04/2025")
-    text = _required(value, _("Hãy nhập ngày, %(example)s.") % {"example": example})
-    params = {"value": text, "example": example}
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    example = _("ghi dạng dd/mm/yyyy, ví dụ 30/04/2025")
+    text = _required(value, lambda: _("Hãy nhập ngày, %(example)s.") % {"example": example})
+    params = {"value": text, "example": example}
     if isinstance(value, int | float) and not isinstance(value, bool):
         if _FIRST_SERIAL <= value <= _LAST_SERIAL:
             from openpyxl.utils.datetime import from_excel

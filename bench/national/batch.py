@@ -1,0 +1,188 @@
+"""Time the batch jobs of issue #16 on the dataset of ``generate.py``.
+
+- ``export``: the award history XLSX export of province 1's Ban TĐKT (``--export-rows``
+  rows at most, the export's cap set for the run), through Django's test client.
+- ``import``: a works registration file of ``--import-rows`` rows for province 1's
+  officer's commune, into a campaign holding ``--works`` works of other units (made
+  once, kept), first as uploaded (look-alikes found: the file is refused, nothing saved)
+  then confirmed (every row saved; rolled back after the run).
+- ``eligibility``: the reviewer's checks of ``--checks`` nominations of the review queue.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua_h9 \\
+        PYTHONPATH=. .venv/bin/python bench/national/batch.py --only import
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import time
+from typing import Any
+
+from bench.national.setup import django_setup
+
+WORDS = ["Nâng cấp", "Xây dựng", "Sửa chữa", "Trồng cây", "Lắp đặt", "Bê tông hóa", "Nạo vét"]
+THINGS = ["đường giao thông", "nhà văn hóa", "kênh thủy lợi", "cầu dân sinh", "điện chiếu sáng",
+          "trường mẫu giáo", "trạm y tế", "sân thể thao", "chợ", "cống thoát nước"]  # fmt: skip
+PLACES = ["ấp Phú Hòa", "ấp Bình Tân", "khóm 3", "ấp Mỹ Lợi", "tổ 7", "ấp Tân Quy", "ấp Long Hậu"]
+
+
+def _title(rng: random.Random, n: int) -> str:
+    return f"{rng.choice(WORDS)} {rng.choice(THINGS)} {rng.choice(PLACES)} số {n}"
+
+
+def _timed(fn: Any) -> tuple[float, int, Any]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        answer = fn()
+        seconds = time.perf_counter() - started
+    return seconds, len(captured), answer
+
+
+def bench_export(rows: int) -> dict[str, Any]:
+    from django.test import Client
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from thidua.accounts.models import User
+    from thidua.decisions import views_history
+
+    views_history.EXPORT_LIMIT = rows
+    client = Client()
+    client.force_login(User.objects.get(username="bench-sec-1"))
+    seconds, queries, answer = _timed(lambda: client.get(reverse("decisions:history_xlsx")))
+    assert answer.status_code == 200, answer.status_code
+    sheet = load_workbook(io.BytesIO(answer.content), read_only=True).worksheets[0]
+    written = sum(1 for _ in sheet.iter_rows(min_row=2, values_only=True))
+    return {"job": "history export", "rows": written, "seconds": round(seconds, 2),
+            "queries": queries, "bytes": len(answer.content)}  # fmt: skip
+
+
+def _ensure_works(campaign: Any, count: int, rng: random.Random) -> None:
+    """``count`` works of the campaign's province, registered by its communes."""
+    from thidua.accounts.models import User
+    from thidua.core.text import fold
+    from thidua.organisations.models import Unit, UnitKind
+    from thidua.works.models import Work
+
+    have = Work.objects.filter(campaign=campaign).count()
+    if have >= count:
+        return
+    root = campaign.issuer_unit
+    communes = list(Unit.objects.filter(kind=UnitKind.COMMUNE, path__startswith=root.path)[1:])
+    actor = User.objects.get(username="bench-admin")
+    works = []
+    for n in range(have, count):
+        unit = rng.choice(communes)
+        title = _title(rng, 100000 + n)
+        works.append(Work(campaign=campaign, unit=unit, registrant_unit=unit,
+                          approver_unit=unit.parent or root, kind="construction", title=title,
+                          search_text=fold(title), planned_start="2024-12-01",
+                          planned_finish="2025-04-30", created_by=actor))  # fmt: skip
+    Work.objects.bulk_create(works, batch_size=2000)
+
+
+def bench_import(rows: int, works: int) -> list[dict[str, Any]]:
+    from django.db import transaction
+    from openpyxl import load_workbook
+
+    from thidua.accounts.models import Membership, Role
+    from thidua.campaigns.models import Campaign
+    from thidua.works import excel
+
+    rng = random.Random(9)
+    campaign = Campaign.objects.get(code="bench-1")
+    _ensure_works(campaign, works, rng)
+    membership = Membership.objects.select_related("user", "unit").get(
+        user__username="bench-officer-1", role=Role.UNIT_OFFICER
+    )
+    officer, unit = membership.user, membership.unit
+    book = load_workbook(io.BytesIO(excel.registration_template(campaign, unit)))
+    sheet = book[excel.REGISTER_SHEET]
+    for offset in range(rows):
+        values = [offset + 1, "Công trình", _title(rng, offset), "", None, None, "12,5",
+                  "Ngân sách xã", "01/12/2024", "30/04/2025", "dot-1", None]  # fmt: skip
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=excel.FIRST_DATA_ROW + offset, column=column, value=value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    content = buffer.getvalue()
+    results = []
+    for confirm in (False, True):
+
+        def run(confirm: bool = confirm) -> Any:
+            return excel.registration_import(
+                actor=officer, campaign=campaign, unit=unit, content=content,
+                confirm_similar=confirm,
+            )  # fmt: skip
+
+        with transaction.atomic():
+            seconds, queries, result = _timed(run)
+            transaction.set_rollback(True)
+        results.append({"job": "works import" + (" (confirmed)" if confirm else ""),
+                        "rows": rows, "existing works": works, "seconds": round(seconds, 2),
+                        "queries": queries, "created": result.created,
+                        "errors": len(result.errors), "bytes": len(content),
+                        "first error": str(result.errors[0]) if result.errors else ""})  # fmt: skip
+    return results
+
+
+def bench_eligibility(checks: int) -> dict[str, Any]:
+    """``check_nomination`` of the first ``checks`` nominations of province 1's queue,
+    one at a time (what the review page and each workflow step do)."""
+    from django.utils import timezone
+
+    from thidua.accounts.models import User
+    from thidua.awards.eligibility import check_nomination
+    from thidua.awards.selectors import review_queue
+
+    user = User.objects.get(username="bench-sec-1")
+    nominations = list(review_queue(user)[:checks])
+    today = timezone.localdate()
+
+    def run() -> int:
+        return sum(len(check_nomination(n, as_of=today)) for n in nominations)
+
+    seconds, queries, results = _timed(run)
+    return {"job": "eligibility checks", "checks": len(nominations),
+            "seconds": round(seconds, 2), "queries": queries, "results": results,
+            "ms_each": round(1000 * seconds / max(len(nominations), 1), 1),
+            "queries_each": round(queries / max(len(nominations), 1), 1)}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="export, import or eligibility")
+    parser.add_argument("--export-rows", type=int, default=20000)
+    parser.add_argument("--import-rows", type=int, default=10000)
+    parser.add_argument("--works", type=int, default=20000)
+    parser.add_argument("--checks", type=int, default=500)
+    parser.add_argument("--json", default="")
+    args = parser.parse_args()
+    django_setup(migrate=False)
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = ["*"]
+    results: list[dict[str, Any]] = []
+    if args.only in ("", "export"):
+        results.append(bench_export(args.export_rows))
+        print(results[-1], flush=True)
+    if args.only in ("", "import"):
+        for result in bench_import(args.import_rows, args.works):
+            results.append(result)
+            print(result, flush=True)
+    if args.only in ("", "eligibility"):
+        results.append(bench_eligibility(args.checks))
+        print(results[-1], flush=True)
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump(results, out, indent=1, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
