@@ -101,6 +101,10 @@ def test_cancel_between_steps_stops_the_run(quarter: Quarter, secretariat: User)
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="the moment is found by SQLite's BEGIN; PostgreSQL runs the same code in CI's SQLite pass",
+)
 def test_cancel_after_the_files_were_stored_removes_them(
     quarter: Quarter, secretariat: User
 ) -> None:
