@@ -167,7 +167,7 @@ def test_the_calendar_shows_the_2026_registration_deadline(demo: DemoRun, client
 
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Hạn đăng ký thi đua năm 2026" in text
+    assert "Các đơn vị nộp đăng ký thi đua năm 2026" in text
     assert "Gửi báo cáo thống kê thi đua, khen thưởng năm 2026" in text
 
 
