@@ -18,6 +18,7 @@ are loaded in the order of ``demo_setup``, each on top of the one before:
     councils   + the council demo (a held session, a planned one)
     decisions  + the decisions demo (the issued decision 1234/QĐ-UBND)
     vinh_long  + the present-day demo: Vĩnh Long and its illustrative 2026 campaign
+    annual     + Vĩnh Long's annual cycle of 2025 (registration → decisions, statistics)
     setup      + ``demo_setup --force`` itself (scoring, reviews, exemplars, plan import …)
 
 How the sharing works, and why it is safe:
@@ -116,6 +117,12 @@ def _vinh_long(run: DemoRun) -> None:
     run.lines["vinh_long"] = "\n".join(vinh_long_demo_ensure())
 
 
+def _annual(run: DemoRun) -> None:
+    from thidua.desk.demo_annual import annual_demo_ensure
+
+    run.lines["annual"] = "\n".join(annual_demo_ensure())
+
+
 def _setup(run: DemoRun) -> None:
     call_command("demo_setup", "--force", stdout=io.StringIO())
 
@@ -136,6 +143,7 @@ STAGES: dict[str, Callable[[DemoRun], None]] = {
     "councils": _app_demo("councils"),
     "decisions": _app_demo("decisions"),
     "vinh_long": _vinh_long,
+    "annual": _annual,
     "setup": _setup,
 }
 

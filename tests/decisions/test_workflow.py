@@ -258,7 +258,7 @@ def test_district_chair_signs_giay_khen_on_30_june_2025(world: World) -> None:
 
     assert issued_decision.state == S.ISSUED
     assert issued_decision.entries.get().amount == 702_000  # 0,3 × 2.340.000
-    assert issued_decision.grantor_title == "Chủ tịch Huyện Cầu Kè"
+    assert issued_decision.grantor_title == "Chủ tịch Ủy ban nhân dân huyện Cầu Kè"
 
 
 def test_district_chair_signing_giay_khen_on_1_july_2025_refused(world: World) -> None:

@@ -7,10 +7,8 @@ import datetime as dt
 
 import pytest
 
-from tests.factories import member
-from thidua.accounts.models import Role
+from thidua.accounts.models import User
 from thidua.desk.demo_users import VINH_LONG_USERS, demo_users_ensure
-from thidua.organisations.models import Unit
 from thidua.registrations.demo import annual_demo
 from thidua.registrations.models import Registration, RegistrationEvent, RegistrationState
 
@@ -19,8 +17,8 @@ pytestmark = pytest.mark.demo_database("users")
 
 def test_annual_demo_registers_the_three_units(demo):
     demo_users_ensure(VINH_LONG_USERS)
-    # Xã Phong Thạnh has no demo user: its current head (any) submits.
-    phong_thanh_head = member(Unit.objects.get(code="29329"), Role.UNIT_HEAD)
+    # Xã Phong Thạnh's head is the demo user chutich_pt_vl (desk.demo_users).
+    phong_thanh_head = User.objects.get(username="chutich_pt_vl")
 
     lines_2025 = annual_demo(2025)
     lines_2026 = annual_demo(2026)

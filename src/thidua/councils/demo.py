@@ -322,7 +322,7 @@ STANDING_COUNCILS = (
         dt.date(2025, 7, 8),
         "Chủ tịch UBND xã Lê Văn Sang",
         (
-            RosterSeat("Lê Văn Sang", "Chủ tịch UBND xã", MemberRole.CHAIR),
+            RosterSeat("Lê Văn Sang", "Chủ tịch UBND xã", MemberRole.CHAIR, "chutich_pt_vl"),
             RosterSeat("Kiên Thị Thu", "Phó Chủ tịch UBND xã", MemberRole.VICE),
             RosterSeat("Nguyễn Hữu Phát", "Chủ tịch Ủy ban MTTQ Việt Nam xã", MemberRole.MEMBER),
             RosterSeat("Châu Văn Tuấn", "Trưởng Công an xã", MemberRole.MEMBER),
@@ -346,6 +346,46 @@ def _annual_actor() -> User:
     return actor
 
 
+def seat_username(spec: StandingCouncil, seat: RosterSeat) -> str:
+    """The seat's demo sign-in: the named demo user, else ``hd_<unit>_<n>`` (its place in
+    the roster), a council member created by ``annual_demo`` so that members vote from
+    their phones in the demo's sessions."""
+    if seat.username:
+        return seat.username
+    unit = spec.unit_code.lower().replace("-", "")
+    return f"{COUNCIL_PREFIX}{unit}_{spec.seats.index(seat) + 1}"
+
+
+def _annual_member_users(units: dict[str, Any]) -> dict[str, User]:
+    """The sign-ins of every seat: the named demo users that exist, and a council member
+    (role at the council's unit, demo password) for each other seat of a loaded unit."""
+    named = [s.username for c in STANDING_COUNCILS for s in c.seats if s.username]
+    users = {u.username: u for u in User.objects.filter(username__in=named)}
+    password = ""
+    for spec in STANDING_COUNCILS:
+        unit = units.get(spec.unit_code)
+        if unit is None:
+            continue
+        for seat in spec.seats:
+            if seat.username:
+                continue
+            username = seat_username(spec, seat)
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                password = password or make_password(DEMO_PASSWORD)  # one hash: it is slow
+                user = User.objects.create(
+                    username=username,
+                    full_name=seat.name,
+                    position=seat.position,
+                    email=f"{username}@demo.thidua.local",
+                    password=password,
+                )
+            Membership.objects.get_or_create(user=user, unit=unit, role=Role.COUNCIL_MEMBER)
+            forget_reach(user)
+            users[username] = user
+    return users
+
+
 @transaction.atomic
 def annual_demo(year: int) -> list[str]:
     """The standing councils of province 86, Sở Y tế (86-SYT) and the communes 29308 and
@@ -361,12 +401,7 @@ def annual_demo(year: int) -> list[str]:
         u.code: u for u in Unit.objects.filter(code__in=[c.unit_code for c in STANDING_COUNCILS])
     }
     actor = _annual_actor()
-    users = {
-        u.username: u
-        for u in User.objects.filter(
-            username__in=[s.username for c in STANDING_COUNCILS for s in c.seats if s.username]
-        )
-    }
+    users = _annual_member_users(units)
     lines = []
     for spec in STANDING_COUNCILS:
         unit = units.get(spec.unit_code)
@@ -395,7 +430,7 @@ def annual_demo(year: int) -> list[str]:
                     position=seat.position,
                     role=seat.role,
                     valid_from=spec.term_from,
-                    user=users.get(seat.username),
+                    user=users.get(seat_username(spec, seat)),
                 )
         for seat in spec.seats:
             if seat.valid_to is not None:
@@ -411,7 +446,7 @@ def annual_demo(year: int) -> list[str]:
                         position=seat.position,
                         role=seat.role,
                         valid_from=seat.valid_from,
-                        user=users.get(seat.username),
+                        user=users.get(seat_username(spec, seat)),
                     )
         lines.append(
             f"{council.name}: {council.seats.count()} ghế, nhiệm kỳ từ "

@@ -67,6 +67,17 @@ def place_name_of(unit: Unit) -> str:
     return unit.name
 
 
+def grantor_title_of(title: str, unit: Unit) -> str:
+    """Who grants, as a decision names them: "Chủ tịch Ủy ban nhân dân xã Cầu Kè" for the
+    head of a commune or district (the unit list names the area, "Xã Cầu Kè", not its
+    Ủy ban nhân dân), "Giám đốc Sở Y tế tỉnh Vĩnh Long" for a department."""
+    name = unit.name
+    area = unit.kind in (UnitKind.COMMUNE, UnitKind.DISTRICT)
+    if area and not name.startswith("Ủy ban") and name:
+        return f"{title} Ủy ban nhân dân {name[0].lower()}{name[1:]}"
+    return f"{title} {name}"
+
+
 def _fill_grantor(draft: Decision, grantor_unit: Unit, day: dt.date) -> None:
     """The letterhead, place, signer's title and căn cứ of a draft granted by the head of
     ``grantor_unit`` (the campaign's signer when the campaign is that unit's own)."""
@@ -78,7 +89,7 @@ def _fill_grantor(draft: Decision, grantor_unit: Unit, day: dt.date) -> None:
     draft.parent_body = parent.name if parent is not None else ""
     draft.place_name = place_name_of(grantor_unit)
     draft.signer_title = title
-    draft.grantor_title = f"{title} {grantor_unit.name}"
+    draft.grantor_title = grantor_title_of(title, grantor_unit)
     draft.signer_name = campaign.signer_name if campaign.issuer_unit_id == grantor_unit.pk else ""
     draft.authority_prefix, draft.signer_position = "", ""
     draft.legal_bases = default_legal_bases(on=day, campaign=campaign)
@@ -211,7 +222,7 @@ def decision_edit(
         d.signer_name, d.signer_title = nfc(signer_name), nfc(signer_title)
         d.authority_prefix = authority_prefix
         d.signer_position = nfc(signer_position) if authority_prefix else ""
-        d.grantor_title = f"{d.signer_title} {d.grantor_unit.name}"
+        d.grantor_title = grantor_title_of(d.signer_title, d.grantor_unit)
         if place_name.strip():
             d.place_name = nfc(place_name)
         if legal_bases is not None and any(line.strip() for line in legal_bases):

@@ -90,6 +90,7 @@ VINH_LONG_USERS = [
         "29308",
     ),
     DemoUser("chutich_xa_vl", "Kim Văn Phước", "Chủ tịch UBND xã", Role.UNIT_HEAD, "29308"),
+    DemoUser("chutich_pt_vl", "Lê Văn Sang", "Chủ tịch UBND xã", Role.UNIT_HEAD, "29329"),
 ]
 
 

@@ -140,7 +140,7 @@ def annual_demo(year: int) -> list[str]:
             lines.append(f"ratings: không có đơn vị {code}, bỏ qua")
             continue
         people = _people(unit)
-        with events_dated(dt.date(year, 12, 12)):
+        with events_dated(dt.date(year, 11, 28)):  # before the unit councils (desk.demo_annual)
             made = _rate(unit, people, year)
             CollectiveRating.objects.get_or_create(
                 unit=unit, year=year, defaults={"rating": COLLECTIVE[code]}

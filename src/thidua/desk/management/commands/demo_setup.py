@@ -5,8 +5,8 @@ the successions of 01/7/2025 between them: ``desk.demo_units``); the historical 
 demo — the 2024/2025 clusters and blocks, the KH 128 campaign file, the demo users
 (password ``thidua-demo``), the registration deadline the Ban TĐKT sets in the demo
 (31/12/2024), the demo works of every state and the commendation chain — then the
-present-day one: Vĩnh Long's illustrative 2026 campaign (desk/demo_vinh_long.py). Safe to
-run again: nothing doubles.
+present-day one: Vĩnh Long's illustrative 2026 campaign (desk/demo_vinh_long.py) and its
+annual cycle of 2025 (desk/demo_annual.py). Safe to run again: nothing doubles.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from thidua.campaigns.models import Campaign
 from thidua.core.event_time import events_dated
 from thidua.councils import demo as councils_demo
 from thidua.decisions import demo as decisions_demo
+from thidua.desk.demo_annual import annual_demo_ensure
 from thidua.desk.demo_units import demo_units_load
 from thidua.desk.demo_users import VINH_LONG_USERS, demo_users_ensure
 from thidua.desk.demo_vinh_long import vinh_long_demo_ensure
@@ -104,6 +105,9 @@ class Command(BaseCommand):
                 self.stdout.write(line)
         # The present-day demo: Vĩnh Long's illustrative 2026 campaign, on today's date.
         for line in vinh_long_demo_ensure():
+            self.stdout.write(line)
+        # The annual cycle of 2025 in Vĩnh Long, and the registrations of 2026.
+        for line in annual_demo_ensure():
             self.stdout.write(line)
         self.stdout.write("\nTài khoản mẫu (mật khẩu: %s):" % DEMO_PASSWORD)
         for demo in [*users, *VINH_LONG_USERS]:
