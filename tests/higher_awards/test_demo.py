@@ -10,7 +10,7 @@ import pytest
 from thidua.higher_awards.demo import annual_demo
 from thidua.higher_awards.models import Proposal, ProposalEvent, ProposalState
 
-pytestmark = pytest.mark.demo_database("users")
+pytestmark = pytest.mark.demo_database("vinh_long")
 
 
 def test_demo_makes_one_sent_proposal_of_vinh_long(demo) -> None:  # type: ignore[no-untyped-def]
