@@ -22,13 +22,11 @@ from thidua.awards.nominees import NomineeData, nominee_find_or_create
 from thidua.awards.rules import can_propose_for
 from thidua.campaigns.models import Campaign, Phase
 from thidua.core.errors import DomainError, NotPermitted
-from thidua.core.ooxml import IMPORT_LIMITS, ooxml_problem, refusal_message
 from thidua.core.text import fold, nfc
-from thidua.core.uploads import sniff
+from thidua.core.uploads import xlsx_import_problem
 from thidua.documents.sheets import sheet_value
 from thidua.organisations.models import Unit
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 1000
 SHEET = "Danh sách đề nghị"
 COLUMNS = [
@@ -208,11 +206,9 @@ def import_nominations(
     """Create the file's nominations (and their nominees) for ``unit``, all or nothing."""
     if not can_propose_for(by, unit):
         raise NotPermitted()
-    if size > MAX_IMPORT_BYTES or sniff(stream) != "xlsx":
-        return ImportResult(errors=[_("Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB.")])
-    unpacked = ooxml_problem(stream, limits=IMPORT_LIMITS)
-    if unpacked is not None:
-        return ImportResult(errors=[refusal_message(None, unpacked)])
+    problem = xlsx_import_problem(stream, size)
+    if problem is not None:
+        return ImportResult(errors=[problem])
     rows, errors = read_rows(stream, _lookups(campaign))
     if errors:
         return ImportResult(errors=errors)

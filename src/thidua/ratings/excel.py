@@ -16,9 +16,8 @@ from django.utils.translation import gettext as _
 from thidua.awards.models import Nominee, SubjectKind
 from thidua.awards.nominees import NomineeData, nominee_find_or_create
 from thidua.core.errors import DomainError, NotPermitted
-from thidua.core.ooxml import IMPORT_LIMITS, ooxml_problem, refusal_message
 from thidua.core.text import fold, nfc
-from thidua.core.uploads import sniff
+from thidua.core.uploads import xlsx_import_problem
 from thidua.documents.sheets import sheet_value
 from thidua.organisations.models import Unit
 from thidua.ratings.codes import ErrorCode, EventKind
@@ -26,7 +25,6 @@ from thidua.ratings.models import Discipline, Rating, RatingsEvent
 from thidua.ratings.rules import can_record_results
 from thidua.ratings.services import rating_set
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
 SHEET = "Xếp loại"
 COLUMNS = [
@@ -211,11 +209,9 @@ def import_ratings(*, by: Any, unit: Unit, year: int, stream: IO[bytes], size: i
     """Record the file's ratings of ``year`` for the people of ``unit``, all or nothing."""
     if not can_record_results(by, unit):
         raise NotPermitted()
-    if size > MAX_IMPORT_BYTES or sniff(stream) != "xlsx":
-        return ImportResult(errors=[_("Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB.")])
-    unpacked = ooxml_problem(stream, limits=IMPORT_LIMITS)
-    if unpacked is not None:
-        return ImportResult(errors=[refusal_message(None, unpacked)])
+    problem = xlsx_import_problem(stream, size)
+    if problem is not None:
+        return ImportResult(errors=[problem])
     rows, errors = read_rows(stream)
     seen: dict[tuple[str, int | None], int] = {}
     for number, row in rows:

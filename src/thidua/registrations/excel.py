@@ -18,12 +18,10 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from thidua.awards.excel import MAX_IMPORT_BYTES
 from thidua.awards.models import AwardForm, Gender, SubjectKind
 from thidua.core.errors import DomainError
-from thidua.core.ooxml import IMPORT_LIMITS, ooxml_problem, refusal_message
 from thidua.core.text import fold, nfc
-from thidua.core.uploads import sniff
+from thidua.core.uploads import xlsx_import_problem
 from thidua.documents.sheets import sheet_value
 from thidua.registrations.codes import ErrorCode, EventKind
 from thidua.registrations.models import Registration
@@ -206,11 +204,9 @@ def import_entries(
     *, actor: Any, registration: Registration, stream: IO[bytes], size: int
 ) -> ImportResult:
     """Add the file's people and titles to an editable registration, all or nothing."""
-    if size > MAX_IMPORT_BYTES or sniff(stream) != "xlsx":
-        return ImportResult(errors=[_("Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB.")])
-    unpacked = ooxml_problem(stream, limits=IMPORT_LIMITS)
-    if unpacked is not None:
-        return ImportResult(errors=[refusal_message(None, unpacked)])
+    problem = xlsx_import_problem(stream, size)
+    if problem is not None:
+        return ImportResult(errors=[problem])
     rows, errors = read_rows(stream)
     if errors:
         return ImportResult(errors=errors)

@@ -19,15 +19,13 @@ from django.utils.translation import gettext_lazy
 
 from thidua.accounts.models import Role
 from thidua.core.errors import DomainError
-from thidua.core.ooxml import IMPORT_LIMITS, ooxml_problem, refusal_message
 from thidua.core.text import fold, nfc
-from thidua.core.uploads import sniff
+from thidua.core.uploads import xlsx_import_problem
 from thidua.desk.codes import ErrorCode
 from thidua.documents.sheets import sheet_value
 
 #: The largest list accepted, in bytes and in rows: a province's departments, communes
 #: and their officers fit in one file; a bigger list is split (stated in the message).
-MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 1000
 SHEET = "Danh sách tài khoản"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -123,13 +121,9 @@ def read_sheet(stream: IO[bytes], *, size: int) -> list[SheetRow]:
     The archive is checked (``core.ooxml``) before openpyxl opens it; empty rows are
     skipped; more than ``MAX_ROWS`` rows is refused, saying the cap.
     """
-    if size > MAX_BYTES or sniff(stream) != "xlsx":
-        raise DomainError(
-            _("Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB."), code=ErrorCode.BAD_FILE
-        )
-    problem = ooxml_problem(stream, limits=IMPORT_LIMITS)
+    problem = xlsx_import_problem(stream, size)
     if problem is not None:
-        raise DomainError(refusal_message(None, problem), code=ErrorCode.BAD_FILE)
+        raise DomainError(problem, code=ErrorCode.BAD_FILE)
     lines = _lines(stream)
     header = [fold(_text(value)).removesuffix(" (*)") for value in next(lines, ())]
     if header[: len(COLUMNS)] not in _headers():
