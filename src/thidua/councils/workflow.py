@@ -194,14 +194,15 @@ def session_close(
     tally_code = tally_code or session.tally_code
     from thidua.councils.results import count_and_decide
 
+    secret: int | None = None
+
     def check(locked: CouncilSession) -> None:
-        if has_sealed_ballots(locked) and not code_lost:
-            secret_of_code(locked, tally_code)
+        # The key is derived once (scrypt), here, before anything is written.
+        nonlocal secret
+        if locked.ballot_key and not code_lost and (tally_code or has_sealed_ballots(locked)):
+            secret = secret_of_code(locked, tally_code)
 
     def apply(locked: CouncilSession) -> dict[str, Any]:
-        secret = None
-        if locked.ballot_key and tally_code and not code_lost:
-            secret = secret_of_code(locked, tally_code)
         summary = count_and_decide(locked, actor=actor, secret=secret, code_lost=code_lost)
         minutes_store(locked)
         return {"results": summary}
