@@ -9,6 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Lõi hệ thống")
 
     def ready(self) -> None:
+        from django_tasks.signals import task_finished
+
+        from thidua.core.export_tasks import export_job_abandoned
+
+        task_finished.connect(export_job_abandoned, dispatch_uid="export_job")
         # Django streams large uploads into FILE_UPLOAD_TEMP_DIR but never creates it.
         from thidua.core.upload_temp import upload_temp_dir
 

@@ -1,4 +1,4 @@
-"""Shared model bases: the append-only event."""
+"""Shared model bases: the append-only event; notifications, task leases, export jobs."""
 
 from __future__ import annotations
 
@@ -115,3 +115,83 @@ class TaskLease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_id} @ {self.worker_id}"
+
+
+class ExportJobState(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang tạo")
+    DONE = "done", _("Hoàn tất")
+    FAILED = "failed", _("Lỗi")
+    CANCELLED = "cancelled", _("Đã hủy")
+
+
+def export_upload_to(instance: ExportJob, filename: str) -> str:
+    return f"xuat-tep/{instance.requested_at:%Y/%m}/{instance.pk}-{filename}"
+
+
+class ExportJob(models.Model):
+    """One large export asked for by one person (issue #16): what they asked for (the
+    ``kind`` an app registered in ``core.exports`` and its ``parameters``, the filters of
+    the page), how far the task got (``done`` of ``total`` rows) and the file it stored.
+
+    The file is private: only ``core.export_views`` serves it, to the requester."""
+
+    kind = models.CharField(_("loại tệp"), max_length=64)
+    parameters = models.JSONField(_("bộ lọc"), default=dict, blank=True)
+    state = models.CharField(
+        _("trạng thái"),
+        max_length=16,
+        choices=ExportJobState.choices,
+        default=ExportJobState.QUEUED,
+    )
+    total = models.PositiveIntegerField(_("số dòng"), default=0)
+    done = models.PositiveIntegerField(_("đã ghi"), default=0)
+    result = models.FileField(upload_to=export_upload_to, blank=True, max_length=255)
+    file_name = models.CharField(_("tên tệp"), max_length=120, blank=True)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
+    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+
+    objects: models.Manager[ExportJob] = models.Manager()
+
+    class Meta:
+        verbose_name = _("yêu cầu xuất tệp")
+        verbose_name_plural = _("yêu cầu xuất tệp")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["requested_by", "kind", "state"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=ExportJobState.values), name="export_job_state"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.get_state_display()})"
+
+    @property
+    def percent(self) -> int:
+        """How far the task got, in whole percent (a finished job is at 100)."""
+        if self.state == ExportJobState.DONE:
+            return 100
+        if not self.total:
+            return 0
+        return min(99, self.done * 100 // self.total)
+
+
+class ExportJobEvent(Event):
+    """One state change of an export job (asked, started, done, failed, cancelled)."""
+
+    job = models.ForeignKey(ExportJob, on_delete=models.CASCADE, related_name="events")
+    from_state = models.CharField(max_length=16, blank=True)
+    to_state = models.CharField(max_length=16, blank=True)
+
+    class Meta(Event.Meta):
+        verbose_name = _("sự kiện xuất tệp")
+        verbose_name_plural = _("sự kiện xuất tệp")
+
+    def __str__(self) -> str:
+        return f"{self.job_id}: {self.from_state} → {self.to_state}"

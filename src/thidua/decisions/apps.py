@@ -12,3 +12,7 @@ class DecisionsConfig(AppConfig):
         from thidua.decisions.certificates import certificate_batch_abandoned
 
         task_finished.connect(certificate_batch_abandoned, dispatch_uid="certificate_batch")
+
+        from thidua.decisions.history_export import register
+
+        register()

@@ -10,27 +10,28 @@ import io
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from thidua.awards.models import Nominee
+from thidua.awards.models import AwardRecord, Nominee
+from thidua.core.exports import export_or_job
 from thidua.decisions.forms import HistoryForm
+from thidua.decisions.history_export import (
+    EXPORT_KIND,
+    history_file_name,
+    history_search,
+    history_write,
+)
 from thidua.decisions.selectors import award_history, nominee_history, unit_award_history
-from thidua.documents.sheets import sheet_value
 from thidua.organisations.models import Unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-#: Rows an export holds at most (a province's history fits; beyond, narrow the search).
-EXPORT_LIMIT = 20000
 
 
 def _search(request: HttpRequest) -> tuple[HistoryForm, str, str]:
-    form = HistoryForm(request.GET or None)
-    if form.is_bound and form.is_valid():
-        return form, form.cleaned_data["q"], form.cleaned_data["kind"]
-    return form, "", ""
+    return history_search(request.GET)
 
 
 @login_required
@@ -73,67 +74,25 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def history_export(request: HttpRequest) -> HttpResponse:
-    """The searched history as an XLSX workbook (one row per award, at most ``EXPORT_LIMIT``).
+def history_export(request: HttpRequest) -> HttpResponseBase:
+    """The searched history as an XLSX workbook (one row per award, no cap).
 
-    Streamed: openpyxl's write-only workbook writes each row as it comes from a server-side
-    cursor (``iterator``), so time and memory grow linearly with the rows and the queries
-    stay constant (issue #16: 20.000 rows were quadratic through ``max_row``)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
+    Up to ``DIRECT_ROWS`` rows the file comes at once, written by openpyxl's write-only
+    workbook in the one query that reads them; more become an export job written by the
+    worker, and the answer is its progress page (issue #16: no request over 5 s).
+    """
     _form, text, kind = _search(request)
-    records = award_history(request.user, search=text, kind=kind)[:EXPORT_LIMIT]
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Lịch sử khen thưởng")[:31])
-    widths = (32, 12, 36, 40, 8, 24, 18, 14, 40, 16, 36)
-    for column, width in zip("ABCDEFGHIJK", widths, strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    headers = [
-        _("Họ tên / tên"),
-        _("Đối tượng"),
-        _("Đơn vị khi được khen"),
-        _("Hình thức"),
-        _("Năm"),
-        _("Loại thành tích"),
-        _("Số quyết định"),
-        _("Ngày quyết định"),
-        _("Cấp khen thưởng"),
-        _("Tiền thưởng (đồng)"),
-        _("Đã bị hủy bỏ theo"),
-    ]
-    bold = Font(bold=True)
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for record in records.iterator(chunk_size=2000):
-        date = WriteOnlyCell(sheet, value=sheet_value(record.decision_date))
-        date.number_format = "DD/MM/YYYY"
-        amount = WriteOnlyCell(sheet, value=sheet_value(record.amount))
-        amount.number_format = "#,##0"
-        row = [
-            record.nominee.name,
-            str(record.nominee.get_kind_display()),
-            record.unit_name,
-            record.form.name,
-            record.year,
-            str(record.get_basis_display()),
-            record.decision_number,
-            date,
-            record.grantor_title,
-            amount,
-            record.revocation_ref,
-        ]
-        sheet.append([v if i in (7, 9) else sheet_value(v) for i, v in enumerate(row)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="lich-su-khen-thuong-{stamp}.xlsx"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    records = award_history(request.user, search=text, kind=kind)
+
+    def direct(rows: list[AwardRecord]) -> HttpResponse:
+        buffer = io.BytesIO()
+        history_write(rows, buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{history_file_name()}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    parameters = {name: value for name, value in (("q", text), ("kind", kind)) if value}
+    return export_or_job(
+        request, kind=EXPORT_KIND, parameters=parameters, rows=records, direct=direct
+    )

@@ -13,7 +13,8 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -22,8 +23,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from thidua.campaigns.models import Campaign, WorkKind
+from thidua.campaigns.models import Campaign
 from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.core.exports import export_or_job, query_parameters
 from thidua.core.form_conventions import FormConventions
 from thidua.core.views import wants_fragment
 from thidua.organisations.models import Unit
@@ -38,11 +40,9 @@ from thidua.works.excel import (
     registration_template,
     size_problem,
 )
-from thidua.works.models import WorkState
-from thidua.works.selectors import WorkFilters, work_list
+from thidua.works.exports import EXPORT_KIND, FILTER_NAMES, filters_from_query
+from thidua.works.selectors import work_list
 from thidua.works.services import can_register_for
-
-SEARCH_MAX = 100
 
 
 class ExcelUploadForm(FormConventions, forms.Form):
@@ -141,48 +141,31 @@ def _import(
     )
 
 
-def filters_from_query(query: QueryDict) -> WorkFilters:
-    """The register's filters from a query string; values that make no sense are ignored."""
-
-    def number(name: str) -> int | None:
-        value = query.get(name, "").strip()
-        return int(value) if value.isdigit() else None
-
-    def flag(name: str) -> bool | None:
-        value = query.get(name, "").strip().lower()
-        if value in {"1", "true", "yes", "co", "on"}:
-            return True
-        if value in {"0", "false", "no", "khong", "off"}:
-            return False
-        return None
-
-    state = query.get("state", "")
-    kind = query.get("kind", "")
-    return WorkFilters(
-        campaign=number("campaign"),
-        state=state if state in WorkState.values else "",
-        kind=kind if kind in WorkKind.values else "",
-        unit=number("unit"),
-        content_area=number("content_area"),
-        phase=number("phase"),
-        late=flag("late"),
-        ahead=flag("ahead"),
-        search=query.get("q", "").strip()[:SEARCH_MAX],
-    )
-
-
 @login_required
 @require_GET
-def excel_export(request: HttpRequest) -> FileResponse:
+def excel_export(request: HttpRequest) -> HttpResponseBase:
     """The register as the user sees it, with the register page's filters, as XLSX.
 
-    Built in a temporary file (openpyxl write-only) and streamed, so a large province does
-    not hold the workbook in memory.
+    Up to ``DIRECT_ROWS`` works the file comes at once (openpyxl write-only, in a
+    temporary file, streamed); more become an export job written by the worker, and the
+    answer is its progress page (issue #16: no request writes a national register).
     """
     today = timezone.localdate()
     works = work_list(request.user, filters_from_query(request.GET), today=today)
-    stream = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
-    register_export_to(works, today=today, stream=stream)
-    stream.seek(0)
-    name = _xlsx_name("cong-trinh", today.strftime("%Y-%m-%d"))
-    return FileResponse(stream, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
+
+    def direct(rows: list[Any]) -> FileResponse:
+        stream = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
+        register_export_to(rows, today=today, stream=stream)
+        stream.seek(0)
+        name = _xlsx_name("cong-trinh", today.strftime("%Y-%m-%d"))
+        return FileResponse(
+            stream, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE
+        )
+
+    return export_or_job(
+        request,
+        kind=EXPORT_KIND,
+        parameters=query_parameters(request, FILTER_NAMES),
+        rows=works,
+        direct=direct,
+    )

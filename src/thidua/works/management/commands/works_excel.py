@@ -15,7 +15,7 @@ from thidua.campaigns.models import Campaign
 from thidua.core.errors import DomainError
 from thidua.organisations.models import Unit
 from thidua.works.excel import register_export_to, registration_import, registration_template
-from thidua.works.excel_views import filters_from_query
+from thidua.works.exports import filters_from_query
 from thidua.works.selectors import work_list
 
 

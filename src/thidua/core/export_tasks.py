@@ -1,0 +1,140 @@
+"""The task that writes a large export (``core.exports``), run by ``db_worker``.
+
+``export_job_run`` is the only code that moves a job on, through the workflow engine
+(``core.exports.EXPORT_JOBS``): queued → running → done (the file stored privately
+through Django's default storage), or failed with a Vietnamese message. The rows are
+read again here, with the requester's rights (the kind's ``rows`` starts from its
+visibility selector), in chunks (``iterator(chunk_size=CHUNK)``); the progress is saved
+every ``PROGRESS_EVERY`` rows, and a job cancelled meanwhile stops at its next step
+(``TaskCancelled``) and stores nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.core.files import File
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from thidua.core.errors import DomainError
+from thidua.core.exports import EXPORT_JOBS, PENDING, ExportAction, export_kind
+from thidua.core.models import ExportJob, ExportJobState
+from thidua.core.task_leases import TaskCancelled
+
+logger = logging.getLogger(__name__)
+#: Rows read from the database at a time (a server-side cursor on PostgreSQL).
+CHUNK = 2000
+#: Save the progress after this many rows (one small UPDATE; 50 for 100.000 rows).
+PROGRESS_EVERY = 2000
+
+
+def _step(job: ExportJob, **fields: Any) -> None:
+    """Save the progress of a running job (never its state); raise ``TaskCancelled``
+    when the job is no longer running (its requester cancelled it meanwhile)."""
+    saved = ExportJob.objects.filter(pk=job.pk, state=ExportJobState.RUNNING).update(**fields)
+    if saved == 0:
+        raise TaskCancelled(job.pk)
+    for name, value in fields.items():
+        setattr(job, name, value)
+
+
+def _counted(rows: Iterable[Any], job: ExportJob, every: int) -> Iterator[Any]:
+    """``rows`` as they come, saving how many were written every ``every`` rows."""
+    done = 0
+    for done, row in enumerate(rows, start=1):
+        yield row
+        if done % every == 0:
+            _step(job, done=done)
+    _step(job, done=done)
+
+
+def _run(job: ExportJob) -> ExportJob:
+    kind = export_kind(job.kind)
+    rows = kind.rows(job.requested_by, job.parameters)
+    total = rows.count()
+
+    def start(locked: ExportJob) -> None:
+        locked.total, locked.done, locked.started_at = total, 0, timezone.now()
+
+    if job.state == ExportJobState.QUEUED:
+        job = EXPORT_JOBS.run(job, actor=None, action=ExportAction.START, apply=start)
+    else:  # resumed after its worker died (core.task_leases): written again from the start
+        _step(job, total=total, done=0)
+    name = kind.file_name()
+    with tempfile.TemporaryFile() as stream:
+        written = kind.write(_counted(rows.iterator(chunk_size=CHUNK), job, PROGRESS_EVERY), stream)
+        stream.seek(0)
+
+        def finish(locked: ExportJob) -> dict[str, Any]:
+            locked.result.save(name, File(stream, name=name), save=False)
+            locked.file_name, locked.finished_at, locked.error = name, timezone.now(), ""
+            locked.done = locked.total = written
+            return {"rows": written}
+
+        return EXPORT_JOBS.run(job, actor=None, action=ExportAction.FINISH, apply=finish)
+
+
+@task()
+def export_job_run(job_id: int) -> str:
+    """Write the file of a queued export job; return the job's state. A job left running
+    by a worker that died is written again from the start (its task runs again once its
+    lease expired, ``core.task_leases``); one missing or finished is left alone."""
+    job = (
+        ExportJob.objects.select_related("requested_by")
+        .filter(pk=job_id, state__in=PENDING)
+        .first()
+    )
+    if job is None:
+        return "skipped"
+    try:
+        with translation.override("vi"):
+            job = _run(job)
+    except TaskCancelled:
+        logger.info("Export job %s cancelled; stopped", job_id)
+        return str(ExportJobState.CANCELLED)
+    except Exception as error:
+        if _cancelled(job_id):  # cancelled just before a move of its own
+            logger.info("Export job %s cancelled; stopped", job_id)
+            return str(ExportJobState.CANCELLED)
+        logger.exception("Export job %s failed", job_id)
+        job = _fail(job, type(error).__name__)
+    return str(job.state)
+
+
+def _cancelled(job_id: int) -> bool:
+    return ExportJob.objects.filter(pk=job_id, state=ExportJobState.CANCELLED).exists()
+
+
+def _fail(job: ExportJob, reason: str) -> ExportJob:
+    with translation.override("vi"):
+        message = _(
+            "Không tạo được tệp xuất (%(error)s). Vui lòng thử lại; nếu vẫn lỗi, báo cho "
+            "quản trị hệ thống."
+        ) % {"error": reason}
+
+    def fail(locked: ExportJob) -> dict[str, Any]:
+        locked.error, locked.finished_at = message, timezone.now()
+        return {"error": reason}
+
+    try:
+        return EXPORT_JOBS.run(job, actor=None, action=ExportAction.FAIL, apply=fail)
+    except DomainError:  # finished or cancelled meanwhile: nothing left to mark
+        return ExportJob.objects.get(pk=job.pk)
+
+
+def export_job_abandoned(sender: Any, task_result: Any, **kwargs: Any) -> None:
+    """``task_finished`` receiver: a job whose task failed outside its own error
+    handling (its worker died too often, ``core.task_leases``) is marked failed, so its
+    page stops waiting and the requester may ask again."""
+    if task_result.task.func is not export_job_run.func:
+        return
+    if str(task_result.status) != "FAILED" or not task_result.args:
+        return
+    job = ExportJob.objects.filter(pk=task_result.args[0], state__in=PENDING).first()
+    if job is not None:
+        _fail(job, "WorkerLost")
