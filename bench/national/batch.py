@@ -1,7 +1,7 @@
 """Time the batch jobs of issue #16 on the dataset of ``generate.py``.
 
 - ``export``: the award history XLSX export of province 1's Ban TĐKT through Django's
-  test client: the request (a job beyond ``core.exports.DIRECT_ROWS`` rows), then the
+  test client: the request (a job beyond ``settings.EXPORT_DIRECT_ROWS`` rows), then the
   job's task (``--export-rows`` is ignored: an export has no cap since issue #16).
 - ``import``: a works registration file of ``--import-rows`` rows for province 1's
   officer's commune, into a campaign holding ``--works`` works of other units (made
@@ -46,7 +46,7 @@ def _timed(fn: Any) -> tuple[float, int, Any]:
 
 
 def bench_export(rows: int) -> dict[str, Any]:
-    """The request (a file at once up to ``DIRECT_ROWS``, else a job and a redirect),
+    """The request (a file at once up to ``settings.EXPORT_DIRECT_ROWS``, else a job and a redirect),
     then the job's task run here in the process (as ``db_worker`` runs it); ``rows`` is
     kept for the command line only: an export has no cap since issue #16."""
     from django.test import Client

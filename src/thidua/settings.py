@@ -261,6 +261,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # TASK_MAX_ATTEMPTS times in all, then failed with a message.
 TASK_LEASE_SECONDS = float(os.environ.get("THIDUA_TASK_LEASE_SECONDS", "60"))
 TASK_MAX_ATTEMPTS = int(os.environ.get("THIDUA_TASK_MAX_ATTEMPTS", "3"))
+# Exports (thidua.core.exports): up to EXPORT_DIRECT_ROWS rows a page answers with the
+# file (about a second); more become a task with a progress bar, which saves its
+# progress every EXPORT_PROGRESS_ROWS rows.
+EXPORT_DIRECT_ROWS = 2000
+EXPORT_PROGRESS_ROWS = 2000
 
 # --- REST API
 REST_FRAMEWORK = {

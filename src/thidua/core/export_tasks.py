@@ -5,8 +5,8 @@
 through Django's default storage), or failed with a Vietnamese message. The rows are
 read again here, with the requester's rights (the kind's ``rows`` starts from its
 visibility selector), in chunks (``iterator(chunk_size=CHUNK)``); the progress is saved
-every ``PROGRESS_EVERY`` rows, and a job cancelled meanwhile stops at its next step
-(``TaskCancelled``) and stores nothing.
+every ``settings.EXPORT_PROGRESS_ROWS`` rows (one small UPDATE), and a job cancelled
+meanwhile stops at its next step and stores nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.core.files import File
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,28 +30,36 @@ from thidua.core.task_leases import TaskCancelled
 logger = logging.getLogger(__name__)
 #: Rows read from the database at a time (a server-side cursor on PostgreSQL).
 CHUNK = 2000
-#: Save the progress after this many rows (one small UPDATE; 50 for 100.000 rows).
-PROGRESS_EVERY = 2000
 
 
-def _step(job: ExportJob, **fields: Any) -> None:
-    """Save the progress of a running job (never its state); raise ``TaskCancelled``
-    when the job is no longer running (its requester cancelled it meanwhile)."""
+def _step(job: ExportJob, **fields: Any) -> bool:
+    """Save the progress of a running job (never its state); False when the job is no
+    longer running (its requester cancelled it meanwhile)."""
     saved = ExportJob.objects.filter(pk=job.pk, state=ExportJobState.RUNNING).update(**fields)
-    if saved == 0:
-        raise TaskCancelled(job.pk)
     for name, value in fields.items():
         setattr(job, name, value)
+    return saved == 1
 
 
-def _counted(rows: Iterable[Any], job: ExportJob, every: int) -> Iterator[Any]:
-    """``rows`` as they come, saving how many were written every ``every`` rows."""
-    done = 0
-    for done, row in enumerate(rows, start=1):
-        yield row
-        if done % every == 0:
-            _step(job, done=done)
-    _step(job, done=done)
+class _Progress:
+    """The rows as they come, saving how many were written every ``every`` rows.
+
+    A job cancelled meanwhile ends the rows there (``cancelled``): the writer closes its
+    workbook as usual and the task then throws the file away. Raising inside openpyxl's
+    write-only loop instead would leave its XML writer half open."""
+
+    def __init__(self, job: ExportJob, every: int) -> None:
+        self.job, self.every, self.cancelled = job, max(1, every), False
+
+    def rows(self, rows: Iterable[Any]) -> Iterator[Any]:
+        done = 0
+        for row in rows:
+            yield row
+            done += 1
+            if done % self.every == 0 and not _step(self.job, done=done):
+                self.cancelled = True
+                return
+        self.cancelled = not _step(self.job, done=done)
 
 
 def _run(job: ExportJob) -> ExportJob:
@@ -63,11 +72,14 @@ def _run(job: ExportJob) -> ExportJob:
 
     if job.state == ExportJobState.QUEUED:
         job = EXPORT_JOBS.run(job, actor=None, action=ExportAction.START, apply=start)
-    else:  # resumed after its worker died (core.task_leases): written again from the start
-        _step(job, total=total, done=0)
+    elif not _step(job, total=total, done=0):  # resumed after its worker died: again
+        raise TaskCancelled(job.pk)
     name = kind.file_name()
+    progress = _Progress(job, settings.EXPORT_PROGRESS_ROWS)
     with tempfile.TemporaryFile() as stream:
-        written = kind.write(_counted(rows.iterator(chunk_size=CHUNK), job, PROGRESS_EVERY), stream)
+        written = kind.write(progress.rows(rows.iterator(chunk_size=CHUNK)), stream)
+        if progress.cancelled:
+            raise TaskCancelled(job.pk)
         stream.seek(0)
 
         def finish(locked: ExportJob) -> dict[str, Any]:

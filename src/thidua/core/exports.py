@@ -11,7 +11,7 @@ rights, so a job never holds more than its requester may see), ``write(rows, str
 writes the file (openpyxl write-only; ``rows`` is any iterable) and ``file_name(today)``
 names it.
 
-A page calls ``export_or_job``: up to ``DIRECT_ROWS`` rows are written in the request,
+A page calls ``export_or_job``: up to ``settings.EXPORT_DIRECT_ROWS`` rows are written in the request,
 more become an ``ExportJob`` (``export_job_request``) whose page (``core.export_views``)
 polls its progress. The job moves queued → running → done | failed | cancelled through
 the workflow engine (``EXPORT_JOBS``), each move an ``ExportJobEvent``; the task lives in
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import IO, Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -38,8 +39,6 @@ from thidua.core.errors import DomainError, NotPermitted
 from thidua.core.models import ExportJob, ExportJobEvent, ExportJobState
 from thidua.core.workflow import Workflow, event_writer, refusal_saying
 
-#: Rows a request may write itself (about a second); more become a task with a progress bar.
-DIRECT_ROWS = 2000
 #: A job in one of these states is still to finish (it may be cancelled).
 PENDING = (ExportJobState.QUEUED, ExportJobState.RUNNING)
 
@@ -167,10 +166,11 @@ def export_or_job(
     direct: Callable[[list[Any]], HttpResponseBase],
 ) -> HttpResponseBase:
     """The export as a page answers it: ``direct(rows)`` when there are at most
-    ``DIRECT_ROWS`` (read in the one query the export needs anyway), else a job and a
-    redirect to its progress page."""
-    head = list(rows[: DIRECT_ROWS + 1])
-    if len(head) <= DIRECT_ROWS:
+    ``settings.EXPORT_DIRECT_ROWS`` (read in the one query the export needs anyway), else
+    a job and a redirect to its progress page."""
+    limit = settings.EXPORT_DIRECT_ROWS
+    head = list(rows[: limit + 1])
+    if len(head) <= limit:
         return direct(head)
     job = export_job_request(actor=request.user, kind=kind, parameters=parameters)
     return redirect("core:export_job", pk=job.pk)

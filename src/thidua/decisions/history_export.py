@@ -2,7 +2,7 @@
 
 One row per award, in the layout the history page's "Xuất Excel" always gave: a bold,
 frozen header, the decision's date shown dd/mm/yyyy and the amount with thousands marks.
-Up to ``core.exports.DIRECT_ROWS`` rows the page answers with the file; more become a job
+Up to ``settings.EXPORT_DIRECT_ROWS`` rows the page answers with the file; more become a job
 that the worker writes with the requester's rights (``award_history`` starts from
 ``award_records_visible_to``) and the page's search.
 """

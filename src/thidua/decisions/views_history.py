@@ -77,7 +77,7 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
 def history_export(request: HttpRequest) -> HttpResponseBase:
     """The searched history as an XLSX workbook (one row per award, no cap).
 
-    Up to ``DIRECT_ROWS`` rows the file comes at once, written by openpyxl's write-only
+    Up to ``settings.EXPORT_DIRECT_ROWS`` rows the file comes at once, written by openpyxl's write-only
     workbook in the one query that reads them; more become an export job written by the
     worker, and the answer is its progress page (issue #16: no request over 5 s).
     """

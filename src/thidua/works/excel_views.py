@@ -146,7 +146,7 @@ def _import(
 def excel_export(request: HttpRequest) -> HttpResponseBase:
     """The register as the user sees it, with the register page's filters, as XLSX.
 
-    Up to ``DIRECT_ROWS`` works the file comes at once (openpyxl write-only, in a
+    Up to ``settings.EXPORT_DIRECT_ROWS`` works the file comes at once (openpyxl write-only, in a
     temporary file, streamed); more become an export job written by the worker, and the
     answer is its progress page (issue #16: no request writes a national register).
     """

@@ -1,6 +1,6 @@
 """The works register as an export of any size (``core.exports``, issue #16).
 
-Up to ``core.exports.DIRECT_ROWS`` works the register's "Xuất Excel" answers with the
+Up to ``settings.EXPORT_DIRECT_ROWS`` works the register's "Xuất Excel" answers with the
 file at once; more become a job written by the worker with the requester's rights
 (``work_list`` starts from ``works_visible_to``) and the register page's filters.
 """
