@@ -3,7 +3,7 @@
 Core knows no domain app: each app that offers an export registers an ``ExportKind`` in
 its ``AppConfig.ready()``::
 
-    register_export(ExportKind(key="works", label=…, rows=…, write=…, file_name=…))
+    register_export_kind(ExportKind(key="works", label=…, rows=…, write=…, file_name=…))
 
 ``rows(user, parameters)`` is the app's visible rows for ``user`` with the page's
 filters (its ``…_visible_to`` selector first: the task calls it with the requester's
@@ -102,7 +102,7 @@ class ExportKind:
 _KINDS: dict[str, ExportKind] = {}
 
 
-def register_export(kind: ExportKind) -> None:
+def register_export_kind(kind: ExportKind) -> None:
     """Offer an export under ``kind.key`` (registered again: replaced, not doubled)."""
     _KINDS[kind.key] = kind
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.awards.models import AwardRecord
-from thidua.core.exports import ExportKind, register_export
+from thidua.core.exports import ExportKind, register_export_kind
 from thidua.decisions.forms import HistoryForm
 from thidua.decisions.selectors import award_history
 from thidua.documents.sheets import sheet_value
@@ -105,7 +105,7 @@ def history_file_name() -> str:
 
 def register() -> None:
     """Offer the award history to ``core.exports`` (from ``DecisionsConfig.ready``)."""
-    register_export(
+    register_export_kind(
         ExportKind(
             key=EXPORT_KIND,
             label=gettext_lazy("Lịch sử khen thưởng"),

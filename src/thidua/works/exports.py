@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import WorkKind
-from thidua.core.exports import ExportKind, register_export
+from thidua.core.exports import ExportKind, register_export_kind
 from thidua.works.excel.export import register_export_to
 from thidua.works.models import Work, WorkState
 from thidua.works.selectors import WorkFilters, work_list
@@ -73,7 +73,7 @@ def export_file_name() -> str:
 
 def register() -> None:
     """Offer the register to ``core.exports`` (from ``WorksConfig.ready``)."""
-    register_export(
+    register_export_kind(
         ExportKind(
             key=EXPORT_KIND,
             label=gettext_lazy("Sổ theo dõi công trình, dự án, phần việc"),
