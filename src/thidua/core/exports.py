@@ -53,19 +53,23 @@ class ExportAction(StrEnum):
 
 
 J = ExportJobState
-EXPORT_TRANSITIONS: dict[tuple[ExportJobState, ExportAction], ExportJobState] = {
-    (J.QUEUED, ExportAction.START): J.RUNNING,
-    (J.RUNNING, ExportAction.FINISH): J.DONE,
-    (J.QUEUED, ExportAction.FAIL): J.FAILED,
-    (J.RUNNING, ExportAction.FAIL): J.FAILED,
-    (J.QUEUED, ExportAction.CANCEL): J.CANCELLED,
-    (J.RUNNING, ExportAction.CANCEL): J.CANCELLED,
+#: ``(state, action) → (target, who)``: the task (no actor) makes every move; a person
+#: only cancels, and only their own job (``may_act_on_job``).
+EXPORT_TRANSITIONS: dict[tuple[ExportJobState, ExportAction], tuple[ExportJobState, str]] = {
+    (J.QUEUED, ExportAction.START): (J.RUNNING, "task"),
+    (J.RUNNING, ExportAction.FINISH): (J.DONE, "task"),
+    (J.QUEUED, ExportAction.FAIL): (J.FAILED, "task"),
+    (J.RUNNING, ExportAction.FAIL): (J.FAILED, "task"),
+    (J.QUEUED, ExportAction.CANCEL): (J.CANCELLED, "requester"),
+    (J.RUNNING, ExportAction.CANCEL): (J.CANCELLED, "requester"),
 }
 
 
-def may_act_on_job(actor: Any, job: ExportJob, _who: Any) -> bool:
-    """The task moves a job (no actor); a person only cancels their own."""
-    return actor is None or getattr(actor, "pk", None) == job.requested_by_id
+def may_act_on_job(actor: Any, job: ExportJob, who: str) -> bool:
+    """The task moves a job (no actor); a person may only cancel their own."""
+    if actor is None:
+        return True
+    return who == "requester" and getattr(actor, "pk", None) == job.requested_by_id
 
 
 EXPORT_JOBS: Workflow[ExportJob] = Workflow(
