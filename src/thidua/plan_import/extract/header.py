@@ -160,13 +160,14 @@ def _issuer_from_preamble(preamble: list[Para], draft: Draft) -> None:
                 draft.warn(
                     f'Dòng {para.line}: văn bản chỉ ghi "{organ}", không ghi tên địa phương.'
                 )
+                draft.set("document.issuer", organ, para.line, 0.5, "prose")
                 return
             organ = f"{organ} {place}"
             draft.warn(
                 "Cơ quan ban hành không in ở đầu văn bản: đã ghép từ phần mở đầu "
                 f"và địa danh ({organ}); hãy kiểm tra."
             )
-        draft.set("document.issuer", organ, para.line, 0.7)
+        draft.set("document.issuer", organ, para.line, 0.7, "prose")
         return
 
 

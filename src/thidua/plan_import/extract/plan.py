@@ -18,6 +18,7 @@ from thidua.core.text import fold
 from thidua.plan_import.extract.awards import read_awards
 from thidua.plan_import.extract.content import read_aims, read_areas
 from thidua.plan_import.extract.duties import read_duties
+from thidua.plan_import.extract.gaps import sort_gaps
 from thidua.plan_import.extract.header import read_header, read_preamble, read_signer
 from thidua.plan_import.extract.legal import read_bases, read_regulations
 from thidua.plan_import.extract.model import Draft, Extraction
@@ -66,22 +67,25 @@ def extract_plan(lines: list[str]) -> Extraction:
         ("quy định", lambda: read_regulations(paras, draft, issuer)),
         ("người ký", lambda: read_signer(paras, draft)),
     ]
-    for name, read in parts:
-        _guarded(name, read, draft)
+    searched_all = all([_guarded(name, read, draft) for name, read in parts])
     _derive(draft)
     _check_required(draft)
+    sort_gaps(draft, searched_all=searched_all)
     if not draft.result.data.get("legal_bases"):
         draft.result.data.pop("legal_bases", None)
     return draft.result
 
 
-def _guarded(name: str, read: Callable[[], object], draft: Draft) -> None:
-    """Run one part's reader; a text it cannot handle costs that part, not the draft."""
+def _guarded(name: str, read: Callable[[], object], draft: Draft) -> bool:
+    """Run one part's reader; a text it cannot handle costs that part, not the draft.
+    Whether the part was read to its end."""
     try:
         read()
     except (ValueError, IndexError, KeyError, TypeError, AttributeError):
         logger.exception("plan import: part %s failed", name)
         draft.warn(f"Không đọc được phần {name} của văn bản: hãy nhập phần này bằng tay.")
+        return False
+    return True
 
 
 def _content_ids(paras: list[Para]) -> set[int]:
