@@ -166,6 +166,22 @@ def test_missing_fields_are_marked_and_suggestions_shown_as_suggestions(importer
     assert "Gợi ý (chưa dùng cho đến khi bạn chấp nhận): kh-5-2024-tra-vinh" in text
 
 
+def test_an_unrecognised_field_tells_the_reviewer_to_look_in_the_text(importer):
+    draft = DraftFactory(
+        created_by=importer,
+        unit=importer.memberships.get().unit.parent,
+        missing=["document.parent_issuer"],
+        unrecognised=["document.signer.authority"],
+    )
+
+    response = signed_in(importer).get(reverse("plan_import:review", args=[draft.pk]))
+
+    text = page_text(response)
+    assert "Chưa nhận ra: văn bản có thể có giá trị này nhưng máy chưa đọc được." in text
+    assert "1 trường máy chưa nhận ra: hãy tìm trong văn bản." in text
+    assert "Văn bản không nêu" in text
+
+
 def test_confirm_with_errors_shows_them_on_the_review_page(importer):
     draft = DraftFactory(created_by=importer, unit=importer.memberships.get().unit.parent)
     client = signed_in(importer)

@@ -27,10 +27,14 @@ _DATE = re.compile(r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}|^[^\d,]{2,40
 _OWN_NUMBER = re.compile(
     r"^so\s*[:.]?\s*\d|^so\s*:|(?:ban hanh|^\(|^ngay [\d/]+,.{0,80}ban hanh)\s*.{0,40}?\bso\s*\d"
 )
-_ISSUER = re.compile(r"\b(?:uy ban|ubnd|hoi dong|so |ban |bo |tinh uy|huyen uy|cuc |vien )")
+_ISSUER = re.compile(
+    r"\b(?:uy ban|ubnd|hoi dong|tinh uy|huyen uy|thanh uy|dang uy|cong doan|doan thanh nien)"
+    r"|\b(?:so|ban|bo|cuc|vien|phong|truong|hoi)\s+[a-z]+\s+[a-z]+\s+xay dung"
+)
+_ORGAN = re.compile(r"\b(?:Sở|Ban|Bộ|Cục|Viện|Phòng|Trường|Hội|Đoàn)\s+[A-ZĐÀ-Ỹ]")
 _SIGNER = re.compile(r"\b(?:chu tich|giam doc|truong ban|bi thu|tm\.|kt\.|thu truong|truong )")
 _PERIOD = re.compile(
-    r"\bdot\s*(?:\d|[ivx]+\b|thi dua)|\bgiai doan\b|\btu (?:ngay|thang)\b|\bden ngay\b"
+    r"\bdot\b(?!\s*(?:xuat|bien|pha|ngot|nhap|kich))|\bgiai doan\b|\btu (?:ngay|thang)\b|\bden ngay\b"
     r"|\bthoi gian (?:thuc hien|thi dua|to chuc|phat dong)|\bthi dua (?:nam|nhiem ky) \d{4}"
 )
 _TITLE = re.compile(r"\bke hoach\b|\bchuong trinh\b|\bhuong dan\b|\bphat dong\b")
@@ -70,7 +74,9 @@ _CUES: dict[str, Callable[[Draft], bool]] = {
     "document.number": _number_cue,
     "document.date": _date_cue,
     "document.place": _date_cue,
-    "document.issuer": lambda d: bool(_ISSUER.search(_whole(d))),
+    "document.issuer": lambda d: bool(
+        _ISSUER.search(_whole(d)) or _ORGAN.search(" ".join(d.lines))
+    ),
     "document.signer": lambda d: bool(_SIGNER.search(_tail(d))),
     "period": lambda d: bool(_PERIOD.search(_whole(d))),
     "phases": lambda d: bool(_PERIOD.search(_whole(d))),
