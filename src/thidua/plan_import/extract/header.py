@@ -7,6 +7,11 @@ import re
 from thidua.core.text import fold
 from thidua.plan_import.extract.dates import find_dates
 from thidua.plan_import.extract.model import Draft
+from thidua.plan_import.extract.prose_header import (
+    is_cell,
+    read_own_sentence,
+    read_prose_title,
+)
 from thidua.plan_import.extract.structure import Para
 from thidua.plan_import.extract.words import (
     capital,
@@ -15,6 +20,7 @@ from thidua.plan_import.extract.words import (
     name_of_caps,
     organ_of_caps,
     title_of_caps,
+    trim_runon,
 )
 
 _NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<n>\d+[^\s,;]*/[^\s,;]+)", re.IGNORECASE)
@@ -34,18 +40,25 @@ _PREAMBLE_ISSUER = re.compile(
 def read_header(paras: list[Para], draft: Draft) -> int:
     """Read the head of the document; return the index of the first body paragraph."""
     kind_at = _read_kind(paras, draft)
-    top = paras[: kind_at if kind_at >= 0 else min(len(paras), 8)]
+    top = paras[: kind_at if kind_at >= 0 else min(len(paras), 10)]
     for para in top:
         number = _NUMBER.match(para.text)
         if number and "document.number" not in draft.result.sources:
-            draft.set("document.number", number["n"], para.line)
+            draft.set("document.number", number["n"], para.line, _cell_confidence(para, draft))
         _read_date_line(para, draft)
     _read_issuer(top, draft)
     if "document.number" not in draft.result.sources:
         _number_from_report(paras[:6], draft)
+    if "document.number" not in draft.result.sources or "document.date" not in draft.result.sources:
+        read_own_sentence(paras, draft)
     if kind_at < 0:
-        return 0
+        return max(read_prose_title(paras, draft), 0)
     return _read_title(paras, kind_at + 1, draft)
+
+
+def _cell_confidence(para: Para, draft: Draft) -> float:
+    """A value of a flattened header's cell: 0.9 (the cells may have been cut wrongly)."""
+    return 0.9 if is_cell(draft, para) else 1.0
 
 
 _REPORTED = re.compile(
@@ -93,8 +106,9 @@ def _read_date_line(para: Para, draft: Draft) -> None:
         return
     dates = find_dates(para.text)
     if dates and dates[0][0].day is not None:
-        draft.set("document.date", dates[0][0].iso(), para.line)
-        draft.set("document.place", match["place"].strip(), para.line)
+        confidence = _cell_confidence(para, draft)
+        draft.set("document.date", dates[0][0].iso(), para.line, confidence)
+        draft.set("document.place", match["place"].strip(), para.line, confidence)
 
 
 def _read_issuer(top: list[Para], draft: Draft) -> None:
@@ -119,7 +133,12 @@ def _read_title(paras: list[Para], start: int, draft: Draft) -> int:
     while index < len(paras) and len(title) < 6 and "title" not in draft.result.data:
         para = paras[index]
         caps = is_caps(para.text) and para.kind == "text"
-        body = para.key.startswith(_BODY_START) or len(para.text) > 400
+        body = (
+            para.key.startswith(_BODY_START)
+            or len(para.text) > 400
+            or para.text.rstrip().endswith(":")
+            or bool(_PREAMBLE_ISSUER.search(para.text))
+        )
         if not caps and (para.kind != "text" or body):
             break
         if title and para.text[-1:] in ".;" and len(para.text) > 120:
@@ -153,7 +172,7 @@ def _issuer_from_preamble(preamble: list[Para], draft: Draft) -> None:
         match = _PREAMBLE_ISSUER.search(para.text)
         if not match:
             continue
-        organ = expand(match["org"].strip())
+        organ = trim_runon(expand(match["org"].strip()))
         place = draft.result.data.get("document", {}).get("place", "")
         if re.search(r"\b(tỉnh|thành phố|huyện|thị xã)$", organ):
             if not place:

@@ -23,6 +23,7 @@ from thidua.plan_import.extract.header import read_header, read_preamble, read_s
 from thidua.plan_import.extract.legal import read_bases, read_regulations
 from thidua.plan_import.extract.model import Draft, Extraction
 from thidua.plan_import.extract.phases import read_phases
+from thidua.plan_import.extract.prose_header import period_of_title, split_cells
 from thidua.plan_import.extract.registration import read_registration
 from thidua.plan_import.extract.reporting import read_reporting
 from thidua.plan_import.extract.structure import Para, headed, outline, under
@@ -50,6 +51,7 @@ def extract_plan(lines: list[str]) -> Extraction:
     draft = Draft(lines)
     draft.result.data["format"] = FORMAT
     paras = outline(lines)
+    paras = split_cells(paras[:10]) + paras[10:]
     body_start = read_header(paras, draft)
     preamble = read_preamble(paras, body_start, draft)
     content = _content_ids(paras)
@@ -60,6 +62,7 @@ def extract_plan(lines: list[str]) -> Extraction:
         ("nội dung thi đua", lambda: read_areas(paras, draft)),
         ("chỉ tiêu", lambda: read_targets(paras, draft, content)),
         ("thời gian, đợt", lambda: read_phases(paras, draft)),
+        ("thời gian trong tên", lambda: period_of_title(draft)),
         ("đăng ký", lambda: read_registration(paras, draft)),
         ("báo cáo", lambda: read_reporting(paras, draft)),
         ("khen thưởng", lambda: read_awards(paras, draft)),

@@ -83,6 +83,18 @@ def expand(text: str) -> str:
     return text
 
 
+_RUN_ON = re.compile(
+    r"(?:\s+(?:vừa|đã|mới|sẽ|đang|cũng|đã có|tiếp tục|chính thức|nay|trước đó))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def trim_runon(text: str) -> str:
+    """An organ's name without the adverbs a sentence runs on with ("Ủy ban nhân dân tỉnh
+    vừa", "… huyện Bình Sơn đã" → the organ alone)."""
+    return _RUN_ON.sub("", text.strip()).strip()
+
+
 def strip_end(text: str) -> str:
     """Drop a trailing colon, full stop, comma or semicolon (not "./." endings' content)."""
     return re.sub(r"[\s.:;,]+$", "", text.strip())

@@ -1,0 +1,127 @@
+"""The plan's own number, date, issuer and title where no header block holds them (issue
+#17): in a sentence, in a header flattened into cells, in a first line in ordinary case.
+Every text here is made up in the shapes the issue lists."""
+
+from __future__ import annotations
+
+from thidua.plan_import.extract import extract_plan
+
+
+def test_number_and_date_inside_a_news_sentence_are_read_with_low_confidence():
+    lines = [
+        "Phát động thi đua chào mừng ngày thành lập huyện",
+        "Ủy ban nhân dân huyện Đông Sơn vừa ban hành Kế hoạch số 45/KH-UBND ngày 3/4/2024 "
+        "về phát động phong trào thi đua chào mừng 50 năm ngày thành lập huyện.",
+        "Theo đó, các cơ quan, đơn vị tổ chức các hoạt động thiết thực.",
+    ]
+
+    draft = extract_plan(lines)
+
+    document = draft.data["document"]
+    assert document["number"] == "45/KH-UBND"
+    assert document["date"] == "2024-04-03"
+    assert document["issuer"] == "Ủy ban nhân dân huyện Đông Sơn"
+    assert draft.data["title"].startswith("Phát động phong trào thi đua chào mừng 50 năm")
+    assert draft.sources["document.number"].confidence == 0.6
+    assert draft.sources["document.number"].where == "prose"
+    assert draft.sources["document.number"].line == 2
+
+
+def test_a_bracketed_number_and_date_under_the_title_belong_to_the_plan():
+    lines = [
+        "Kế hoạch tổ chức phong trào thi đua “Dân vận khéo” năm 2023",
+        "(Kế hoạch số 12/KH-UBND, ngày 14/8/2023)",
+        "Căn cứ Quyết định số 7/QĐ-UBND ngày 02/01/2023 của UBND tỉnh;",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert draft.data["document"]["number"] == "12/KH-UBND"
+    assert draft.data["document"]["date"] == "2023-08-14"
+    assert draft.data["title"].startswith("Tổ chức phong trào thi đua")
+
+
+def test_a_sentence_opening_with_its_date_gives_number_date_and_issuer():
+    lines = [
+        "Ngày 9/2/2024, UBND huyện Lạc Sơn đã ban hành Kế hoạch số 31/KH-UBND về tổ chức "
+        "phong trào thi đua xây dựng nông thôn mới năm 2024.",
+    ]
+
+    draft = extract_plan(lines)
+
+    document = draft.data["document"]
+    assert (document["number"], document["date"]) == ("31/KH-UBND", "2024-02-09")
+    assert document["issuer"] == "Ủy ban nhân dân huyện Lạc Sơn"
+
+
+def test_a_document_named_after_can_cu_is_not_the_plans_own_number():
+    lines = [
+        "Kế hoạch thi đua ngành giáo dục năm học 2024 - 2025",
+        "Căn cứ Kế hoạch số 88/KH-UBND ngày 5/8/2024 của UBND tỉnh; Sở Giáo dục xây dựng "
+        "kế hoạch như sau:",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert "number" not in draft.data.get("document", {})
+    assert draft.data["legal_bases"][0]["number"] == "88/KH-UBND"
+
+
+def test_a_header_flattened_into_cells_gives_number_date_place_and_issuer():
+    lines = [
+        "ỦY BAN NHÂN DÂN HUYỆN NGỌC HỒI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | Số: 99/KH-UBND "
+        "| Ngọc Hồi, ngày 27 tháng 6 năm 2025 |",
+        "KẾ HOẠCH",
+        "Thi đua hoàn thành các chỉ tiêu kinh tế - xã hội 6 tháng cuối năm 2025",
+    ]
+
+    draft = extract_plan(lines)
+
+    document = draft.data["document"]
+    assert document["number"] == "99/KH-UBND"
+    assert document["date"] == "2025-06-27"
+    assert document["place"] == "Ngọc Hồi"
+    assert document["issuer"] == "Ủy ban nhân dân huyện Ngọc Hồi"
+    assert draft.sources["document.date"].where == "table"
+    assert draft.sources["document.date"].confidence == 0.9
+
+
+def test_a_flattened_header_with_the_organ_alone_never_takes_the_motto_into_the_issuer():
+    lines = [
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | Số: 7/KH-UBND | "
+        "Phú Lộc, ngày 2 tháng 3 năm 2024 |",
+        "KẾ HOẠCH",
+        "Thi đua lao động giỏi",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert "chủ nghĩa" not in draft.data["document"]["issuer"].lower()
+    assert draft.data["document"]["date"] == "2024-03-02"
+
+
+def test_a_first_line_in_ordinary_case_gives_kind_title_and_the_period_of_its_term():
+    lines = [
+        "Kế hoạch thi đua yêu nước của ngành y tế giai đoạn 2021 - 2025",
+        "Nhằm cụ thể hóa phong trào thi đua, Sở Y tế ban hành kế hoạch như sau.",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert draft.data["document"]["kind"] == "Kế hoạch"
+    assert draft.data["title"] == "Thi đua yêu nước của ngành y tế giai đoạn 2021 - 2025"
+    assert draft.data["period"] == {"start": 2021, "end": 2025}
+    assert draft.sources["period.start"].confidence == 0.7
+
+
+def test_an_issuer_that_runs_on_into_the_sentence_is_cut_at_the_organ():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua cao điểm",
+        "Ủy ban nhân dân huyện Bình Sơn đã ban hành Kế hoạch thi đua cao điểm như sau:",
+        "I. MỤC ĐÍCH",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert draft.data["document"]["issuer"] == "Ủy ban nhân dân huyện Bình Sơn"
