@@ -137,10 +137,21 @@ def find_figures(text: str, *, strict: bool = False) -> list[Figure]:
     return figures
 
 
+#: Words before a percentage that ends its clause and make it a goal even outside a targets
+#: section: "… đạt 90%.", "… xuống còn 1,5%;" (issue #17: targets stated in the content
+#: sections); "đạt 70% kế hoạch" (a share of something else) is not one.
+_GOAL_WORDS = ("dat", "dat muc", "dat ty le", "xuong con", "con duoi")
+
+
 def _explicit(before: str, after: str) -> bool:
-    key = fold(before)[-24:]
-    return fold(after).lstrip().startswith("tro len") or any(
-        key.rstrip().endswith(cue) for cue, _ in _CUES
+    key = fold(before)[-24:].rstrip()
+    return (
+        fold(after).lstrip().startswith("tro len")
+        or any(key.endswith(cue) for cue, _ in _CUES)
+        or (
+            any(key == cue or key.endswith(" " + cue) for cue in _GOAL_WORDS)
+            and re.match(r"^\s*(?:[.;,)]|$)", after) is not None
+        )
     )
 
 

@@ -10,7 +10,8 @@ from thidua.plan_import.extract.figures import Figure
 from thidua.plan_import.extract.words import capital, strip_end
 
 _LEAD_TIME = re.compile(
-    r"^(?:(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}|hằng năm|hàng năm|mỗi năm|riêng)\s*,?\s*",
+    r"^(?:(?:đến|tới|trong)\s+(?:hết\s+|cuối\s+)?năm(?:\s+\d{4})?|(?:đến|tới)\s+(?:hết\s+)?"
+    r"(?:cuối\s+)?(?:quý|tháng)\s+[\dIV]+(?:/\d{4})?|hằng năm|hàng năm|mỗi năm|riêng)\s*,?\s*",
     re.IGNORECASE,
 )
 _TAIL_CUES = re.compile(

@@ -1,0 +1,67 @@
+"""Targets stated without a "chỉ tiêu"/"mục tiêu" heading (issue #17): "phấn đấu …" and "đạt
+…%" in the content sections, or "phấn đấu" anywhere in the body. Texts made up in those
+shapes; a figure that reports the past stays out."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua.plan_import.extract import extract_plan
+
+LINES = [
+    "KẾ HOẠCH",
+    "Thi đua giảm nghèo bền vững năm 2025",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Mục đích",
+    "Động viên cán bộ, nhân dân; phấn đấu giảm tỷ lệ hộ nghèo từ 2% - 2,5%/năm.",
+    "II. NỘI DUNG THI ĐUA",
+    "1. Thi đua phát triển kinh tế",
+    "- Tỷ lệ hộ dân sử dụng nước sạch đạt 90%.",
+    "- Phấn đấu đến cuối năm có 8 xã đạt từ 17 tiêu chí trở lên.",
+    "- Năm 2024 toàn huyện đã có 12 xã đạt chuẩn nông thôn mới.",
+    "- Tăng cường tuyên truyền, 100 buổi nói chuyện chuyên đề mỗi quý.",
+]
+
+
+@pytest.fixture(scope="module")
+def targets():
+    return extract_plan(LINES).data["targets"]
+
+
+def test_a_phan_dau_range_outside_the_content_section_is_a_target(targets):
+    poverty = targets[0]
+
+    assert poverty["indicator"] == "Giảm tỷ lệ hộ nghèo"
+    assert (poverty["comparator"], poverty["value"], poverty["value_max"]) == ("between", 2, 2.5)
+    assert poverty["measure_unit"] == "%/năm"
+
+
+def test_a_dat_percentage_in_the_content_section_is_a_target(targets):
+    water = targets[1]
+
+    assert water["indicator"] == "Tỷ lệ hộ dân sử dụng nước sạch"
+    assert (water["comparator"], water["value"], water["measure_unit"]) == ("gte", 90, "%")
+
+
+def test_a_count_after_phan_dau_names_what_is_counted_not_the_time(targets):
+    communes = targets[2]
+
+    assert communes["indicator"] == "Số xã đạt từ 17 tiêu chí trở lên"
+    assert (communes["value"], communes["measure_unit"]) == (8, "xã")
+
+
+def test_figures_that_report_the_past_or_describe_activities_are_no_targets(targets):
+    assert len(targets) == 3
+    assert all(t["value"] not in (12, 100) for t in targets)
+
+
+def test_phan_dau_in_the_preamble_is_no_target():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua năm 2025",
+        "Năm 2024, huyện phấn đấu và đạt 95% kế hoạch; UBND huyện ban hành kế hoạch như sau:",
+        "I. MỤC ĐÍCH",
+        "- Động viên cán bộ.",
+    ]
+
+    assert extract_plan(lines).data["targets"] == []
