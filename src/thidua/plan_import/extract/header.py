@@ -151,13 +151,26 @@ def _read_title(paras: list[Para], start: int, draft: Draft) -> int:
     return index
 
 
+_BASES = ("can cu", "thuc hien")
+_PREAMBLE_END = re.compile(
+    r"\bnhư sau\s*:?\s*$|\bban hành\s+(?:Kế hoạch|văn bản|Chương trình)\b", re.IGNORECASE
+)
+
+
 def read_preamble(paras: list[Para], start: int, draft: Draft) -> list[Para]:
-    """The paragraphs between the title and the first section ("Căn cứ …; Thực hiện …")."""
-    preamble = []
+    """The paragraphs between the title and the first section ("Căn cứ …; Thực hiện …").
+
+    It ends at the first heading (roman, or a numbered one that is not a "Căn cứ"), after
+    the plan's own sentence ("… ban hành Kế hoạch … như sau:"), or at a title in capitals:
+    documents named further on are the plan's content, not its bases (issue #17)."""
+    preamble: list[Para] = []
     for para in paras[start:]:
-        if para.kind == "roman":
+        numbered = para.kind in ("arabic", "letter") and not para.key.startswith(_BASES)
+        if para.kind == "roman" or numbered or (preamble and is_caps(para.text)):
             break
         preamble.append(para)
+        if _PREAMBLE_END.search(para.text) and not para.key.startswith(_BASES):
+            break
     if preamble:
         draft.set("preamble", "\n".join(p.text for p in preamble), preamble[0].line)
         _issuer_from_preamble(preamble, draft)

@@ -23,13 +23,18 @@ KINDS = (
     "Hướng dẫn",
     "Kết luận",
     "Thông báo",
+    "Thông tri",
     "Luật",
 )
 _DOC = re.compile(
-    r"(?P<kind>" + "|".join(KINDS) + r")\s+(?:số\s*)?(?P<number>\d+[\w./-]*/[\w./Đđ-]+)",
+    r"(?P<kind>" + "|".join(KINDS) + r")\s+(?:số\s*)?(?P<number>\d+[\w./-]*/[\w./Đđ&-]+)",
 )
 _ISSUER = re.compile(
-    r"\bcủa\s+(?P<issuer>.+?)(?=\s+(?:về|ban hành|quy định|hướng dẫn|phát động|triển khai)\b|[,;(]|$)"
+    r"\bcủa\s+(?P<issuer>.+?)(?=\s+(?:về|ban hành|quy định|hướng dẫn|phát động|triển khai|"
+    r"phê duyệt|thông qua|sửa đổi|bổ sung|kiện toàn|giao|công bố|tổ chức|thực hiện|tiếp tục|"
+    r"đẩy mạnh|tăng cường|nâng cao|chỉ đạo|"
+    + "|".join(KINDS)
+    + r"|Kết luận|Đề án|Chương trình|Chiến lược)\b|\s*[“\"«]|[,;(:]|$)"
 )
 _TITLE = re.compile(r"\s(?P<title>(?:về|ban hành|quy định|hướng dẫn)\b.*)$")
 _RELATION = (("căn cứ", "can_cu"), ("thực hiện", "thuc_hien"))
@@ -77,15 +82,26 @@ def _basis(clause: str, relation: str) -> dict[str, Any] | None:
     if date is not None and date.day is not None:
         basis["date"] = date.iso()
     issuer = _ISSUER.search(rest)
+    before = _ISSUER_BEFORE.search(clause[: match.start()])
     if issuer:
         basis["issuer"] = expand(issuer["issuer"].strip())
         title = _TITLE.search(rest[issuer.end() :])
         if title:
             basis["title"] = strip_end(title["title"])
+    elif before:
+        basis["issuer"] = expand(before["issuer"].strip())
     return basis
 
 
-_NEXT_DOC = re.compile(r"(?:,\s*|\s+và\s+)(?=(?:" + "|".join(KINDS) + r")\s+số\b)")
+#: "… hướng dẫn của Bộ Nội vụ tại Công văn số …": the issuer written before the document.
+_ISSUER_BEFORE = re.compile(r"\bcủa\s+(?P<issuer>[^,;]{3,60}?)\s+tại\s+$")
+
+
+_NEXT_DOC = re.compile(
+    r"(?:,\s*|\s+và\s+)(?=(?:" + "|".join(KINDS) + r")\s+số\b)"
+    r"|\s+và\s+(?=(?:hướng dẫn|chỉ đạo|ý kiến chỉ đạo)\s+của\s+[^,;]{3,60}?\s+tại\s+"
+    r"(?:" + "|".join(KINDS) + r")\s+số\b)"
+)
 
 
 _OWN_PLAN = re.compile(r"\b(?:xây dựng|ban hành)\s+Kế hoạch\b")
