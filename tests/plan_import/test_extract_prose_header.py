@@ -125,3 +125,15 @@ def test_an_issuer_that_runs_on_into_the_sentence_is_cut_at_the_organ():
     draft = extract_plan(lines)
 
     assert draft.data["document"]["issuer"] == "Ủy ban nhân dân huyện Bình Sơn"
+
+
+def test_a_sentence_opening_with_a_date_of_something_else_gives_no_date():
+    lines = [
+        "Thi đua khối thi đua các huyện",
+        "Ngày 5/3/2024, Sở Nội vụ tổ chức hội nghị ký kết giao ước thi đua năm 2024.",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert "date" not in draft.data.get("document", {})
+    assert "document.date" in draft.unrecognised

@@ -44,6 +44,8 @@ _ORGAN = re.compile(
 _OPENING_DATE = re.compile(
     r"^Ngày\s+(?P<date>\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*\d{4})\s*,", re.IGNORECASE
 )
+#: A sentence that opens with a date gives the plan's date only when it reports the plan.
+_ISSUES = re.compile(rf"\b(?:ban hành|phát động)\s+(?:{_KINDS})\b", re.IGNORECASE)
 _ABOUT = re.compile(r"^[^.;()]{0,40}?\s+về\s+(?:việc\s+)?(?P<t>[^.;()]{12,400})")
 
 
@@ -74,7 +76,7 @@ def read_own_sentence(paras: list[Para], draft: Draft) -> None:
     where the header block did not give it."""
     for para in paras[:12]:
         match = _own_number(para.text)
-        opening = _OPENING_DATE.match(para.text)
+        opening = _OPENING_DATE.match(para.text) if _ISSUES.search(para.text) else None
         if match is None and opening is None:
             continue
         if match is not None:
