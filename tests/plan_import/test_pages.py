@@ -257,3 +257,11 @@ def test_discarding_a_draft_asks_first_saying_what_is_lost(importer):
     discard = reverse("plan_import:discard", args=[draft.pk])
     form = page[page.index(f'action="{discard}"') :].split(">", 1)[0]
     assert 'data-confirm="Hủy bản nháp? Các trường đã duyệt và đã sửa không dùng được nữa' in form
+
+
+def test_the_review_page_shows_no_template_comment_as_text(importer):
+    draft = DraftFactory(created_by=importer, unit=importer.memberships.get().unit.parent)
+
+    response = signed_in(importer).get(reverse("plan_import:review", args=[draft.pk]))
+
+    assert "The label wraps its control" not in response.content.decode()
