@@ -137,3 +137,25 @@ def test_a_sentence_opening_with_a_date_of_something_else_gives_no_date():
 
     assert "date" not in draft.data.get("document", {})
     assert "document.date" in draft.unrecognised
+
+
+def test_the_signature_block_is_found_before_an_appendix():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua hoàn thành nhiệm vụ",
+        "I. MỤC ĐÍCH",
+        "- Động viên cán bộ.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Văn Bình",
+        "PHỤ LỤC",
+        *[f"{n}. Tiêu chí số {n}: đạt 5 điểm" for n in range(1, 30)],
+    ]
+
+    document = extract_plan(lines).data["document"]
+
+    assert document["signer"]["name"] == "Trần Văn Bình"
+    assert document["signer"]["position"] == "Phó Chủ tịch"

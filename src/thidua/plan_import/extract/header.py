@@ -203,19 +203,28 @@ def _issuer_from_preamble(preamble: list[Para], draft: Draft) -> None:
         return
 
 
+_APPENDIX = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b")
+
+
 def read_signer(paras: list[Para], draft: Draft) -> None:
-    """The signature block at the end: authority (TM., KT.), position and name."""
-    for index in range(len(paras) - 1, max(len(paras) - 25, -1), -1):
-        para = paras[index]
-        text = para.text.strip()
-        authority = _AUTHORITY.match(text)
-        position_text = authority["rest"] if authority else text
-        if not (is_caps(text) and any(word in position_text for word in _POSITIONS)):
-            continue
-        if authority and not any(w in authority["rest"] for w in ("CHỦ TỊCH", "GIÁM ĐỐC")):
-            continue
-        _set_signer(paras, index, draft)
-        return
+    """The signature block at the end (before an appendix "PHỤ LỤC", when one follows):
+    authority (TM., KT.), position and name."""
+    end = next(
+        (i for i, p in enumerate(paras) if i > len(paras) // 3 and _APPENDIX.match(p.text)),
+        len(paras),
+    )
+    for last in dict.fromkeys((end, len(paras))):
+        for index in range(last - 1, max(last - 25, -1), -1):
+            para = paras[index]
+            text = para.text.strip()
+            authority = _AUTHORITY.match(text)
+            position_text = authority["rest"] if authority else text
+            if not (is_caps(text) and any(word in position_text for word in _POSITIONS)):
+                continue
+            if authority and not any(w in authority["rest"] for w in ("CHỦ TỊCH", "GIÁM ĐỐC")):
+                continue
+            _set_signer(paras, index, draft)
+            return
 
 
 def _set_signer(paras: list[Para], index: int, draft: Draft) -> None:
