@@ -209,8 +209,9 @@ _APPENDIX = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b")
 def read_signer(paras: list[Para], draft: Draft) -> None:
     """The signature block at the end (before an appendix "PHỤ LỤC", when one follows):
     authority (TM., KT.), position and name."""
+    recipients = next((i for i, p in enumerate(paras) if p.key.startswith("noi nhan")), 0)
     end = next(
-        (i for i, p in enumerate(paras) if i > len(paras) // 3 and _APPENDIX.match(p.text)),
+        (i for i, p in enumerate(paras) if i > recipients and _APPENDIX.match(p.text)),
         len(paras),
     )
     for last in dict.fromkeys((end, len(paras))):
