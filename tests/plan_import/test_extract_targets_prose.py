@@ -65,3 +65,21 @@ def test_phan_dau_in_the_preamble_is_no_target():
     ]
 
     assert extract_plan(lines).data["targets"] == []
+
+
+def test_a_leading_year_is_no_indicator_the_words_after_the_figure_are():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua vì sự tiến bộ của phụ nữ",
+        "II. CHỈ TIÊU",
+        "1. Các chỉ tiêu",
+        "- Năm 2026 đạt 55% các hợp tác xã có thành viên ban quản trị là nữ.",
+        "- Từ năm 2026 trở đi 100% trường học có góc tuyên truyền về bình đẳng giới.",
+    ]
+
+    targets = extract_plan(lines).data["targets"]
+
+    assert [t["indicator"] for t in targets] == [
+        "Tỷ lệ các hợp tác xã có thành viên ban quản trị là nữ",
+        "Tỷ lệ trường học có góc tuyên truyền về bình đẳng giới",
+    ]

@@ -11,7 +11,8 @@ from thidua.plan_import.extract.words import capital, strip_end
 
 _LEAD_TIME = re.compile(
     r"^(?:(?:đến|tới|trong)\s+(?:hết\s+|cuối\s+)?năm(?:\s+\d{4})?|(?:đến|tới)\s+(?:hết\s+)?"
-    r"(?:cuối\s+)?(?:quý|tháng)\s+[\dIV]+(?:/\d{4})?|hằng năm|hàng năm|mỗi năm|riêng)\s*,?\s*",
+    r"(?:cuối\s+)?(?:quý|tháng)\s+[\dIV]+(?:/\d{4})?|(?:từ\s+)?năm\s+\d{4}(?:\s+trở đi)?|"
+    r"hằng năm|hàng năm|mỗi năm|riêng)\s*,?\s*",
     re.IGNORECASE,
 )
 _TAIL_CUES = re.compile(
