@@ -83,3 +83,22 @@ def test_a_leading_year_is_no_indicator_the_words_after_the_figure_are():
         "Tỷ lệ các hợp tác xã có thành viên ban quản trị là nữ",
         "Tỷ lệ trường học có góc tuyên truyền về bình đẳng giới",
     ]
+
+
+def test_a_sign_and_a_figure_opening_an_item_state_targets_in_the_content_section():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua chuyển đổi số trong nông nghiệp",
+        "II. NỘI DUNG THI ĐUA",
+        "1. Nội dung",
+        "a) Đến hết năm 2027: Có ≥ 40% hợp tác xã trên địa bàn ứng dụng thương mại điện tử.",
+        "(2) 100% thôn, ấp có tổ công nghệ số cộng đồng;",
+        "(3) Tổ chức 20% số buổi tập huấn vào buổi tối, tùy điều kiện địa phương.",
+    ]
+
+    targets = extract_plan(lines).data["targets"]
+
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in targets] == [
+        ("Tỷ lệ hợp tác xã trên địa bàn ứng dụng thương mại điện tử", "gte", 40),
+        ("Tỷ lệ thôn, ấp có tổ công nghệ số cộng đồng", "gte", 100),
+    ]

@@ -186,7 +186,10 @@ def read_targets(paras: list[Para], draft: Draft, content: set[int]) -> None:
         if lead is not None:
             para, strict = lead, False
         elif para.kind in ("roman", "arabic", "letter") and id(para) not in inside:
-            continue
+            # A lettered item of the content section is a sentence, not a heading.
+            if not (para.kind == "letter" and id(para) in content and len(para.body) > 60):
+                continue
+            strict = True
         else:
             strict = id(para) not in inside
         goals_only = strict and id(para) not in content

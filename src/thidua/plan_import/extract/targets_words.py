@@ -12,7 +12,7 @@ from thidua.plan_import.extract.words import capital, strip_end
 _LEAD_TIME = re.compile(
     r"^(?:(?:đến|tới|trong)\s+(?:hết\s+|cuối\s+)?năm(?:\s+\d{4})?|(?:đến|tới)\s+(?:hết\s+)?"
     r"(?:cuối\s+)?(?:quý|tháng)\s+[\dIV]+(?:/\d{4})?|(?:từ\s+)?năm\s+\d{4}(?:\s+trở đi)?|"
-    r"hằng năm|hàng năm|mỗi năm|riêng)\s*,?\s*",
+    r"hằng năm|hàng năm|mỗi năm|riêng)\s*[,:]?\s*",
     re.IGNORECASE,
 )
 _TAIL_CUES = re.compile(
@@ -45,7 +45,7 @@ _ENUMERATION = re.compile(r"^\(?\d{1,2}\)\s*|^phấn đấu\s+", re.IGNORECASE)
 def _lead(piece: str, start: int, end: int) -> str:
     before = _ENUMERATION.sub("", piece[start:end].strip(" ,;:"))
     before = _LEAD_TIME.sub("", _ENUMERATION.sub("", before)).strip()
-    before = strip_end(_IN_YEARS.sub("", _TAIL_CUES.sub("", before)))
+    before = strip_end(_IN_YEARS.sub("", _TAIL_CUES.sub("", before.rstrip(" ≥≤<>"))))
     return re.sub(r"^(?:và|,)\s+", "", before)
 
 
