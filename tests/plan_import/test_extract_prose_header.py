@@ -159,3 +159,19 @@ def test_the_signature_block_is_found_before_an_appendix():
 
     assert document["signer"]["name"] == "Trần Văn Bình"
     assert document["signer"]["position"] == "Phó Chủ tịch"
+
+
+def test_a_head_whose_two_columns_were_merged_line_by_line_is_read():
+    lines = [
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "HUYỆN CHỢ MỚI Độc lập - Tự do - Hạnh phúc",
+        "Số: 58/KH-UBND Chợ Mới, ngày 04 tháng 9 năm 2025",
+        "KẾ HOẠCH",
+        "Thi đua đẩy mạnh cải cách hành chính",
+    ]
+
+    document = extract_plan(lines).data["document"]
+
+    assert document["issuer"] == "Ủy ban nhân dân huyện Chợ Mới"
+    assert document["number"] == "58/KH-UBND"
+    assert (document["date"], document["place"]) == ("2025-09-04", "Chợ Mới")

@@ -9,6 +9,7 @@ from thidua.plan_import.extract.dates import find_dates
 from thidua.plan_import.extract.model import Draft
 from thidua.plan_import.extract.prose_header import (
     is_cell,
+    left_column,
     read_own_sentence,
     read_prose_title,
 )
@@ -100,11 +101,17 @@ def _read_kind(paras: list[Para], draft: Draft) -> int:
     return -1
 
 
+_NUMBER_THEN_PLACE = re.compile(r"^Số\s*[:.]?\s*\S+\s+(?=[^\d\s,][^\d,]{1,40},\s*ngày\b)")
+
+
 def _read_date_line(para: Para, draft: Draft) -> None:
-    match = _DATE_LINE.match(para.text)
+    """ "Trà Vinh, ngày 11 tháng 11 năm 2024", also after the number on the same line
+    ("Số: 12/KH-UBND   Trà Vinh, ngày …", two columns merged)."""
+    text = _NUMBER_THEN_PLACE.sub("", para.text)
+    match = _DATE_LINE.match(text)
     if not match or "document.date" in draft.result.sources:
         return
-    dates = find_dates(para.text)
+    dates = find_dates(text)
     if dates and dates[0][0].day is not None:
         confidence = _cell_confidence(para, draft)
         draft.set("document.date", dates[0][0].iso(), para.line, confidence)
@@ -112,18 +119,21 @@ def _read_date_line(para: Para, draft: Draft) -> None:
 
 
 def _read_issuer(top: list[Para], draft: Draft) -> None:
-    """The issuer printed in capitals at the top left (after the national motto is left out)."""
-    organ = []
+    """The issuer printed in capitals at the top left (after the national motto is left out;
+    a line where the two columns were merged, "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", "TỈNH
+    AN GIANG Độc lập - Tự do - Hạnh phúc", keeps its left part)."""
+    organ: list[tuple[Para, str]] = []
     for para in top:
-        key = fold(para.text)
-        if any(word in key for word in _NATIONAL) or _NUMBER.match(para.text):
+        text = left_column(para.text)
+        key = fold(text)
+        if not text or any(word in key for word in _NATIONAL) or _NUMBER.match(text):
             continue
-        if _DATE_LINE.match(para.text) or not is_caps(para.text):
+        if _DATE_LINE.match(text) or not is_caps(text):
             continue
-        organ.append(para)
+        organ.append((para, text))
     if organ:
-        lines = [p.text.strip("- ") for p in organ]
-        draft.set("document.issuer", organ_of_caps(lines), organ[0].line, 0.9)
+        lines = [text.strip("- ") for _, text in organ]
+        draft.set("document.issuer", organ_of_caps(lines), organ[0][0].line, 0.9)
 
 
 def _read_title(paras: list[Para], start: int, draft: Draft) -> int:

@@ -66,6 +66,12 @@ def split_cells(paras: list[Para]) -> list[Para]:
     return out
 
 
+def left_column(text: str) -> str:
+    """The left column of a head line where both columns were merged: the text before the
+    national motto ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …" → "ỦY BAN NHÂN DÂN")."""
+    return _MOTTO.sub("", text).strip()
+
+
 def is_cell(draft: Draft, para: Para) -> bool:
     """Whether ``para`` is a cell of a flattened header line."""
     return draft.lines[para.line - 1].count("|") >= 2 if para.line <= len(draft.lines) else False
