@@ -83,11 +83,19 @@ def plan_lines(path: Path) -> list[str]:
 
 def score_one(path: Path) -> tuple[dict[str, Score], float, dict[str, Any]]:
     """Extract one plan and score it: the scores, the seconds taken, what it claims."""
+    from thidua.core.errors import DomainError
     from thidua.plan_import.extract import extract_plan
 
     expected = yaml.safe_load((HERE / "expected" / f"{path.stem}.yaml").read_text("utf-8"))
     started = time.perf_counter()
-    extraction = extract_plan(plan_lines(path))
+    try:
+        extraction = extract_plan(plan_lines(path))
+    except DomainError as refusal:
+        # The upload page refuses the text (e.g. "not a plan"): the user gets no draft, so
+        # every stated field counts as missed, and nothing as claimed.
+        elapsed = time.perf_counter() - started
+        scores = score_plan(expected or {}, {}, [], [])
+        return scores, elapsed, {"missing": [], "unrecognised": [], "refused": str(refusal)}
     elapsed = time.perf_counter() - started
     missing = list(extraction.missing)
     # Paths the extractor did not recognise ("chưa nhận ra"): not a claim about the text.
