@@ -22,7 +22,24 @@ Matching rules (docs/plan-import.md, "Evaluation"):
 
 For each field kind: *expected* = fields the expected file states; *extracted* = fields the
 extraction states; *correct* = fields stated by both and matching (in a pair, for list
-items). Precision = correct / extracted, recall = correct / expected.
+items). Precision = correct / extracted, recall = correct / expected; over all the kinds
+scored, correct / expected is the share of the plan's facts read into the right field.
+
+Two counts say how the extraction goes wrong rather than how often it is right:
+
+- **invented**: fields the extraction states where the expected file states nothing: a
+  single field the expected file leaves out, a field of a paired list item that the
+  expected item leaves out, every field of an extracted list item that pairs with no
+  expected item;
+- **wrongly "not stated"**: fields the expected file states while the extraction's
+  ``missing`` (what it claims the text does not state, "văn bản không ghi") holds that
+  path or a parent of it (``phases`` for every phase field, ``targets.2.value`` for the
+  value of the expected target paired with extracted target 2; ``*`` stands for any
+  position). The same test against ``unrecognised`` (paths the extraction says it did not
+  recognise, "chưa nhận ra", an honest non-answer) is counted apart, as *unrecognised*.
+
+An expected file may name the kinds it was written for (``scope: [header, period, …]``):
+only those are scored for that plan; without ``scope`` every kind is.
 """
 
 from __future__ import annotations
@@ -30,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -49,6 +67,11 @@ KINDS: dict[str, dict[str, Any]] = {
             "document.signer.position",
             "title",
         ],
+    },
+    "period": {
+        "label": "Thời gian thi đua",
+        "list": "",
+        "fields": ["period.start", "period.end"],
     },
     "legal_bases": {
         "label": "Căn cứ",
@@ -168,15 +191,23 @@ def get(data: Any, path: str) -> Any:
 
 @dataclass
 class Score:
+    """Counts of one field kind (of one plan, or summed over plans)."""
+
     expected: int = 0
     extracted: int = 0
     correct: int = 0
+    invented: int = 0
+    wrongly_missing: int = 0
+    unrecognised: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         self.expected += other.expected
         self.extracted += other.extracted
         self.correct += other.correct
+        self.invented += other.invented
+        self.wrongly_missing += other.wrongly_missing
+        self.unrecognised += other.unrecognised
 
     @property
     def precision(self) -> float | None:
@@ -185,6 +216,33 @@ class Score:
     @property
     def recall(self) -> float | None:
         return self.correct / self.expected if self.expected else None
+
+
+def scope_of(expected: dict[str, Any]) -> list[str]:
+    """The kinds an expected file is scored on (its ``scope``, else every kind), in
+    ``KINDS`` order; an unknown kind is an error, not a kind silently left out."""
+    scope = expected.get("scope")
+    if scope is None:
+        return list(KINDS)
+    if not isinstance(scope, list) or not scope:
+        raise ValueError(f"scope must be a non-empty list of field kinds, not {scope!r}")
+    unknown = [kind for kind in scope if kind not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown field kinds in scope: {unknown} (known: {list(KINDS)})")
+    return [kind for kind in KINDS if kind in scope]
+
+
+def claimed(path: Sequence[str | None], claims: Sequence[str]) -> str | None:
+    """The first of ``claims`` that names ``path`` or a parent of it (``*`` for any
+    position); a ``None`` segment of ``path`` (an expected item with no extracted pair)
+    is matched only by ``*`` or by a claim that stops above it."""
+    for claim in claims:
+        parts = str(claim).split(".")
+        if len(parts) <= len(path) and all(
+            c == "*" or (p is not None and c == p) for c, p in zip(parts, path, strict=False)
+        ):
+            return str(claim)
+    return None
 
 
 def _field_name(kind: str, name: str) -> str:
@@ -212,32 +270,103 @@ def _pairs(kind: str, expected: list[dict], extracted: list[dict]) -> list[tuple
     return pairs
 
 
-def score_kind(kind: str, expected: dict[str, Any], extracted: dict[str, Any]) -> Score:
-    """The score of one field kind of one plan."""
+def _claims_on(
+    score: Score,
+    where: str,
+    path: Sequence[str | None],
+    missing: Sequence[str],
+    unrecognised: Sequence[str],
+) -> None:
+    """Count an expected field the extraction says is not stated, or not recognised."""
+    claim = claimed(path, missing)
+    if claim is not None:
+        score.wrongly_missing += 1
+        score.misses.append(f"{where}: stated, but claimed not stated ({claim})")
+    elif claimed(path, unrecognised) is not None:
+        score.unrecognised += 1
+
+
+def score_kind(
+    kind: str,
+    expected: dict[str, Any],
+    extracted: dict[str, Any],
+    missing: Sequence[str] = (),
+    unrecognised: Sequence[str] = (),
+) -> Score:
+    """The score of one field kind of one plan (``missing`` and ``unrecognised``: the
+    extraction's paths claimed not stated and not recognised)."""
     spec = KINDS[kind]
-    score = Score()
     if not spec["list"]:
-        for name in spec["fields"]:
-            e, x = get(expected, name), get(extracted, name)
-            score.expected += _present(e)
-            score.extracted += _present(x)
-            if same(name, e, x):
-                score.correct += 1
-            elif _present(e):
-                score.misses.append(f"{name}: {e!r} ≠ {x!r}")
-        return score
+        return _score_fields(spec["fields"], expected, extracted, missing, unrecognised)
+    score = Score()
+    list_path = spec["list"].split(".")
     e_items = [i for i in (get(expected, spec["list"]) or []) if isinstance(i, dict)]
     x_items = [i for i in (get(extracted, spec["list"]) or []) if isinstance(i, dict)]
-    for items, attr in ((e_items, "expected"), (x_items, "extracted")):
-        setattr(
-            score, attr, sum(1 for item in items for n in spec["fields"] if _present(item.get(n)))
-        )
-    for i, j in _pairs(kind, e_items, x_items):
+    pairs = dict(_pairs(kind, e_items, x_items))
+    paired_x = {j: i for i, j in pairs.items()}
+    for i, e_item in enumerate(e_items):
+        j = pairs.get(i)
         for name in spec["fields"]:
-            if same(_field_name(kind, name), e_items[i].get(name), x_items[j].get(name)):
+            if not _present(e_item.get(name)):
+                continue
+            score.expected += 1
+            where = f"{spec['list']}[{i}].{name}"
+            x_value = x_items[j].get(name) if j is not None else None
+            if same(_field_name(kind, name), e_item.get(name), x_value):
                 score.correct += 1
+            elif j is not None:
+                score.misses.append(f"{where}: {e_item.get(name)!r} ≠ {x_value!r}")
+            index = None if j is None else str(j)
+            _claims_on(score, where, [*list_path, index, name], missing, unrecognised)
+        if j is None:
+            score.misses.append(f"{spec['list']}[{i}]: no extracted item pairs with it")
+    for j, x_item in enumerate(x_items):
+        i_of = paired_x.get(j)
+        for name in spec["fields"]:
+            if not _present(x_item.get(name)):
+                continue
+            score.extracted += 1
+            if i_of is None or not _present(e_items[i_of].get(name)):
+                score.invented += 1
+                score.misses.append(
+                    f"{spec['list']}[extracted {j}].{name}: invented {x_item.get(name)!r}"
+                )
     return score
 
 
-def score_plan(expected: dict[str, Any], extracted: dict[str, Any]) -> dict[str, Score]:
-    return {kind: score_kind(kind, expected, extracted) for kind in KINDS}
+def _score_fields(
+    names: list[str],
+    expected: dict[str, Any],
+    extracted: dict[str, Any],
+    missing: Sequence[str],
+    unrecognised: Sequence[str],
+) -> Score:
+    """The score of a kind of single fields (document header, period, reporting)."""
+    score = Score()
+    for name in names:
+        e, x = get(expected, name), get(extracted, name)
+        score.expected += _present(e)
+        score.extracted += _present(x)
+        if same(name, e, x):
+            score.correct += 1
+        elif _present(e):
+            score.misses.append(f"{name}: {e!r} ≠ {x!r}")
+        if _present(e):
+            _claims_on(score, name, name.split("."), missing, unrecognised)
+        elif _present(x):
+            score.invented += 1
+            score.misses.append(f"{name}: invented {x!r}")
+    return score
+
+
+def score_plan(
+    expected: dict[str, Any],
+    extracted: dict[str, Any],
+    missing: Sequence[str] = (),
+    unrecognised: Sequence[str] = (),
+) -> dict[str, Score]:
+    """The score of every kind in the expected file's scope."""
+    return {
+        kind: score_kind(kind, expected, extracted, missing, unrecognised)
+        for kind in scope_of(expected)
+    }

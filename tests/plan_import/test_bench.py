@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RUN = ROOT / "bench" / "plan_import" / "run.py"
 KINDS = [
     "header",
+    "period",
     "legal_bases",
     "phases",
     "targets",
@@ -37,36 +38,74 @@ def _run(*args: str) -> str:
     return done.stdout
 
 
-def test_harness_prints_one_row_per_field_kind_and_a_total():
+def _table_rows(out: str, part: str) -> list[list[str]]:
+    """The cells of the Markdown table under ``## <part>``."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"## {part} "))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def test_harness_prints_a_markdown_table_per_part_with_one_row_per_kind():
     out = _run()
 
-    lines = out.strip().splitlines()
-    header = next(line for line in lines if line.startswith("field kind"))
-    assert header.split() == [
-        "field",
-        "kind",
+    rows = _table_rows(out, "all")
+    assert rows[0] == [
+        "field kind",
+        "plans",
         "expected",
         "extracted",
         "correct",
         "precision",
         "recall",
+        "invented",
+        'wrongly "not stated"',
+        "unrecognised",
     ]
-    rows = [
-        line.split()[0] for line in lines[lines.index(header) + 2 :] if not line.startswith("-")
-    ]
-    assert rows == [*KINDS, "all"]
-    assert lines[0].startswith("kh-128-ubnd-tra-vinh-2024: ")
+    assert set(rows[1][0]) <= {"-", ":"}
+    assert [row[0] for row in rows[2:]] == [*KINDS, "all"]
+    assert out.splitlines()[0].startswith("kh-128-ubnd-tra-vinh-2024 [development]: ")
+    assert "## development (1 plans)" in out
+    assert "## held_out (0 plans)" in out
+    assert "Facts in the right field: " in out
 
 
-def test_harness_json_has_counts_and_rates_per_kind():
+def test_harness_reports_only_the_split_asked_for():
+    out = _run("--split", "development")
+
+    assert "## development (1 plans)" in out
+    assert "## held_out" not in out
+    assert "## all" not in out
+
+
+def test_harness_json_has_counts_and_rates_per_kind_and_part():
     result = json.loads(_run("--json"))
 
     assert list(result["plans"]) == ["kh-128-ubnd-tra-vinh-2024"]
+    assert list(result["parts"]) == ["development", "held_out", "all"]
+    assert result["parts"]["development"]["plans"] == ["kh-128-ubnd-tra-vinh-2024"]
+    assert result["parts"]["held_out"]["plans"] == []
     assert list(result["total"]) == KINDS
     for row in result["total"].values():
-        assert {"expected", "extracted", "correct", "precision", "recall"} <= set(row)
-        assert row["correct"] <= min(row["expected"], row["extracted"]) or row["correct"] == 0
+        assert {
+            "expected",
+            "extracted",
+            "correct",
+            "precision",
+            "recall",
+            "invented",
+            "wrongly_missing",
+            "unrecognised",
+        } <= set(row)
+        assert row["correct"] <= min(row["expected"], row["extracted"])
+    overall = result["parts"]["all"]["all"]
+    assert overall["right_field"] == round(overall["correct"] / overall["expected"], 3)
     assert result["total"]["header"]["expected"] == 8
+    assert result["total"]["period"]["expected"] == 2
 
 
 def _scoring():

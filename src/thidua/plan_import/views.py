@@ -1,5 +1,5 @@
-"""Pages of plan import under /nhap-ke-hoach/: upload a plan, review it beside its text,
-confirm it into a campaign.
+"""Pages of plan import under /nhap-ke-hoach/: upload a plan (or paste its text), review it
+beside its text, confirm it into a campaign.
 
 Every page starts from ``drafts_visible_to`` (a hidden draft is a 404). Actions are POST
 forms calling one service each (HTMX swaps the one field that changed); a ``DomainError``
@@ -8,19 +8,23 @@ comes back as a Vietnamese message, never a server error.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from thidua.core.numbers import megabytes
 from thidua.core.refusals import refusal_caught
 from thidua.plan_import import fields as f
 from thidua.plan_import import services
@@ -34,6 +38,8 @@ from thidua.plan_import.uploads import install_limit, too_large_by_header
 #: The plan shipped for trying the import (a copy of the seed text, with its provenance).
 SAMPLE = Path(__file__).parent / "data" / "kh-128-ubnd-tra-vinh-2024.txt"
 SAMPLE_NAME = "kh-128-ubnd-tra-vinh-2024.txt"
+#: The form field of a plan's text pasted instead of a file.
+PASTE_FIELD = "text"
 
 
 def _require_importer(request: HttpRequest) -> None:
@@ -56,12 +62,15 @@ def index_page(request: HttpRequest) -> HttpResponse:
     return _index(request)
 
 
-def _index(request: HttpRequest, *, error: str = "", status: int = 200) -> HttpResponse:
+def _index(
+    request: HttpRequest, *, error: str = "", status: int = 200, pasted: str = ""
+) -> HttpResponse:
     context = {
         "drafts": list(draft_list(request.user)[:50]),
         "error": error,
         "limit_mb": max_bytes() // (1024 * 1024),
         "sample": SAMPLE.exists(),
+        "pasted": pasted,
     }
     return render(request, "plan_import/index.html", context, status=status)
 
@@ -69,7 +78,8 @@ def _index(request: HttpRequest, *, error: str = "", status: int = 200) -> HttpR
 @csrf_exempt
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
-    """Read an uploaded plan; too large → refused by its Content-Length before reading."""
+    """Read an uploaded or pasted plan; too large → refused by its Content-Length before
+    reading, by the upload gate while reading, or by its size once read."""
     if request.method != "POST":
         return redirect("plan_import:index")
     _require_importer(request)
@@ -77,27 +87,97 @@ def upload(request: HttpRequest) -> HttpResponse:
     if too_large_by_header(request, limit):
         return _index(request, error=_too_large_message(), status=413)
     gate = install_limit(request, limit)
+    try:
+        request.POST  # noqa: B018 - parse the form now, behind the gate, to catch its refusal
+    except RequestDataTooBig:
+        # A pasted text larger than a form field may be (DATA_UPLOAD_MAX_MEMORY_SIZE).
+        return _index(request, error=_form_too_large_message(), status=413)
     return _upload(request, gate)
+
+
+@dataclass(frozen=True)
+class _Sent:
+    """The plan the form sent (its bytes and name), or why there is none to read."""
+
+    content: bytes = b""
+    name: str = ""
+    error: str = ""
+    status: int = 200
+    pasted: str = ""
 
 
 @csrf_protect
 def _upload(request: HttpRequest, gate: Any) -> HttpResponse:
     if request.POST.get("sample") == "kh-128" and SAMPLE.exists():
-        content, name = SAMPLE.read_bytes(), SAMPLE_NAME
+        sent = _Sent(SAMPLE.read_bytes(), SAMPLE_NAME)
     else:
-        uploaded = request.FILES.get("file")
-        if gate.too_large:
-            return _index(request, error=_too_large_message(), status=413)
-        if uploaded is None:
-            return _index(
-                request, error=_("Hãy chọn tệp kế hoạch (DOCX, PDF hoặc TXT)."), status=400
-            )
-        content, name = uploaded.read(), uploaded.name or "ke-hoach"
+        sent = _sent_plan(request, gate)
+        if sent.error:
+            return _index(request, error=sent.error, status=sent.status, pasted=sent.pasted)
     with refusal_caught() as outcome:
-        draft = services.draft_create(actor=request.user, content=content, file_name=name)
+        draft = services.draft_create(actor=request.user, content=sent.content, file_name=sent.name)
     if not outcome.ok:
-        return _index(request, error=outcome.error, status=400)
+        return _index(request, error=outcome.error, status=400, pasted=sent.pasted)
     return redirect("plan_import:review", pk=draft.pk)
+
+
+def _sent_plan(request: HttpRequest, gate: Any) -> _Sent:
+    """Exactly one of a file and a pasted text. A pasted text becomes the bytes of a UTF-8
+    text file, read by the same service as an uploaded .txt (same checks, same events)."""
+    uploaded = request.FILES.get("file")
+    if gate.too_large:
+        return _Sent(error=_too_large_message(), status=413)
+    pasted = request.POST.get(PASTE_FIELD, "")
+    if uploaded is not None and pasted.strip():
+        return _Sent(
+            error=_(
+                "Chỉ chọn một trong hai: tải tệp kế hoạch lên hoặc dán văn bản kế hoạch, "
+                "không dùng cả hai cùng lúc. Hãy bỏ tệp đã chọn hoặc xóa văn bản đã dán."
+            ),
+            status=400,
+            pasted=pasted,
+        )
+    if uploaded is not None:
+        return _Sent(uploaded.read(), uploaded.name or "ke-hoach")
+    if not pasted:
+        return _Sent(
+            error=_(
+                "Hãy chọn tệp kế hoạch (DOCX, PDF hoặc TXT) hoặc dán văn bản kế hoạch vào ô "
+                "“Dán văn bản kế hoạch”."
+            ),
+            status=400,
+        )
+    if not pasted.strip():
+        return _Sent(
+            error=_(
+                "Ô “Dán văn bản kế hoạch” chỉ có khoảng trắng, không có chữ nào. Hãy dán "
+                "nội dung kế hoạch hoặc chọn tệp kế hoạch."
+            ),
+            status=400,
+        )
+    content = pasted.encode("utf-8")
+    if len(content) > max_bytes():
+        return _Sent(error=_pasted_too_large_message(len(content)), status=413)
+    return _Sent(content, pasted_name(), pasted=pasted)
+
+
+def pasted_name() -> str:
+    """The file name a pasted plan is kept under: when it was pasted, local time."""
+    return f"van-ban-dan-{timezone.localtime():%Y%m%d-%H%M%S}.txt"
+
+
+def _pasted_too_large_message(size: int) -> str:
+    return _(
+        "Văn bản dán vào quá lớn (%(size)s MB): chỉ nhận kế hoạch đến %(limit)s MB. "
+        "Hãy dán riêng văn bản kế hoạch, hoặc tải lên bản DOCX hoặc PDF của kế hoạch."
+    ) % {"size": megabytes(size), "limit": megabytes(max_bytes())}
+
+
+def _form_too_large_message() -> str:
+    return _(
+        "Văn bản dán vào quá lớn để gửi qua ô dán (hơn %(limit)s MB). Hãy lưu văn bản "
+        "thành tệp .txt, hoặc dùng bản DOCX hoặc PDF của kế hoạch, rồi tải tệp lên."
+    ) % {"limit": megabytes(settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0)}
 
 
 def _visible(request: HttpRequest, pk: int) -> ImportDraft:
