@@ -6,13 +6,9 @@ import re
 
 from thidua.core.text import fold
 from thidua.plan_import.extract.dates import find_dates
+from thidua.plan_import.extract.head_layout import is_cell, left_column, read_prose_title
 from thidua.plan_import.extract.model import Draft
-from thidua.plan_import.extract.prose_header import (
-    is_cell,
-    left_column,
-    read_own_sentence,
-    read_prose_title,
-)
+from thidua.plan_import.extract.prose_header import read_own_sentence
 from thidua.plan_import.extract.structure import Para
 from thidua.plan_import.extract.words import (
     capital,
@@ -50,11 +46,13 @@ def read_header(paras: list[Para], draft: Draft) -> int:
     _read_issuer(top, draft)
     if "document.number" not in draft.result.sources:
         _number_from_report(paras[:6], draft)
+    if kind_at < 0:
+        body_start = max(read_prose_title(paras, draft), 0)
+    else:
+        body_start = _read_title(paras, kind_at + 1, draft)
     if "document.number" not in draft.result.sources or "document.date" not in draft.result.sources:
         read_own_sentence(paras, draft)
-    if kind_at < 0:
-        return max(read_prose_title(paras, draft), 0)
-    return _read_title(paras, kind_at + 1, draft)
+    return body_start
 
 
 def _cell_confidence(para: Para, draft: Draft) -> float:

@@ -19,11 +19,11 @@ from thidua.plan_import.extract.awards import read_awards
 from thidua.plan_import.extract.content import read_aims, read_areas
 from thidua.plan_import.extract.duties import read_duties
 from thidua.plan_import.extract.gaps import sort_gaps
+from thidua.plan_import.extract.head_layout import period_of_title, split_cells
 from thidua.plan_import.extract.header import read_header, read_preamble, read_signer
 from thidua.plan_import.extract.legal import read_bases, read_regulations
 from thidua.plan_import.extract.model import Draft, Extraction
 from thidua.plan_import.extract.phases import read_phases
-from thidua.plan_import.extract.prose_header import period_of_title, split_cells
 from thidua.plan_import.extract.registration import read_registration
 from thidua.plan_import.extract.reporting import read_reporting
 from thidua.plan_import.extract.structure import Para, headed, outline, under

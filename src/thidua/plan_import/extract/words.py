@@ -84,7 +84,7 @@ def expand(text: str) -> str:
 
 
 _RUN_ON = re.compile(
-    r"(?:\s+(?:vừa|đã|mới|sẽ|đang|cũng|đã có|tiếp tục|chính thức|nay|trước đó))+\s*$",
+    r"(?:\s+(?:vừa|đã|mới|sẽ|đang|cũng|đã có|tiếp tục|chính thức|nay|trước đó|ký|vừa ký|đã ký))+\s*$",
     re.IGNORECASE,
 )
 
