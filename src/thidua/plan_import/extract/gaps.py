@@ -30,6 +30,8 @@ _OWN_NUMBER = re.compile(
 _ISSUER = re.compile(
     r"\b(?:uy ban|ubnd|hoi dong|tinh uy|huyen uy|thanh uy|dang uy|cong doan|doan thanh nien)"
     r"|\b(?:so|ban|bo|cuc|vien|phong|truong|hoi)\s+[a-z]+\s+[a-z]+\s+xay dung"
+    r"|\b(?:bch|ban chap hanh|doan truong|chi doan|chi bo)\b"
+    r"|\b(?:xay dung|ban hanh|phat dong)\s+ke hoach\b"
 )
 _ORGAN = re.compile(r"\b(?:Sở|Ban|Bộ|Cục|Viện|Phòng|Trường|Hội|Đoàn)\s+[A-ZĐÀ-Ỹ]")
 _SIGNER = re.compile(r"\b(?:chu tich|giam doc|truong ban|bi thu|tm\.|kt\.|thu truong|truong )")

@@ -67,14 +67,13 @@ def read_prose_title(paras: list[Para], draft: Draft) -> int:
     return -1
 
 
-_TERM = re.compile(
-    r"\b(?:giai đoạn|nhiệm kỳ)\s+(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})"
-)
+_TERM = re.compile(r"\bgiai đoạn\s+(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})")
 _YEAR_END = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\s*$")
 
 
 def period_of_title(draft: Draft) -> None:
-    """The period a title states: "… giai đoạn 2021 - 2025" → 2021 to 2025; "… thi đua năm
+    """The period a title states: "… giai đoạn 2021 - 2025" → 2021 to 2025 (a "nhiệm kỳ" is a
+    term of office, not the plan's period); "… thi đua năm
     2025" (the year closing the title) → 2025 to 2025. Only when no other period was read."""
     title = str(draft.result.data.get("title", ""))
     if not title or "period" in draft.result.data:

@@ -29,8 +29,9 @@ _POSITIONS = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG BAN", "BÍ THƯ", "TRƯ
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(?P<rest>.*)$")
 _NOT_NAME = ("da ky", "ky ten", "noi nhan", "luu", "dong dau")
 _PREAMBLE_ISSUER = re.compile(
-    r"(?P<org>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng Thi đua - Khen thưởng|Ban Thường vụ|Sở|Ban)[^;,.]{0,60}?)\s+"
-    r"(?:xây dựng|ban hành|phát động)\s+Kế hoạch",
+    r"(?P<org>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng Thi đua - Khen thưởng|Ban Thường vụ|"
+    r"Ban Chấp hành|BCH|Sở|Ban|Phòng|Trung tâm|Trường)[^;,.]{0,60}?)\s+"
+    r"(?:xây dựng|ban hành|phát động)\s+[Kk]ế hoạch",
 )
 
 
@@ -44,8 +45,6 @@ def read_header(paras: list[Para], draft: Draft) -> int:
             draft.set("document.number", number["n"], para.line, _cell_confidence(para, draft))
         _read_date_line(para, draft)
     _read_issuer(top, draft)
-    if "document.number" not in draft.result.sources:
-        _number_from_report(paras[:6], draft)
     if kind_at < 0:
         body_start = max(read_prose_title(paras, draft), 0)
     else:
@@ -58,33 +57,6 @@ def read_header(paras: list[Para], draft: Draft) -> int:
 def _cell_confidence(para: Para, draft: Draft) -> float:
     """A value of a flattened header's cell: 0.9 (the cells may have been cut wrongly)."""
     return 0.9 if is_cell(draft, para) else 1.0
-
-
-_REPORTED = re.compile(
-    r"^Ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}),\s*(?P<org>[^,]{3,80}?)\s+ban hành\s+"
-    r"(?:văn bản|Kế hoạch|Chỉ thị|Công văn)\s+số\s+(?P<n>\d+[^\s,;]*/[^\s,;]+)",
-    re.IGNORECASE,
-)
-
-
-def _number_from_report(paras: list[Para], draft: Draft) -> None:
-    """A page that reports the plan ("Ngày 14/01/2021, UBND tỉnh ban hành văn bản số
-    129/UBND-KTTH …") gives its number and date, with a lower confidence."""
-    for para in paras:
-        match = _REPORTED.match(para.text)
-        if not match:
-            continue
-        date = find_dates(match["date"])
-        draft.set("document.number", match["n"], para.line, 0.6)
-        about = re.match(r"\s+về\s+(?:việc\s+)?(?P<t>[^.]+)", para.text[match.end() :])
-        if about and "title" not in draft.result.data:
-            draft.set("title", capital(about["t"].strip()), para.line, 0.6)
-        if date:
-            draft.set("document.date", date[0][0].iso(), para.line, 0.6)
-        draft.warn(
-            f"Dòng {para.line}: số và ngày lấy từ câu thuật lại việc ban hành; hãy kiểm tra."
-        )
-        return
 
 
 def _read_kind(paras: list[Para], draft: Draft) -> int:
@@ -116,19 +88,37 @@ def _read_date_line(para: Para, draft: Draft) -> None:
         draft.set("document.place", match["place"].strip(), para.line, confidence)
 
 
+#: Words that open the name of an organ ("ỦY BAN NHÂN DÂN", "SỞ NỘI VỤ", "BAN QUẢN LÝ …").
+_ORGAN_WORDS = re.compile(
+    r"^(?:uy ban|ubnd|hoi dong|ban|so|bo|cuc|chi cuc|tong cuc|phong|trung tam|truong|doan|"
+    r"dang uy|dang bo|huyen uy|tinh uy|thanh uy|mat tran|hoi|vien|benh vien|cong an|"
+    r"bo chi huy|cong ty|tap doan|lien doan|van phong|quan|huyen|tinh|thanh pho|thi xa|xa|"
+    r"phuong|thi tran)\b"
+)
+#: A news headline in capitals: "BAN QUẢN LÝ … PHÁT ĐỘNG PHONG TRÀO THI ĐUA …".
+_HEADLINE_VERB = re.compile(r"\s+(?:PHÁT ĐỘNG|BAN HÀNH|TRIỂN KHAI|TỔ CHỨC|KÝ KẾT)\s+(?P<rest>.+)$")
+
+
 def _read_issuer(top: list[Para], draft: Draft) -> None:
     """The issuer printed in capitals at the top left (after the national motto is left out;
     a line where the two columns were merged, "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", "TỈNH
-    AN GIANG Độc lập - Tự do - Hạnh phúc", keeps its left part)."""
+    AN GIANG Độc lập - Tự do - Hạnh phúc", keeps its left part). Its first line names an
+    organ ("ỦY BAN …", "SỞ …", "BAN …"): a byline ("LÊ HƯƠNG"), a heading ("1. MỤC ĐÍCH") or
+    a page's date is no issuer. A headline "BAN X PHÁT ĐỘNG PHONG TRÀO …" gives the organ."""
     organ: list[tuple[Para, str]] = []
     for para in top:
         text = left_column(para.text)
         key = fold(text)
         if not text or any(word in key for word in _NATIONAL) or _NUMBER.match(text):
             continue
-        if _DATE_LINE.match(text) or not is_caps(text):
+        if _DATE_LINE.match(text) or not is_caps(text) or para.kind != "text":
             continue
-        organ.append((para, text))
+        if not organ and not _ORGAN_WORDS.match(key):
+            continue
+        headline = _HEADLINE_VERB.search(text)
+        organ.append((para, text[: headline.start()] if headline else text))
+        if headline:
+            break
     if organ:
         lines = [text.strip("- ") for _, text in organ]
         draft.set("document.issuer", organ_of_caps(lines), organ[0][0].line, 0.9)

@@ -6,7 +6,11 @@ import re
 
 from thidua.core.text import fold
 
-ABBREVIATIONS = {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN"}
+ABBREVIATIONS = {
+    "UBND": "ỦY BAN NHÂN DÂN",
+    "HĐND": "HỘI ĐỒNG NHÂN DÂN",
+    "BCH": "BAN CHẤP HÀNH",
+}
 # Words after which a capitalised place name follows (tỉnh Trà Vinh, huyện Càng Long).
 _PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "thị trấn")
 #: Names of bodies in their usual case, put back after capitals are lowered.
