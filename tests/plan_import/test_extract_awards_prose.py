@@ -94,3 +94,18 @@ def test_a_text_that_names_no_award_gets_no_form():
     _, forms = _forms(lines)
 
     assert forms == []
+
+
+def test_the_recipients_list_after_the_forms_is_no_form():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua",
+        "IV. HÌNH THỨC KHEN THƯỞNG",
+        "- Giấy khen của Chủ tịch UBND huyện: tặng tập thể, cá nhân xuất sắc.",
+        "Nơi nhận:",
+        "- Lưu: VT, NV.",
+    ]
+
+    _, forms = _forms(lines)
+
+    assert [f["name"] for f in forms] == ["Giấy khen của Chủ tịch UBND huyện"]

@@ -73,3 +73,15 @@ def test_a_news_text_stops_its_bases_at_the_sentence_that_reports_the_plan():
     ]
 
     assert _bases(lines) == []
+
+
+def test_documents_named_without_a_number_are_no_bases():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua năm 2025",
+        "Căn cứ Luật Thi đua, khen thưởng; Nghị quyết Đại hội Đảng bộ huyện lần thứ XX;",
+        "Căn cứ Quyết định số 9/QĐ-UBND ngày 2/1/2025 của UBND huyện;",
+        "I. MỤC ĐÍCH",
+    ]
+
+    assert [(b["kind"], b["number"]) for b in _bases(lines)] == [("Quyết định", "9/QĐ-UBND")]

@@ -243,7 +243,7 @@ def test_a_numbered_list_after_chi_tieu_gives_one_target_per_figure():
     ]
 
 
-def test_bases_skip_the_plans_own_sentence_and_keep_a_resolution_without_number():
+def test_bases_skip_the_plans_own_sentence_and_a_resolution_without_number():
     lines = [
         "KẾ HOẠCH",
         "Phát động thi đua",
@@ -259,10 +259,7 @@ def test_bases_skip_the_plans_own_sentence_and_keep_a_resolution_without_number(
 
     assert [(b["kind"], b.get("number")) for b in draft.data["legal_bases"]] == [
         ("Chỉ thị", "19/CT-TTg"),
-        ("Nghị quyết", None),
     ]
-    assert draft.data["legal_bases"][1]["title"] == "Đại hội Đảng bộ tỉnh lần thứ XVI"
-    assert "legal_bases.1.number" in draft.missing
     assert draft.data["purposes"] == ["Tạo khí thế thi đua sôi nổi."]
     assert draft.sources["purposes.0"].confidence == 0.7
 

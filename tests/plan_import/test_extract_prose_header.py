@@ -175,3 +175,19 @@ def test_a_head_whose_two_columns_were_merged_line_by_line_is_read():
     assert document["issuer"] == "Ủy ban nhân dân huyện Chợ Mới"
     assert document["number"] == "58/KH-UBND"
     assert (document["date"], document["place"]) == ("2025-09-04", "Chợ Mới")
+
+
+def test_a_title_closing_on_the_campaigns_year_gives_the_period_but_a_celebrated_year_not():
+    campaign = extract_plan(["Kế hoạch phát động phong trào thi đua năm 2026 của xã Tân Lập"])
+    celebrated = extract_plan(
+        ["Kế hoạch thi đua chào mừng Đại hội và kỷ niệm các ngày lễ lớn trong năm 2020"]
+    )
+    term = extract_plan(["Kế hoạch thi đua chào mừng Đại hội Đảng bộ nhiệm kỳ 2025 - 2030"])
+
+    assert "period" not in campaign.data  # "… năm 2026 của xã Tân Lập": not closing the title
+    assert "period" not in celebrated.data
+    assert "period" not in term.data
+    assert extract_plan(["Kế hoạch phong trào thi đua năm 2026"]).data["period"] == {
+        "start": 2026,
+        "end": 2026,
+    }

@@ -30,6 +30,8 @@ _FORM_CODES = (
     ("danh hieu", "DH"),
     ("huan chuong", "HC"),
 )
+#: Items of the recipients list ("- Lưu: VT, NC.") that follow the awards part.
+_NOT_FORMS = ("luu", "noi nhan", "nhu ", "ban tdkt")
 _OF = re.compile(r"\s+của\s+(?P<who>.+)$")
 _BY = re.compile(r"^Do\s+(?P<who>.+?)\s+(?:xét|tặng|khen thưởng|quyết định)\b")
 
@@ -70,7 +72,7 @@ def _forms(paras: list[Para], all_subjects: list[str], draft: Draft) -> list[dic
         p
         for h in heads[-1:]
         for p in under(paras, h)
-        if p.kind in ("dash", "plus") and ":" in p.body
+        if p.kind in ("dash", "plus") and ":" in p.body and not p.key.startswith(_NOT_FORMS)
     ]
     forms: list[dict[str, Any]] = []
     for para in items:

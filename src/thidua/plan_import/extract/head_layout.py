@@ -68,7 +68,9 @@ def read_prose_title(paras: list[Para], draft: Draft) -> int:
 
 
 _TERM = re.compile(r"\bgiai đoạn\s+(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})")
-_YEAR_END = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\s*$")
+#: "… thi đua năm 2026" (the year right after the campaign's words, closing the title); not
+#: "… các ngày lễ lớn trong năm 2020" (the year of what is celebrated).
+_YEAR_END = re.compile(r"\bthi đua(?:\s+\S+){0,3}\s+năm\s+(?P<y>(?:19|20)\d{2})\s*$", re.I)
 
 
 def period_of_title(draft: Draft) -> None:
@@ -83,7 +85,7 @@ def period_of_title(draft: Draft) -> None:
     year = _YEAR_END.search(strip_end(title))
     if term:
         start, end = int(term["a"]), int(term["b"])
-    elif year and "thi dua" in fold(title):
+    elif year:
         start = end = int(year["y"])
     else:
         return

@@ -105,10 +105,6 @@ _NEXT_DOC = re.compile(
 
 
 _OWN_PLAN = re.compile(r"\b(?:xây dựng|ban hành)\s+Kế hoạch\b")
-_NAMED = re.compile(
-    r"^(?:(?:Căn cứ|Thực hiện)\s+)?(?P<kind>Nghị quyết|Chỉ thị|Kết luận|Chương trình)\s+"
-    r"(?P<name>(?:Đại hội|Hội nghị)[^;,]+)$"
-)
 
 
 def _split_documents(parts: list[str]) -> list[str]:
@@ -122,17 +118,10 @@ def _split_documents(parts: list[str]) -> list[str]:
     return out
 
 
-def _named(clause: str, relation: str) -> dict[str, Any] | None:
-    """A document named without a number ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI"):
-    its number and issuer are left missing."""
-    match = _NAMED.match(clause.strip())
-    if not match:
-        return None
-    return {"relation": relation, "kind": match["kind"], "title": match["name"].strip()}
-
-
 def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
-    """Every document named in the preamble, with its relation (căn cứ or thực hiện)."""
+    """Every document named with its number in the preamble, with its relation (căn cứ or
+    thực hiện). A document named without one ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI",
+    "Luật Thi đua, khen thưởng") is left out: it is no reference a reviewer can record."""
     bases: list[tuple[dict[str, Any], int]] = []
     for para in preamble:
         relation = "can_cu"
@@ -141,7 +130,9 @@ def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
             for word, value in _RELATION:
                 if lowered.startswith(word):
                     relation = value
-            basis = _basis(clause, relation) or _named(clause, relation)
+            basis = _basis(clause, relation)
+            if basis is not None and "number" not in basis:
+                continue  # a document named without a number is no reference to record
             known = [(b["kind"], b.get("number")) for b, _ in bases]
             if basis is not None and (basis["kind"], basis.get("number", "-")) not in known:
                 bases.append((basis, para.line))
