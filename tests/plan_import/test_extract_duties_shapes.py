@@ -53,3 +53,23 @@ def test_duties_under_a_trach_nhiem_thuc_hien_heading_are_read():
 
     assert [d["agencies"] for d in duties] == [["Sở Nội vụ"], ["Các sở, ban, ngành"]]
     assert all(d["section"] == "V.2" for d in duties)
+
+
+def test_agencies_written_before_a_colon_are_the_duty_agencies():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua bầu cử",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Nội vụ: Tham mưu UBND tỉnh tổng hợp kết quả, đề xuất khen thưởng.",
+        "2. Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội tỉnh: Vận động đoàn "
+        "viên, hội viên tham gia.",
+        "3. Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên.",
+    ]
+
+    duties = extract_plan(lines).data["duties"]
+
+    assert [d["agencies"] for d in duties] == [
+        ["Sở Nội vụ"],
+        ["Ủy ban Mặt trận Tổ quốc tỉnh", "Các tổ chức chính trị - xã hội tỉnh"],
+        ["Hội đồng Thi đua - Khen thưởng các cấp"],
+    ]

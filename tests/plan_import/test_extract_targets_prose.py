@@ -102,3 +102,17 @@ def test_a_sign_and_a_figure_opening_an_item_state_targets_in_the_content_sectio
         ("Tỷ lệ hợp tác xã trên địa bàn ứng dụng thương mại điện tử", "gte", 40),
         ("Tỷ lệ thôn, ấp có tổ công nghệ số cộng đồng", "gte", 100),
     ]
+
+
+def test_the_lead_in_before_phan_dau_is_no_part_of_the_indicator():
+    lines = [
+        "Xã Tân Phú phát động phong trào thi đua năm 2026",
+        "Theo kế hoạch, xã Tân Phú phấn đấu đạt tốc độ tăng thu nhập bình quân đầu người từ "
+        "8% trở lên.",
+    ]
+
+    targets = extract_plan(lines).data["targets"]
+
+    assert [(t["indicator"], t["value"]) for t in targets] == [
+        ("Tốc độ tăng thu nhập bình quân đầu người", 8)
+    ]

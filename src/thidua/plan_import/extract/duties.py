@@ -14,7 +14,8 @@ _LEAD = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu|Riêng)\s*:?\s+", re.IGNOR
 _VERB = re.compile(
     r"(?<!các)(?<!của)\s(?:tích cực|đăng ký|bổ sung|căn cứ|theo dõi|phối hợp|chủ trì|tổ chức|sơ kết|chỉ đạo|"
     r"xây dựng|triển khai|hướng dẫn|thực hiện|có trách nhiệm|chịu trách nhiệm|tham mưu|quan tâm|"
-    r"đẩy mạnh|tăng cường|kịp thời|định kỳ|lựa chọn|rà soát|nghiên cứu|đôn đốc)\b"
+    r"đẩy mạnh|tăng cường|kịp thời|định kỳ|lựa chọn|rà soát|nghiên cứu|đôn đốc|phát huy|tiếp tục|"
+    r"phân công|ban hành|vận động|tuyên truyền|chủ động|thường xuyên)\b"
 )
 _AGENCY_START = re.compile(
     r"^(?:các|Các|Ủy ban|Sở|Ban|Báo|Đài|Hội|Thủ trưởng|Cổng|hệ thống|Liên đoàn|Tỉnh đoàn|Công an|"
@@ -37,6 +38,10 @@ def agencies_of(text: str) -> list[str]:
     ("phối hợp với Sở Kế hoạch và Đầu tư") and a bracketed list of bodies ("(Báo Trà Vinh,
     Đài Phát thanh và Truyền hình Trà Vinh, …)")."""
     subject = _LEAD.sub("", text)
+    head, colon, _tail = subject.partition(":")
+    if colon and len(head) < 160 and _AGENCY_START.match(head.strip()):
+        # "Sở Nội vụ: Tham mưu UBND tỉnh …": the agencies are the words before the colon.
+        return _subject_agencies(head)
     verb = _VERB.search(subject)
     found = _subject_agencies(subject[: verb.start()] if verb else subject[:160])
     rest = subject[verb.start() :] if verb else ""

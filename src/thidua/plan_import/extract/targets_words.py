@@ -39,7 +39,9 @@ def time_of(sentence: str) -> dict[str, Any]:
     return time
 
 
-_ENUMERATION = re.compile(r"^\(?\d{1,2}\)\s*|^phấn đấu\s+", re.IGNORECASE)
+_ENUMERATION = re.compile(
+    r"^\(?\d{1,2}\)\s*|^(?:[^;:]{0,80}?\s)?phấn đấu\s+(?:đạt\s+)?", re.IGNORECASE
+)
 
 
 def _lead(piece: str, start: int, end: int) -> str:
