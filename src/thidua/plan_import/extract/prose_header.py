@@ -20,7 +20,7 @@ from thidua.core.dates import PartialDate
 from thidua.plan_import.extract.dates import find_dates
 from thidua.plan_import.extract.model import Draft
 from thidua.plan_import.extract.structure import Para
-from thidua.plan_import.extract.words import capital, expand, strip_end, trim_runon
+from thidua.plan_import.extract.words import capital, expand, is_caps, strip_end, trim_runon
 
 PROSE = 0.6
 _KINDS = r"Kế hoạch|Chương trình|Hướng dẫn|Kế hoạch liên tịch"
@@ -61,6 +61,7 @@ def read_own_sentence(paras: list[Para], draft: Draft) -> None:
         _issuer_of(para, draft)
         if "document.number" in draft.result.sources or match is not None:
             return
+    _launch_title(paras[:4], draft)
 
 
 def _read_match(
@@ -255,6 +256,8 @@ def _issuer_of(para: Para, draft: Draft) -> None:
     if match is None or "document.issuer" in draft.result.sources:
         return
     organ, name = _split_name(trim_runon(expand(match["org"].strip())))
+    if re.search(r"\b(?:về|của|tại|theo|cho|với)\b", organ):
+        return  # a clause, not an organ's name
     if name and match["position"]:
         _fill(draft, "document.signer.name", name, para.line)
         _fill(draft, "document.signer.position", match["position"], para.line)
@@ -262,3 +265,45 @@ def _issuer_of(para: Para, draft: Draft) -> None:
         draft.set("document.issuer", organ, para.line, 0.5, "prose")
         return
     _fill(draft, "document.issuer", organ, para.line)
+
+
+_LAUNCH = re.compile(
+    r"\bphát động\s+(?P<t>(?:phong trào\s+|đợt\s+)?thi đua\b.{8,300})", re.IGNORECASE
+)
+_LAUNCH_END = re.compile(
+    r"\.\s|\.$|;|,?\s+nhằm\b|,?\s+với (?:chủ đề|mục đích|nội dung)\b"
+    r"|,\s*(?:theo đó|đồng thời|ngày)\b"
+)
+
+
+#: A report of another kind of document ("… ban hành văn bản số 129/UBND-KTTH …"): the
+#: movement it launches is that document's subject, not a plan's title.
+_OTHER_DOCUMENT = re.compile(r"\bban hành\s+(?:văn bản|công văn|chỉ thị)\s+số\b", re.IGNORECASE)
+
+
+def _launch_title(paras: list[Para], draft: Draft) -> None:
+    """A news report that names no plan: the movement it launches ("… vừa phát động phong
+    trào thi đua lập thành tích chào mừng …", a headline "… PHÁT ĐỘNG PHONG TRÀO THI ĐUA ĐỢT
+    II NĂM 2023"), the longest such mention in the first lines, confidence 0.5; its organ
+    when the sentence names one."""
+    if "title" in draft.result.data or any(_OTHER_DOCUMENT.search(p.text) for p in paras):
+        return
+    found: list[tuple[str, Para, int]] = []
+    for para in paras:
+        if para.kind != "text":
+            continue
+        for match in _LAUNCH.finditer(para.text):
+            if re.search(r"\b(?:về|của|tổ chức|giao)\s*$", para.text[: match.start()], re.I):
+                continue  # the subject of another document or meeting
+            text = match["t"]
+            end = _LAUNCH_END.search(text)
+            title = strip_end(text[: end.start()] if end else text)
+            found.append((title.lower() if is_caps(title) else title, para, match.start()))
+    if not found:
+        return
+    title, para, _start = max(found, key=lambda item: len(item[0]))
+    draft.set("title", capital(title), para.line, 0.5, "prose")
+    for _title, para, start in found:
+        organ = _ORGAN.search(para.text[: start + len("phát động")])
+        if organ is not None and organ.end() == start + len("phát động"):
+            _issuer_of(para, draft)
