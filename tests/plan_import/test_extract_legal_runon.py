@@ -85,3 +85,38 @@ def test_documents_named_without_a_number_are_no_bases():
     ]
 
     assert [(b["kind"], b["number"]) for b in _bases(lines)] == [("Quyết định", "9/QĐ-UBND")]
+
+
+def test_a_plan_named_by_its_issuer_only_is_a_basis_without_number():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua chào mừng ngày Nhà giáo",
+        "Căn cứ kế hoạch thực hiện nhiệm vụ năm học 2024-2025 của trường THCS An Phú;",
+        "Căn cứ vào kế hoạch công tác Đội của Liên đội trường THCS An Phú năm học 2024-2025;",
+        "I. MỤC ĐÍCH",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert [(b["kind"], b["issuer"]) for b in draft.data["legal_bases"]] == [
+        ("Kế hoạch", "Trường THCS An Phú"),
+        ("Kế hoạch", "Liên đội trường THCS An Phú"),
+    ]
+    assert "legal_bases.0.number" in draft.missing
+
+
+def test_a_document_after_an_unclosed_quote_and_a_spaced_date_are_read():
+    lines = [
+        "KẾ HOẠCH",
+        "Ngày Chủ nhật xanh",
+        "Thực hiện Quyết định số 12/QĐ-UBND ngày 3/1/2020 của UBND tỉnh về Đề án “Xanh - Sạch; "
+        "Kế hoạch số 9/KH-UBND ngày 21 /2 /2020 của UBND huyện về ra quân.",
+        "I. MỤC ĐÍCH",
+    ]
+
+    bases = _bases(lines)
+
+    assert [(b["number"], b.get("date")) for b in bases] == [
+        ("12/QĐ-UBND", "2020-01-03"),
+        ("9/KH-UBND", "2020-02-21"),
+    ]

@@ -12,7 +12,7 @@ import re
 from thidua.core.dates import PartialDate
 
 _DAY = r"ngày\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})"
-_DAY_NUMERIC = r"(?<!\d)(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})"
+_DAY_NUMERIC = r"(?<!\d)(?P<d2>\d{1,2})\s?/\s?(?P<m2>\d{1,2})\s?/\s?(?P<y2>\d{4})"
 _MONTH = r"tháng\s*(?P<m3>\d{1,2})\s*(?:năm|/|-)\s*(?P<y3>\d{4})"
 _YEAR = r"năm\s*(?P<y4>\d{4})"
 DATE = re.compile(rf"{_DAY}|{_DAY_NUMERIC}|{_MONTH}|{_YEAR}", re.IGNORECASE)

@@ -8,7 +8,7 @@ from typing import Any
 from thidua.plan_import.extract.dates import first_date
 from thidua.plan_import.extract.model import Draft
 from thidua.plan_import.extract.structure import Para
-from thidua.plan_import.extract.words import clauses, expand, strip_end
+from thidua.plan_import.extract.words import capital, clauses, expand, strip_end
 
 KINDS = (
     "Nghị quyết liên tịch",
@@ -98,7 +98,7 @@ _ISSUER_BEFORE = re.compile(r"\bcủa\s+(?P<issuer>[^,;]{3,60}?)\s+tại\s+$")
 
 
 _NEXT_DOC = re.compile(
-    r"(?:,\s*|\s+và\s+)(?=(?:" + "|".join(KINDS) + r")\s+số\b)"
+    r"(?:,\s*|\s+và\s+|;\s*)(?=(?:" + "|".join(KINDS) + r")\s+số\b)"
     r"|\s+và\s+(?=(?:hướng dẫn|chỉ đạo|ý kiến chỉ đạo)\s+của\s+[^,;]{3,60}?\s+tại\s+"
     r"(?:" + "|".join(KINDS) + r")\s+số\b)"
 )
@@ -118,6 +118,27 @@ def _split_documents(parts: list[str]) -> list[str]:
     return out
 
 
+_UNNUMBERED = re.compile(
+    r"^(?:Căn cứ|Thực hiện)\s+(?:vào\s+)?(?P<kind>[Kk]ế hoạch|[Cc]hương trình|[Hh]ướng dẫn)\b"
+    r"(?!\s+số)[^;]*?\bcủa\s+(?P<issuer>[^;,.]+?)"
+    r"(?=\s+(?:năm học|năm|về|giai đoạn|nhiệm kỳ|đã|đề ra)\b|\s*[;,.]|$)"
+)
+
+
+def _unnumbered(clause: str, relation: str) -> dict[str, Any] | None:
+    """ "Căn cứ kế hoạch thực hiện nhiệm vụ năm học 2024-2025 của trường THCS An Phú": a
+    plan, programme or guide named by its issuer only (kind and issuer, confidence of the
+    clause); a resolution or law named without number and issuer is no reference."""
+    match = _UNNUMBERED.match(clause.strip())
+    if match is None:
+        return None
+    return {
+        "relation": relation,
+        "kind": capital(match["kind"].lower()),
+        "issuer": capital(expand(strip_end(match["issuer"]))),
+    }
+
+
 def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
     """Every document named with its number in the preamble, with its relation (căn cứ or
     thực hiện). A document named without one ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI",
@@ -131,8 +152,9 @@ def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
                 if lowered.startswith(word):
                     relation = value
             basis = _basis(clause, relation)
-            if basis is not None and "number" not in basis:
-                continue  # a document named without a number is no reference to record
+            if basis is None or "number" not in basis:
+                # A document named without a number is a reference only with its issuer.
+                basis = _unnumbered(clause, relation)
             known = [(b["kind"], b.get("number")) for b, _ in bases]
             if basis is not None and (basis["kind"], basis.get("number", "-")) not in known:
                 bases.append((basis, para.line))
