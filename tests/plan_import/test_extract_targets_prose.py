@@ -116,3 +116,19 @@ def test_the_lead_in_before_phan_dau_is_no_part_of_the_indicator():
     assert [(t["indicator"], t["value"]) for t in targets] == [
         ("Tốc độ tăng thu nhập bình quân đầu người", 8)
     ]
+
+
+def test_a_scope_before_a_colon_is_not_the_indicator():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua phát triển giáo dục mầm non",
+        "II. CHỈ TIÊU",
+        "1. Chỉ tiêu cụ thể",
+        "- Tại vùng đồng bào dân tộc: Phấn đấu 95% trẻ em 5 tuổi được học 2 buổi/ngày.",
+    ]
+
+    targets = extract_plan(lines).data["targets"]
+
+    assert [(t["indicator"], t["value"]) for t in targets] == [
+        ("Tỷ lệ trẻ em 5 tuổi được học 2 buổi/ngày", 95)
+    ]

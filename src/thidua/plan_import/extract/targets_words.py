@@ -51,11 +51,21 @@ def _lead(piece: str, start: int, end: int) -> str:
     return re.sub(r"^(?:và|,)\s+", "", before)
 
 
+def _scope_only(piece: str, start: int) -> bool:
+    """Whether the words before the first figure are a scope and a colon, then only cue
+    words ("Tại địa bàn có khu công nghiệp: Phấn đấu 100% …")."""
+    head, colon, between = piece[:start].rpartition(":")
+    return bool(colon) and bool(head.strip()) and not _lead(between, 0, len(between))
+
+
 def indicator_of(piece: str, figure: Figure, figures: list[Figure], position: int) -> str:
     """What a figure measures: the words before it (time and comparator words dropped), or,
     when the figures come first ("95% trở lên cơ quan, doanh nghiệp và 90% trở lên xã,
-    phường, thị trấn đạt chuẩn …"), the words after each, with the shared predicate."""
-    if _lead(piece, 0, figures[0].start):
+    phường, thị trấn đạt chuẩn …"), the words after each, with the shared predicate. A scope
+    before a colon ("Tại địa bàn đô thị: 100% trẻ em …") does not name what is measured."""
+    if _scope_only(piece, figures[0].start):
+        pass
+    elif _lead(piece, 0, figures[0].start):
         start = figures[position - 1].end if position else 0
         before = _lead(piece, start, figure.start)
         if before and not fold(before).startswith("tro "):
