@@ -132,3 +132,21 @@ def test_a_scope_before_a_colon_is_not_the_indicator():
     assert [(t["indicator"], t["value"]) for t in targets] == [
         ("Tỷ lệ trẻ em 5 tuổi được học 2 buổi/ngày", 95)
     ]
+
+
+def test_a_goal_set_in_a_news_sentence_gives_each_figure_its_indicator():
+    lines = [
+        "Xã Hòa Bình phát động phong trào thi đua năm 2026",
+        "Để bảo đảm an sinh, xã đặt mục tiêu giảm tỷ lệ hộ nghèo 0,5%, nâng tỷ lệ dân số tham "
+        "gia bảo hiểm y tế lên 96% và giữ vững 100% trường học đạt chuẩn quốc gia.",
+        "Chuyển đổi số tiếp tục là khâu đột phá, phấn đấu 85% hồ sơ được xử lý trực tuyến.",
+    ]
+
+    targets = extract_plan(lines).data["targets"]
+
+    assert [(t["indicator"], t["value"]) for t in targets] == [
+        ("Giảm tỷ lệ hộ nghèo", 0.5),
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế", 96),
+        ("Tỷ lệ trường học đạt chuẩn quốc gia", 100),
+        ("Tỷ lệ hồ sơ được xử lý trực tuyến", 85),
+    ]

@@ -48,7 +48,7 @@ def _pieces(sentence: str) -> list[tuple[str, bool]]:
     return out
 
 
-_GOAL = re.compile(r"\bphấn đấu\b", re.IGNORECASE)
+_GOAL = re.compile(r"\bphấn đấu\b|\b(?:đặt|đề ra) (?:mục tiêu|chỉ tiêu)\b", re.IGNORECASE)
 
 
 def _target_rows(para: Para, strict: bool, goals_only: bool = False) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ _LEAD_TIME = re.compile(
     re.IGNORECASE,
 )
 _TAIL_CUES = re.compile(
-    r"\s*(?:\b(?:duy trì|mức|giảm|tăng|bình quân|đạt|là|có|cho|từ|trên|dưới|xuống|không|"
+    r"\s*(?:\b(?:duy trì|giữ vững|nâng|mức|giảm|tăng|bình quân|đạt|là|có|cho|từ|trên|dưới|xuống|không|"
     r"thấp hơn|ít nhất|tối thiểu|tối đa|quá|vượt|khoảng|bảo đảm|đảm bảo|phấn đấu|lên|thêm)\b\s*)+$",
     re.IGNORECASE,
 )
@@ -40,7 +40,9 @@ def time_of(sentence: str) -> dict[str, Any]:
 
 
 _ENUMERATION = re.compile(
-    r"^\(?\d{1,2}\)\s*|^(?:[^;:]{0,80}?\s)?phấn đấu\s+(?:đạt\s+)?", re.IGNORECASE
+    r"^\(?\d{1,2}\)\s*|^(?:[^;:]{0,120}?\s)?(?:phấn đấu|đặt mục tiêu|đề ra mục tiêu)(?:\s+|$)"
+    r"(?:đạt\s+)?",
+    re.IGNORECASE,
 )
 
 
@@ -48,7 +50,7 @@ def _lead(piece: str, start: int, end: int) -> str:
     before = _ENUMERATION.sub("", piece[start:end].strip(" ,;:"))
     before = _LEAD_TIME.sub("", _ENUMERATION.sub("", before)).strip()
     before = strip_end(_IN_YEARS.sub("", _TAIL_CUES.sub("", before.rstrip(" ≥≤<>"))))
-    return re.sub(r"^(?:và|,)\s+", "", before)
+    return re.sub(r"^(?:và|,|nâng(?: cao)?|giữ vững)(?:\s+|$)", "", before)
 
 
 def _scope_only(piece: str, start: int) -> bool:
