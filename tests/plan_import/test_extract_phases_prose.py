@@ -91,3 +91,28 @@ def test_a_later_mention_of_a_phase_does_not_add_one():
 
     assert [p["name"] for p in draft.data["phases"]] == ["Đợt 1", "Đợt 2"]
     assert draft.data["phases"][0]["end"] == "2025-04"
+
+
+def test_a_span_without_year_in_a_news_report_takes_the_pages_year():
+    lines = [
+        "Thị xã phát động thi đua chào mừng lên đô thị loại III",
+        "Cập nhật 10/11/2024",
+        "Ngày 9/11, thị xã vừa phát động phong trào thi đua lập thành tích chào mừng đô thị "
+        "loại III. Thời gian phát động thi đua từ ngày 1/11 - 31/12.",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert draft.data["period"] == {"start": "2024-11-01", "end": "2024-12-31"}
+
+
+def test_until_the_end_of_a_month_gives_the_periods_end_only():
+    lines = [
+        "Ngày 27/8/2020, Sở Tư pháp đã ban hành Kế hoạch phát động phong trào thi đua năm 2020.",
+        "Kế hoạch đề ra 05 nội dung thi đua diễn ra từ nay cho đến hết tháng 12/2020.",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert draft.data["period"]["end"] == "2020-12"
+    assert draft.sources["period.end"].confidence == 0.6

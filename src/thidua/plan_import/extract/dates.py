@@ -51,7 +51,7 @@ def first_date(text: str) -> PartialDate | None:
 _RANGE = re.compile(r"(?:^|\b)từ\s+(?P<a>.+?)\s+(?:đến|tới|-)\s+(?P<b>.+)$", re.IGNORECASE)
 #: An end written "11/2024" (month and year) or "15-12" / "15/12" (day and month).
 _BARE_MONTH = re.compile(r"^(?:tháng\s*)?(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\b")
-_BARE_DAY = re.compile(r"^(?:ngày\s*)?(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?![\d/.-])")
+_BARE_DAY = re.compile(r"^(?:ngày\s*)?(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?![\d/]|[.-]\d)")
 
 
 def find_range(text: str, year: int | None = None) -> tuple[PartialDate, PartialDate] | None:

@@ -68,9 +68,9 @@ def read_prose_title(paras: list[Para], draft: Draft) -> int:
 
 
 _TERM = re.compile(r"\bgiai đoạn\s+(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})")
-#: "… thi đua năm 2026" (the year right after the campaign's words, closing the title); not
+#: A year closing the title ("… thi đua năm 2026", "… trên địa bàn thị trấn năm 2020"); not
 #: "… các ngày lễ lớn trong năm 2020" (the year of what is celebrated).
-_YEAR_END = re.compile(r"\bthi đua(?:\s+\S+){0,3}\s+năm\s+(?P<y>(?:19|20)\d{2})\s*$", re.I)
+_YEAR_END = re.compile(r"(?<!trong )\bnăm\s+(?P<y>(?:19|20)\d{2})\s*$", re.I)
 
 
 def period_of_title(draft: Draft) -> None:

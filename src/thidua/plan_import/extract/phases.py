@@ -7,8 +7,9 @@ from typing import Any
 
 from thidua.core.dates import PartialDate
 from thidua.core.text import fold
-from thidua.plan_import.extract.dates import find_range, partial_value
+from thidua.plan_import.extract.dates import find_dates, find_range, partial_value
 from thidua.plan_import.extract.model import Draft
+from thidua.plan_import.extract.prose_header import published
 from thidua.plan_import.extract.structure import Para, headed, under
 
 _MARK = re.compile(
@@ -38,21 +39,46 @@ def read_phases(paras: list[Para], draft: Draft) -> None:
     """
     heads = headed(paras, "thoi gian")
     scope = [p for h in heads for p in [h, *under(paras, h)]]
-    year = _context_year(draft)
+    year = _context_year(draft, paras)
     phases = _phases_in(scope, year) or _phases_in(paras, year)
     span: tuple[PartialDate, PartialDate, int] | None = None
     for para in scope or paras:
-        found = find_range(para.body)
+        found = find_range(para.body, year)
         if found is not None and not _MARK.search(para.body) and "thoi gian" in fold(para.text):
             span = (*found, para.line)
             break
     _store(phases, span, draft)
+    if span is None and not phases:
+        _until(paras[:12], draft)
 
 
-def _context_year(draft: Draft) -> int | None:
-    """The one year the title names ("… năm 2024"), for spans written without a year."""
+_UNTIL = re.compile(
+    r"\btừ nay\s+(?:cho\s+)?(?:đến|tới)\s+(?:hết\s+)?(?P<what>tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _until(paras: list[Para], draft: Draft) -> None:
+    """ "… diễn ra từ nay cho đến hết tháng 12/2020": the period's end only (0.6)."""
+    for para in paras:
+        match = _UNTIL.search(para.body)
+        dates = find_dates(match["what"]) if match else []
+        if dates:
+            draft.set("period.end", partial_value(dates[0][0]), para.line, 0.6, "prose")
+            return
+
+
+def _context_year(draft: Draft, paras: list[Para]) -> int | None:
+    """The year of spans written without one ("từ ngày 1/11 - 31/12"): the one year the
+    title names ("… năm 2024"), else the year of the plan's date, else of the page's date."""
     years = {int(m["y"]) for m in _YEAR.finditer(str(draft.result.data.get("title", "")))}
-    return years.pop() if len(years) == 1 else None
+    if len(years) == 1:
+        return years.pop()
+    date = str(draft.result.data.get("document", {}).get("date", ""))
+    if date[:4].isdigit():
+        return int(date[:4])
+    page = published(paras[:4])
+    return page.year if page else None
 
 
 def _phases_in(paras: list[Para], year: int | None) -> list[Phase]:

@@ -48,14 +48,14 @@ _ABOUT = re.compile(r"^[^.;()]{0,40}?\s+về\s+(?:việc\s+)?(?P<t>[^;]{12,600})
 def read_own_sentence(paras: list[Para], draft: Draft) -> None:
     """Number, date, issuer and title of the plan from a sentence near the top: each only
     where the header block did not give it."""
-    published = _published(paras[:4])
+    page_date = published(paras[:4])
     for para in paras[:12]:
         match = _own_number(para.text) or _own_plain(para.text)
         opening = _OPENING_DATE.match(para.text) if _ISSUES.search(para.text) else None
         if match is None and opening is None:
             continue
         if match is not None:
-            _read_match(para, match, published, draft)
+            _read_match(para, match, page_date, draft)
         if opening is not None:
             _fill_date(draft, find_dates(opening["date"]), para.line)
         _issuer_of(para, draft)
@@ -141,7 +141,7 @@ _DAY_MONTH = re.compile(
 )
 
 
-def _published(paras: list[Para]) -> PartialDate | None:
+def published(paras: list[Para]) -> PartialDate | None:
     """The date a news page was published: the latest d/m/yyyy of its first lines (a title
     may name older dates: "(11/6/1948 - 11/6/2018)")."""
     found = []
