@@ -191,3 +191,17 @@ def test_a_title_closing_on_the_campaigns_year_gives_the_period_but_a_celebrated
         "start": 2026,
         "end": 2026,
     }
+
+
+def test_an_issuer_cut_to_its_first_line_takes_the_level_and_place_the_text_gives():
+    lines = [
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+        "Số: 41/KH-UBND | Quảng Trị, ngày 3 tháng 7 năm 2025 |",
+        "KẾ HOẠCH",
+        "TRIỂN KHAI PHONG TRÀO THI ĐUA TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert draft.data["document"]["issuer"] == "Ủy ban nhân dân tỉnh Quảng Trị"
+    assert draft.sources["document.issuer"].confidence == 0.6

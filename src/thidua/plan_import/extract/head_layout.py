@@ -91,3 +91,34 @@ def period_of_title(draft: Draft) -> None:
         return
     draft.set("period", {"start": start, "end": end}, line, 0.7)
     draft.cite_tree("period", draft.result.data["period"], line, 0.7)
+
+
+_LEVELS = {
+    "tinh": "tỉnh",
+    "thanh pho": "thành phố",
+    "huyen": "huyện",
+    "thi xa": "thị xã",
+    "quan": "quận",
+    "thi tran": "thị trấn",
+    "phuong": "phường",
+    "xa": "xã",
+}
+
+
+def complete_issuer(draft: Draft) -> None:
+    """An issuer read as "Ủy ban nhân dân" alone (a flattened header keeps only its first
+    line) completed with the level and place the text gives: the date line's place
+    ("Thanh Hoá, ngày …") named with its level in the text ("… trên địa bàn tỉnh Thanh
+    Hóa") → "Ủy ban nhân dân tỉnh Thanh Hoá", confidence 0.6."""
+    document = draft.result.data.get("document", {})
+    issuer, place = document.get("issuer", ""), document.get("place", "")
+    if fold(issuer) not in ("uy ban nhan dan", "hoi dong nhan dan") or not place:
+        return
+    levels = "|".join(_LEVELS)
+    pattern = re.compile(rf"\b(?P<level>{levels})\s+{re.escape(fold(place))}\b")
+    for index, line in enumerate(draft.lines[:60], start=1):
+        match = pattern.search(fold(line))
+        if match:
+            named = f"{issuer} {_LEVELS[match['level']]} {place}"
+            draft.set("document.issuer", named, index, 0.6)
+            return

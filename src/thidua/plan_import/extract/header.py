@@ -6,7 +6,12 @@ import re
 
 from thidua.core.text import fold
 from thidua.plan_import.extract.dates import find_dates
-from thidua.plan_import.extract.head_layout import is_cell, left_column, read_prose_title
+from thidua.plan_import.extract.head_layout import (
+    complete_issuer,
+    is_cell,
+    left_column,
+    read_prose_title,
+)
 from thidua.plan_import.extract.model import Draft
 from thidua.plan_import.extract.prose_header import read_own_sentence
 from thidua.plan_import.extract.structure import Para
@@ -51,6 +56,7 @@ def read_header(paras: list[Para], draft: Draft) -> int:
         body_start = _read_title(paras, kind_at + 1, draft)
     if "document.number" not in draft.result.sources or "document.date" not in draft.result.sources:
         read_own_sentence(paras, draft)
+    complete_issuer(draft)
     return body_start
 
 
