@@ -74,3 +74,17 @@ def test_summary_yaml_and_json_show_unrecognised_fields_apart_from_missing_ones(
     assert "Chưa nhận ra" in text and "hãy tìm trong văn bản" in text
     assert "# Chưa nhận ra (hãy tìm trong văn bản): document.date" in draft_yaml(draft)
     assert '"unrecognised": [' in draft_json(draft)
+
+
+def test_a_date_in_the_sentence_that_issues_the_plan_is_never_claimed_not_stated():
+    # The reader may miss the odd spelling "ngày 18 / 3", but the wording is there.
+    lines = [
+        "Thi đua bảo vệ an ninh",
+        "Để thực hiện nhiệm vụ, ngày 18 / 3 vừa qua, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch "
+        "tổ chức phong trào thi đua năm 2021.",
+    ]
+
+    draft = extract_plan(lines)
+
+    assert "document.date" not in draft.missing
+    assert "document.date" in draft.unrecognised

@@ -26,7 +26,9 @@ _DATE = re.compile(r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}|^[^\d,]{2,40
 #: The plan's own number: a "Số:" line, or "ban hành Kế hoạch số …", "(Kế hoạch số …".
 _OWN_NUMBER = re.compile(
     r"^so\s*[:.]?\s*\d|^so\s*:|(?:ban hanh|^\(|^ngay [\d/]+,.{0,80}ban hanh)\s*.{0,40}?\bso\s*\d"
+    r"|\(\s*(?:ke hoach|chuong trinh) so\s*\d"
 )
+_ISSUED = re.compile(r"\b(?:ban hanh|phat dong)\s+(?:ke hoach|chuong trinh)\b")
 _ISSUER = re.compile(
     r"\b(?:uy ban|ubnd|hoi dong|tinh uy|huyen uy|thanh uy|dang uy|cong doan|doan thanh nien)"
     r"|\b(?:so|ban|bo|cuc|vien|phong|truong|hoi)\s+[a-z]+\s+[a-z]+\s+xay dung"
@@ -61,7 +63,8 @@ def _number_cue(draft: Draft) -> bool:
 
 
 def _date_cue(draft: Draft) -> bool:
-    """A full date or a "Place, ngày" in the head, or a date beside the plan's own number."""
+    """A full date, a "Place, ngày" or a "ngày d/m" in a sentence that issues the plan in
+    the head, or a date beside the plan's own number."""
     cells = [cell.strip() for line in _head_lines(draft) for cell in line.split("|")]
     if any(_DATE.search(cell) for cell in cells):
         return True
@@ -69,7 +72,11 @@ def _date_cue(draft: Draft) -> bool:
         re.search(r"\bso\s*\d+[^\s,;]*/[^\s,;]+[,)\s]{1,4}(?:ngay\s*)?\d", cell)
         for cell in cells
         if _OWN_NUMBER.search(cell)
-    ) or any(re.match(r"^ngay\s*\d{1,2}/\d{1,2}/\d{4}", cell) for cell in cells)
+    ) or any(
+        re.match(r"^ngay\s*\d{1,2}/\d{1,2}/\d{4}", cell)
+        or (_ISSUED.search(cell) and re.search(r"\bngay\s*\d{1,2}\s*(?:thang|/)\s*\d", cell))
+        for cell in cells
+    )
 
 
 _CUES: dict[str, Callable[[Draft], bool]] = {
