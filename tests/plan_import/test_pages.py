@@ -178,7 +178,7 @@ def test_an_unrecognised_field_tells_the_reviewer_to_look_in_the_text(importer):
 
     text = page_text(response)
     assert "Chưa nhận ra: văn bản có thể có giá trị này nhưng máy chưa đọc được." in text
-    assert "1 trường máy chưa nhận ra: hãy tìm trong văn bản." in text
+    assert "Máy chưa nhận ra 1 trường: hãy tìm trong văn bản." in text
     assert "Văn bản không nêu" in text
 
 
