@@ -116,3 +116,15 @@ def test_until_the_end_of_a_month_gives_the_periods_end_only():
 
     assert draft.data["period"]["end"] == "2020-12"
     assert draft.sources["period.end"].confidence == 0.6
+
+
+def test_a_span_that_ends_on_an_event_gives_the_periods_start_only():
+    lines = [
+        "Huyện phát động thi đua chào mừng 30 năm thành lập",
+        "UBND huyện đã phát động phong trào thi đua đặc biệt. Thời gian từ tháng 10/2024 đến khi "
+        "huyện tổ chức lễ kỷ niệm.",
+    ]
+
+    period = extract_plan(lines).data["period"]
+
+    assert period == {"start": "2024-10"}

@@ -58,14 +58,24 @@ _UNTIL = re.compile(
 )
 
 
+_SINCE = re.compile(
+    r"\bthời gian\b[^.;]{0,60}?\btừ\s+(?P<what>(?:ngày\s+)?\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*"
+    r"(?:/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4})\s+(?:đến|tới)\s+khi\b",
+    re.IGNORECASE,
+)
+
+
 def _until(paras: list[Para], draft: Draft) -> None:
-    """ "… diễn ra từ nay cho đến hết tháng 12/2020": the period's end only (0.6)."""
+    """An open span: "… diễn ra từ nay cho đến hết tháng 12/2020" gives the period's end
+    only, "Thời gian từ tháng 11/2021 đến khi huyện tổ chức lễ kỷ niệm" its start only (an
+    event with no date written ends it); confidence 0.6."""
     for para in paras:
-        match = _UNTIL.search(para.body)
-        dates = find_dates(match["what"]) if match else []
-        if dates:
-            draft.set("period.end", partial_value(dates[0][0]), para.line, 0.6, "prose")
-            return
+        for pattern, path in ((_UNTIL, "period.end"), (_SINCE, "period.start")):
+            match = pattern.search(para.body)
+            dates = find_dates(match["what"]) if match else []
+            if dates:
+                draft.set(path, partial_value(dates[0][0]), para.line, 0.6, "prose")
+                return
 
 
 def _context_year(draft: Draft, paras: list[Para]) -> int | None:
