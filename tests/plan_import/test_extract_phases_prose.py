@@ -128,3 +128,14 @@ def test_a_span_that_ends_on_an_event_gives_the_periods_start_only():
     period = extract_plan(lines).data["period"]
 
     assert period == {"start": "2024-10"}
+
+
+def test_a_span_under_a_time_heading_needs_no_time_word_of_its_own():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua năm 2025",
+        "III. THỜI GIAN",
+        "Từ ngày 15/3/2025 đến ngày 15/12/2025.",
+    ]
+
+    assert extract_plan(lines).data["period"] == {"start": "2025-03-15", "end": "2025-12-15"}

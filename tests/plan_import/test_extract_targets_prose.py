@@ -150,3 +150,41 @@ def test_a_goal_set_in_a_news_sentence_gives_each_figure_its_indicator():
         ("Tỷ lệ trường học đạt chuẩn quốc gia", 100),
         ("Tỷ lệ hồ sơ được xử lý trực tuyến", 85),
     ]
+
+
+def test_numbered_sentences_of_a_content_and_targets_section_are_read():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua xây dựng nông thôn mới nâng cao năm 2025",
+        "II. NỘI DUNG VÀ CHỈ TIÊU",
+        "1. Phấn đấu thu nhập bình quân đầu người đạt 80 triệu đồng/người/năm.",
+        "2. Tỷ lệ hộ nghèo giảm còn dưới 1,2%.",
+        "3. Xây dựng đời sống văn hóa ở khu dân cư.",
+    ]
+
+    targets = extract_plan(lines).data["targets"]
+
+    assert [(t["indicator"], t["comparator"], t["value"], t["measure_unit"]) for t in targets] == [
+        ("Thu nhập bình quân đầu người", "gte", 80, "triệu đồng/người/năm"),
+        ("Tỷ lệ hộ nghèo", "lt", 1.2, "%"),
+    ]
+
+
+def test_each_figure_keeps_its_own_predicate_and_shares_the_last_only_when_it_has_none():
+    lines = [
+        "KẾ HOẠCH",
+        "Thi đua an toàn trường học",
+        "II. CHỈ TIÊU",
+        "1. Chỉ tiêu",
+        "- Phấn đấu 100% trường học đạt chuẩn an toàn, 95% giáo viên đạt chuẩn nghề nghiệp.",
+        "- 90% trở lên thôn, 85% trở lên tổ dân phố đạt danh hiệu văn hóa.",
+    ]
+
+    targets = extract_plan(lines).data["targets"]
+
+    assert [t["indicator"] for t in targets] == [
+        "Tỷ lệ trường học đạt chuẩn an toàn",
+        "Tỷ lệ giáo viên đạt chuẩn nghề nghiệp",
+        "Tỷ lệ thôn đạt danh hiệu văn hóa",
+        "Tỷ lệ tổ dân phố đạt danh hiệu văn hóa",
+    ]

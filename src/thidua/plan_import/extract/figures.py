@@ -54,7 +54,7 @@ UNITS = (
     "sáng kiến",
     "đề tài",
 )
-_PER = r"(?:/(?:vạn dân|năm|người|1\.000 dân|nghìn dân|người/năm))?"
+_PER = r"(?:/(?:người/năm|vạn dân|năm|người|1\.000 dân|nghìn dân))?"
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _VALUE = re.compile(
     rf"(?<![\w/.,-])(?P<a>{NUMBER})(?:\s*(?:%\s*)?[-–]\s*(?P<b>{NUMBER}))?\s*"

@@ -44,7 +44,8 @@ def read_phases(paras: list[Para], draft: Draft) -> None:
     span: tuple[PartialDate, PartialDate, int] | None = None
     for para in scope or paras:
         found = find_range(para.body, year)
-        if found is not None and not _MARK.search(para.body) and "thoi gian" in fold(para.text):
+        named = "thoi gian" in fold(para.text) or (scope and para.kind != "roman")
+        if found is not None and not _MARK.search(para.body) and named:
             span = (*found, para.line)
             break
     _store(phases, span, draft)

@@ -162,6 +162,11 @@ def _duplicate(row: dict[str, Any], rows: list[dict[str, Any]]) -> bool:
     return False
 
 
+def _sentence_item(para: Para) -> bool:
+    """ "1. Phấn đấu thu nhập bình quân đạt 75 triệu đồng." — a sentence, not a heading."""
+    return len(para.body) > 60 or (len(para.body) > 30 and para.body.rstrip()[-1:] in ".;")
+
+
 def _lead_list(para: Para) -> Para | None:
     """ "Các chỉ tiêu chủ yếu: (1) …; (2) …": the list after the colon, as a targets section."""
     head, colon, rest = para.body.partition(":")
@@ -186,8 +191,8 @@ def read_targets(paras: list[Para], draft: Draft, content: set[int]) -> None:
         if lead is not None:
             para, strict = lead, False
         elif para.kind in ("roman", "arabic", "letter") and id(para) not in inside:
-            # A lettered item of the content section is a sentence, not a heading.
-            if not (para.kind == "letter" and id(para) in content and len(para.body) > 60):
+            # A numbered item of the content section that is a sentence, not a heading.
+            if not (para.kind != "roman" and id(para) in content and _sentence_item(para)):
                 continue
             strict = True
         else:

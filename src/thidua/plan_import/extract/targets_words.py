@@ -17,7 +17,7 @@ _LEAD_TIME = re.compile(
 )
 _TAIL_CUES = re.compile(
     r"\s*(?:\b(?:duy trì|giữ vững|nâng|mức|giảm|tăng|bình quân|đạt|là|có|cho|từ|trên|dưới|xuống|không|"
-    r"thấp hơn|ít nhất|tối thiểu|tối đa|quá|vượt|khoảng|bảo đảm|đảm bảo|phấn đấu|lên|thêm)\b\s*)+$",
+    r"thấp hơn|ít nhất|tối thiểu|tối đa|quá|vượt|khoảng|bảo đảm|đảm bảo|phấn đấu|lên|thêm|còn)\b\s*)+$",
     re.IGNORECASE,
 )
 _YEARS = re.compile(
@@ -77,9 +77,13 @@ def indicator_of(piece: str, figure: Figure, figures: list[Figure], position: in
     subject = strip_end(re.sub(r"\s+và\s*$", "", subject.strip()))
     predicate = ""
     if " đạt " in f" {subject} ":
+        # Its own predicate: "100% trường học đạt chuẩn an toàn, 95% giáo viên đạt …".
         head, _, tail = f" {subject} ".partition(" đạt ")
         subject, predicate = head.strip(), strip_end("đạt " + tail)
-        tail = piece[figures[-1].end :]
+    elif position + 1 < len(figures):
+        # The predicate the figures share, written after the last: "95% cơ quan và 90% xã
+        # đạt chuẩn an toàn".
+        tail = f" {piece[figures[-1].end :]}"
         if " đạt " in tail:
             predicate = strip_end("đạt " + tail.split(" đạt ", 1)[1])
     if subject and figure.unit.startswith("%"):
