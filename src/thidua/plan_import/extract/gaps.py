@@ -20,7 +20,6 @@ from thidua.plan_import.extract.model import Draft
 #: Paths the text never holds (unit codes, derived codes): always "not stated".
 NEVER_IN_TEXT = ("document.issuer_unit", "code")
 _HEAD_LINES = 25
-_TAIL_LINES = 40
 
 _DATE = re.compile(r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}|^[^\d,]{2,40},\s*ngay\b")
 #: The plan's own number: a "Số:" line, or "ban hành Kế hoạch số …", "(Kế hoạch số …".
@@ -40,6 +39,7 @@ _SIGNER = re.compile(r"\b(?:chu tich|giam doc|truong ban|bi thu|tm\.|kt\.|thu tr
 _PERIOD = re.compile(
     r"\bdot\b(?!\s*(?:xuat|bien|pha|ngot|nhap|kich))|\bgiai doan\b|\btu (?:ngay|thang)\b|\bden ngay\b"
     r"|\bthoi gian (?:thuc hien|thi dua|to chuc|phat dong)|\bthi dua (?:nam|nhiem ky) \d{4}"
+    r"|\btu nay\b|\bden het (?:thang|nam|ngay)\b|\bden khi\b"
 )
 _TITLE = re.compile(r"\bke hoach\b|\bchuong trinh\b|\bhuong dan\b|\bphat dong\b")
 
@@ -50,10 +50,6 @@ def _head_lines(draft: Draft) -> list[str]:
 
 def _whole(draft: Draft) -> str:
     return fold(" ".join(draft.lines))
-
-
-def _tail(draft: Draft) -> str:
-    return fold(" ".join(draft.lines[-_TAIL_LINES:]))
 
 
 def _number_cue(draft: Draft) -> bool:
@@ -86,7 +82,8 @@ _CUES: dict[str, Callable[[Draft], bool]] = {
     "document.issuer": lambda d: bool(
         _ISSUER.search(_whole(d)) or _ORGAN.search(" ".join(d.lines))
     ),
-    "document.signer": lambda d: bool(_SIGNER.search(_tail(d))),
+    # The whole text: a signature block may stand before an appendix, or be cut off.
+    "document.signer": lambda d: bool(_SIGNER.search(_whole(d))),
     "period": lambda d: bool(_PERIOD.search(_whole(d))),
     "phases": lambda d: bool(_PERIOD.search(_whole(d))),
     "title": lambda d: bool(_TITLE.search(_whole(d))),
