@@ -73,7 +73,7 @@ def test_import_journey_upload_review_correct_confirm(live_server, browser, impo
     expect(page.locator("#pi-progress")).to_contain_text("chưa được chấp nhận hoặc điền")
     _shot(page, "4-corrected", width)
     missing = page.locator("#f-registration-rules-0-unit-kinds")
-    expect(missing).to_contain_text("Văn bản không nêu")
+    expect(missing).to_contain_text("Chưa nhận ra")
     _set(page, "f-registration-rules-0-unit-kinds", "mass_organisation\nenterprise\nother")
     expect(missing).to_contain_text("Đã điền")
     _set(page, "f-registration-rules-2-minimum", "1")

@@ -35,7 +35,7 @@ def test_import_prints_the_draft_yaml_with_sources_and_a_summary_of_missing_fiel
     draft = yaml.safe_load(out)
     assert draft["document"]["number"] == "128/KH-UBND"
     assert len(draft["targets"]) == 24
-    assert "# Thiếu: document.issuer_unit" in out
+    assert "# Thiếu (văn bản không ghi): document.issuer_unit" in out
     assert "# document.number ← dòng 1 (1.0)" in out
     assert "Còn thiếu" in err and "document.issuer_unit" in err
 
@@ -44,7 +44,7 @@ def test_import_json_holds_data_sources_missing_and_warnings():
     out, _ = run(str(SEED), "--json")
 
     payload = json.loads(out)
-    assert set(payload) == {"data", "sources", "missing", "warnings"}
+    assert set(payload) == {"data", "sources", "missing", "unrecognised", "warnings"}
     assert payload["sources"]["phases.0.end"]["line"] == 77
     assert payload["sources"]["phases.0.end"]["text"].startswith("- Đợt 01")
     assert payload["data"]["phases"][0]["start"] == "2024-11"

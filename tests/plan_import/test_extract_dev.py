@@ -84,9 +84,15 @@ def test_vinh_phuc_title_follows_ke_hoach_on_the_same_line(vinh_phuc):
 
 
 def test_vinh_phuc_without_number_date_or_place_leaves_them_missing(vinh_phuc):
-    for path in ("document.number", "document.date", "document.place", "document.issuer", "code"):
+    for path in ("document.number", "document.date", "document.place", "code"):
         assert path in vinh_phuc.missing
     assert "number" not in vinh_phuc.data["document"]
+
+
+def test_vinh_phuc_issuer_without_its_place_is_kept_as_written_with_low_confidence(vinh_phuc):
+    assert vinh_phuc.data["document"]["issuer"] == "Uỷ ban nhân dân tỉnh"
+    assert vinh_phuc.sources["document.issuer"].confidence == 0.5
+    assert vinh_phuc.sources["document.issuer"].where == "prose"
 
 
 def test_vinh_phuc_bases_are_its_two_can_cu(vinh_phuc):

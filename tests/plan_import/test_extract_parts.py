@@ -243,7 +243,7 @@ def test_a_numbered_list_after_chi_tieu_gives_one_target_per_figure():
     ]
 
 
-def test_bases_skip_the_plans_own_sentence_and_keep_a_resolution_without_number():
+def test_bases_skip_the_plans_own_sentence_and_a_resolution_without_number():
     lines = [
         "KẾ HOẠCH",
         "Phát động thi đua",
@@ -259,15 +259,14 @@ def test_bases_skip_the_plans_own_sentence_and_keep_a_resolution_without_number(
 
     assert [(b["kind"], b.get("number")) for b in draft.data["legal_bases"]] == [
         ("Chỉ thị", "19/CT-TTg"),
-        ("Nghị quyết", None),
     ]
-    assert draft.data["legal_bases"][1]["title"] == "Đại hội Đảng bộ tỉnh lần thứ XVI"
-    assert "legal_bases.1.number" in draft.missing
     assert draft.data["purposes"] == ["Tạo khí thế thi đua sôi nổi."]
     assert draft.sources["purposes.0"].confidence == 0.7
 
 
-def test_a_report_of_the_launch_gives_number_date_and_title_with_low_confidence():
+def test_a_report_of_a_letter_launching_the_movement_gives_no_number_of_the_plan():
+    # "văn bản số 129/UBND-KTTH" is a letter (công văn), not the plan: its number and date
+    # are not the plan's; they are left for the reviewer, not claimed "not stated".
     lines = [
         "Phát động phong trào thi đua năm 2021",
         "Ngày 14/01/2021, UBND tỉnh ban hành văn bản số 129/UBND-KTTH về phát động phong "
@@ -276,10 +275,11 @@ def test_a_report_of_the_launch_gives_number_date_and_title_with_low_confidence(
 
     draft = extract_plan(lines)
 
-    assert draft.data["document"] == {"number": "129/UBND-KTTH", "date": "2021-01-14"}
-    assert draft.data["title"] == "Phát động phong trào thi đua năm 2021"
-    assert draft.sources["document.number"].confidence == 0.6
-    assert "document.issuer" in draft.missing
+    assert "number" not in draft.data.get("document", {})
+    assert "document.number" not in draft.missing
+    assert "document.date" in draft.unrecognised
+    # "UBND tỉnh ban hành": an issuer is named, without its place: not "not stated".
+    assert "document.issuer" not in draft.missing
 
 
 def test_a_part_that_fails_costs_that_part_only():

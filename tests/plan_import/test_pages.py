@@ -166,6 +166,22 @@ def test_missing_fields_are_marked_and_suggestions_shown_as_suggestions(importer
     assert "Gợi ý (chưa dùng cho đến khi bạn chấp nhận): kh-5-2024-tra-vinh" in text
 
 
+def test_an_unrecognised_field_tells_the_reviewer_to_look_in_the_text(importer):
+    draft = DraftFactory(
+        created_by=importer,
+        unit=importer.memberships.get().unit.parent,
+        missing=["document.parent_issuer"],
+        unrecognised=["document.signer.authority"],
+    )
+
+    response = signed_in(importer).get(reverse("plan_import:review", args=[draft.pk]))
+
+    text = page_text(response)
+    assert "Chưa nhận ra: văn bản có thể có giá trị này nhưng máy chưa đọc được." in text
+    assert "Máy chưa nhận ra 1 trường: hãy tìm trong văn bản." in text
+    assert "Văn bản không nêu" in text
+
+
 def test_confirm_with_errors_shows_them_on_the_review_page(importer):
     draft = DraftFactory(created_by=importer, unit=importer.memberships.get().unit.parent)
     client = signed_in(importer)
@@ -241,3 +257,11 @@ def test_discarding_a_draft_asks_first_saying_what_is_lost(importer):
     discard = reverse("plan_import:discard", args=[draft.pk])
     form = page[page.index(f'action="{discard}"') :].split(">", 1)[0]
     assert 'data-confirm="Hủy bản nháp? Các trường đã duyệt và đã sửa không dùng được nữa' in form
+
+
+def test_the_review_page_shows_no_template_comment_as_text(importer):
+    draft = DraftFactory(created_by=importer, unit=importer.memberships.get().unit.parent)
+
+    response = signed_in(importer).get(reverse("plan_import:review", args=[draft.pk]))
+
+    assert "The label wraps its control" not in response.content.decode()

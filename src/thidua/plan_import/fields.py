@@ -124,6 +124,10 @@ class Field:
     confidence: float | None
     source_text: str
     item_head: bool = False
+    #: The reader could not read it although the text may state it ("chưa nhận ra").
+    unrecognised: bool = False
+    #: Where the value was read: "heading", "table" or "prose" ("" when not read).
+    where: str = ""
 
     @property
     def reviewed(self) -> bool:
@@ -165,14 +169,18 @@ def build_fields(
     missing: list[str],
     review: dict[str, Any],
     suggestions: dict[str, Any],
+    unrecognised: list[str] | None = None,
 ) -> list[Field]:
-    """The review rows of a draft, in the plan's order."""
+    """The review rows of a draft, in the plan's order: the paths the text does not state
+    (``missing``) and those the reader did not recognise (``unrecognised``) among them."""
+    unread = list(unrecognised or [])
     missing_set = set(expand_missing(missing, data))
+    unread_set = set(expand_missing(unread, data))
     removed_items = {p for p, d in review.items() if d.get("state") == "removed"}
     rows = []
     seen_items: set[str] = set()
     leaves = flatten(data)
-    for path in field_paths(data, missing):
+    for path in field_paths(data, [*missing, *unread]):
         if any(path == item or path.startswith(item + ".") for item in removed_items):
             continue
         source = sources.get(path) or {}
@@ -199,6 +207,8 @@ def build_fields(
                 confidence=source.get("confidence"),
                 source_text=str(source.get("text", "")),
                 item_head=head,
+                unrecognised=path in unread_set and path not in missing_set,
+                where=str(source.get("where", "")),
             )
         )
     return rows
@@ -238,12 +248,13 @@ def campaign_data(
 
 
 def draft_fields(draft: Any) -> list[Field]:
-    """``build_fields`` of an import draft (its data, sources, missing paths, review and
-    suggestions as they are now)."""
+    """``build_fields`` of an import draft (its data, sources, missing and unrecognised
+    paths, review and suggestions as they are now)."""
     return build_fields(
         data=draft.data,
         sources=draft.sources,
         missing=draft.missing,
         review=draft.review,
         suggestions=draft.suggestions,
+        unrecognised=draft.unrecognised,
     )

@@ -1,7 +1,8 @@
 """Plan import drafts: a launch plan (kế hoạch) read from a file, reviewed field by field.
 
 A draft holds what the extraction engine read from one uploaded plan (its lines, the
-campaign-file data, the source line of each field, the fields the text does not state)
+campaign-file data, the source line of each field, the fields the text does not state and
+those the reader could not read although the text may state them)
 and what the secretariat decided on each field. Confirming it loads a real campaign
 through the same validation as ``campaign load``; nothing is written to the campaign
 tables before that.
@@ -52,6 +53,7 @@ class ImportDraft(models.Model):
     data = models.JSONField(_("dữ liệu trích xuất"), default=dict, blank=True)
     sources = models.JSONField(_("nguồn của từng trường"), default=dict, blank=True)
     missing = models.JSONField(_("trường văn bản không nêu"), default=list, blank=True)
+    unrecognised = models.JSONField(_("trường máy chưa nhận ra"), default=list, blank=True)
     warnings = models.JSONField(_("cảnh báo"), default=list, blank=True)
     suggestions = models.JSONField(_("gợi ý"), default=dict, blank=True)
     review = models.JSONField(_("rà soát từng trường"), default=dict, blank=True)

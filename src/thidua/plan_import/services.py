@@ -90,7 +90,12 @@ def draft_create(*, actor: Any, content: bytes, file_name: str) -> ImportDraft:
         )
     elapsed = int((time.perf_counter() - started) * 1000)
     sources = {
-        path: {"line": ref.line, "text": ref.text, "confidence": float(ref.confidence)}
+        path: {
+            "line": ref.line,
+            "text": ref.text,
+            "confidence": float(ref.confidence),
+            "where": ref.where,
+        }
         for path, ref in extraction.sources.items()
     }
     with transaction.atomic():
@@ -103,6 +108,7 @@ def draft_create(*, actor: Any, content: bytes, file_name: str) -> ImportDraft:
             data=extraction.data,
             sources=sources,
             missing=list(extraction.missing),
+            unrecognised=list(extraction.unrecognised),
             warnings=list(extraction.warnings),
             extract_ms=elapsed,
             unit=unit,
@@ -149,7 +155,7 @@ WORKFLOW: Workflow[ImportDraft] = Workflow(
 
 
 def _known_path(draft: ImportDraft, path: str) -> None:
-    if path not in f.field_paths(draft.data, draft.missing):
+    if path not in f.field_paths(draft.data, [*draft.missing, *draft.unrecognised]):
         raise DomainError(_("Không có trường “%(path)s” trong bản nháp.") % {"path": path})
 
 
@@ -209,7 +215,8 @@ def draft_item_remove(*, actor: Any, draft: ImportDraft, item: str) -> ImportDra
     """Leave one list item (a target, a legal basis …) out of the campaign: the engine read
     something that is not one."""
     if not re.fullmatch(r"[a-z_.]+\.\d+", item) or not any(
-        p.startswith(item + ".") for p in f.field_paths(draft.data, draft.missing)
+        p.startswith(item + ".")
+        for p in f.field_paths(draft.data, [*draft.missing, *draft.unrecognised])
     ):
         raise DomainError(_("Không có mục “%(path)s” trong bản nháp.") % {"path": item})
 

@@ -219,6 +219,7 @@ def _review_context(draft: ImportDraft, *, errors: list[Any] | None = None) -> d
         "waiting": waiting,
         "required_total": sum(1 for r in rows if r.required),
         "missing_count": sum(1 for r in rows if r.missing),
+        "unrecognised_count": sum(1 for r in rows if r.unrecognised),
         "errors": shown_errors,
         "error_paths": error_paths,
         "editable": draft.status == DraftStatus.DRAFT,

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from thidua.core.text import fold
+from thidua.plan_import.extract.awards_prose import PROSE, read_prose_forms
 from thidua.plan_import.extract.model import Draft
 from thidua.plan_import.extract.structure import Para, headed, under
 from thidua.plan_import.extract.vocabulary import (
@@ -27,7 +28,10 @@ _FORM_CODES = (
     ("co thi dua", "CTD"),
     ("chien si thi dua", "CSTD"),
     ("danh hieu", "DH"),
+    ("huan chuong", "HC"),
 )
+#: Items of the recipients list ("- Lưu: VT, NC.") that follow the awards part.
+_NOT_FORMS = ("luu", "noi nhan", "nhu ", "ban tdkt")
 _OF = re.compile(r"\s+của\s+(?P<who>.+)$")
 _BY = re.compile(r"^Do\s+(?P<who>.+?)\s+(?:xét|tặng|khen thưởng|quyết định)\b")
 
@@ -50,6 +54,8 @@ def read_awards(paras: list[Para], draft: Draft) -> None:
                 draft.cite(f"awards.{key}", head.line)
                 break
     forms = _forms(paras, awards.get("subjects", []) if alias else [], draft)
+    if not forms:
+        forms = _named_forms(paras, draft)
     if forms:
         awards["forms"] = forms
     if awards:
@@ -66,7 +72,7 @@ def _forms(paras: list[Para], all_subjects: list[str], draft: Draft) -> list[dic
         p
         for h in heads[-1:]
         for p in under(paras, h)
-        if p.kind in ("dash", "plus") and ":" in p.body
+        if p.kind in ("dash", "plus") and ":" in p.body and not p.key.startswith(_NOT_FORMS)
     ]
     forms: list[dict[str, Any]] = []
     for para in items:
@@ -77,6 +83,18 @@ def _forms(paras: list[Para], all_subjects: list[str], draft: Draft) -> list[dic
         forms.append(form)
         draft.cite_tree(f"awards.forms.{index}", form, para.line)
         draft.cite(f"awards.forms.{index}.code", para.line, 0.9)
+    return forms
+
+
+def _named_forms(paras: list[Para], draft: Draft) -> list[dict[str, Any]]:
+    """Forms named in a bare list, one sentence or running text (``awards_prose``)."""
+    forms: list[dict[str, Any]] = []
+    for form, line, where in read_prose_forms(paras, draft):
+        form["code"] = _code(form["name"], form["name"], [f["code"] for f in forms])
+        index = len(forms)
+        forms.append(form)
+        confidence = PROSE if where == "prose" else 0.9
+        draft.cite_tree(f"awards.forms.{index}", form, line, confidence, where)
     return forms
 
 

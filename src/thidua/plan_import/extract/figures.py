@@ -54,7 +54,7 @@ UNITS = (
     "sáng kiến",
     "đề tài",
 )
-_PER = r"(?:/(?:vạn dân|năm|người|1\.000 dân|nghìn dân|người/năm))?"
+_PER = r"(?:/(?:người/năm|vạn dân|năm|người|1\.000 dân|nghìn dân))?"
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _VALUE = re.compile(
     rf"(?<![\w/.,-])(?P<a>{NUMBER})(?:\s*(?:%\s*)?[-–]\s*(?P<b>{NUMBER}))?\s*"
@@ -80,6 +80,12 @@ _CUES = (
 _VERBS = ("dat", "la", "co", "tang", "giam", "cho", "tu", "len", "xuong", "khoang", "bang", "muc")
 
 
+#: Comparison signs written before a figure ("Có ≥ 30% …").
+_SYMBOLS = {"≥": "gte", "≤": "lte", ">": "gt", "<": "lt"}
+#: A figure that opens a clause or a numbered item ("(1) 100% số người …") is its goal.
+_OPENS = re.compile(r"^\s*(?:\(?\d{1,2}\)|[-+•])?\s*(?:có\s*)?[≥≤><]?\s*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Figure:
     """One figure found in a text: where it is and what it says."""
@@ -97,6 +103,9 @@ def _comparator(before: str, after: str, ranged: bool) -> str | None:
     key = fold(before)[-24:].rstrip()
     if ranged:
         return "between"
+    symbol = before.rstrip()[-1:]
+    if symbol in _SYMBOLS:
+        return _SYMBOLS[symbol]
     if fold(after).lstrip().startswith("tro len"):
         return "gte"
     if fold(after).lstrip().startswith("tro xuong"):
@@ -137,10 +146,23 @@ def find_figures(text: str, *, strict: bool = False) -> list[Figure]:
     return figures
 
 
+#: Words before a percentage that ends its clause and make it a goal even outside a targets
+#: section: "… đạt 90%.", "… xuống còn 1,5%;" (issue #17: targets stated in the content
+#: sections); "đạt 70% kế hoạch" (a share of something else) is not one.
+_GOAL_WORDS = ("dat", "dat muc", "dat ty le", "xuong con", "con duoi")
+
+
 def _explicit(before: str, after: str) -> bool:
-    key = fold(before)[-24:]
-    return fold(after).lstrip().startswith("tro len") or any(
-        key.rstrip().endswith(cue) for cue, _ in _CUES
+    key = fold(before)[-24:].rstrip()
+    return (
+        _OPENS.match(before) is not None
+        or before.rstrip()[-1:] in _SYMBOLS
+        or fold(after).lstrip().startswith("tro len")
+        or any(key.endswith(cue) for cue, _ in _CUES)
+        or (
+            any(key == cue or key.endswith(" " + cue) for cue in _GOAL_WORDS)
+            and re.match(r"^\s*(?:[.;,)]|$)", after) is not None
+        )
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from thidua.plan_import.extract.dates import first_date
 from thidua.plan_import.extract.model import Draft
 from thidua.plan_import.extract.structure import Para
-from thidua.plan_import.extract.words import clauses, expand, strip_end
+from thidua.plan_import.extract.words import capital, clauses, expand, strip_end
 
 KINDS = (
     "Nghị quyết liên tịch",
@@ -23,13 +23,18 @@ KINDS = (
     "Hướng dẫn",
     "Kết luận",
     "Thông báo",
+    "Thông tri",
     "Luật",
 )
 _DOC = re.compile(
-    r"(?P<kind>" + "|".join(KINDS) + r")\s+(?:số\s*)?(?P<number>\d+[\w./-]*/[\w./Đđ-]+)",
+    r"(?P<kind>" + "|".join(KINDS) + r")\s+(?:số\s*)?(?P<number>\d+[\w./-]*/[\w./Đđ&-]+)",
 )
 _ISSUER = re.compile(
-    r"\bcủa\s+(?P<issuer>.+?)(?=\s+(?:về|ban hành|quy định|hướng dẫn|phát động|triển khai)\b|[,;(]|$)"
+    r"\bcủa\s+(?P<issuer>.+?)(?=\s+(?:về|ban hành|quy định|hướng dẫn|phát động|triển khai|"
+    r"phê duyệt|thông qua|sửa đổi|bổ sung|kiện toàn|giao|công bố|tổ chức|thực hiện|tiếp tục|"
+    r"đẩy mạnh|tăng cường|nâng cao|chỉ đạo|"
+    + "|".join(KINDS)
+    + r"|Kết luận|Đề án|Chương trình|Chiến lược)\b|\s*[“\"«]|[,;(:]|$)"
 )
 _TITLE = re.compile(r"\s(?P<title>(?:về|ban hành|quy định|hướng dẫn)\b.*)$")
 _RELATION = (("căn cứ", "can_cu"), ("thực hiện", "thuc_hien"))
@@ -77,22 +82,29 @@ def _basis(clause: str, relation: str) -> dict[str, Any] | None:
     if date is not None and date.day is not None:
         basis["date"] = date.iso()
     issuer = _ISSUER.search(rest)
+    before = _ISSUER_BEFORE.search(clause[: match.start()])
     if issuer:
         basis["issuer"] = expand(issuer["issuer"].strip())
         title = _TITLE.search(rest[issuer.end() :])
         if title:
             basis["title"] = strip_end(title["title"])
+    elif before:
+        basis["issuer"] = expand(before["issuer"].strip())
     return basis
 
 
-_NEXT_DOC = re.compile(r"(?:,\s*|\s+và\s+)(?=(?:" + "|".join(KINDS) + r")\s+số\b)")
+#: "… hướng dẫn của Bộ Nội vụ tại Công văn số …": the issuer written before the document.
+_ISSUER_BEFORE = re.compile(r"\bcủa\s+(?P<issuer>[^,;]{3,60}?)\s+tại\s+$")
+
+
+_NEXT_DOC = re.compile(
+    r"(?:,\s*|\s+và\s+|;\s*)(?=(?:" + "|".join(KINDS) + r")\s+số\b)"
+    r"|\s+và\s+(?=(?:hướng dẫn|chỉ đạo|ý kiến chỉ đạo)\s+của\s+[^,;]{3,60}?\s+tại\s+"
+    r"(?:" + "|".join(KINDS) + r")\s+số\b)"
+)
 
 
 _OWN_PLAN = re.compile(r"\b(?:xây dựng|ban hành)\s+Kế hoạch\b")
-_NAMED = re.compile(
-    r"^(?:(?:Căn cứ|Thực hiện)\s+)?(?P<kind>Nghị quyết|Chỉ thị|Kết luận|Chương trình)\s+"
-    r"(?P<name>(?:Đại hội|Hội nghị)[^;,]+)$"
-)
 
 
 def _split_documents(parts: list[str]) -> list[str]:
@@ -106,17 +118,31 @@ def _split_documents(parts: list[str]) -> list[str]:
     return out
 
 
-def _named(clause: str, relation: str) -> dict[str, Any] | None:
-    """A document named without a number ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI"):
-    its number and issuer are left missing."""
-    match = _NAMED.match(clause.strip())
-    if not match:
+_UNNUMBERED = re.compile(
+    r"^(?:Căn cứ|Thực hiện)\s+(?:vào\s+)?(?P<kind>[Kk]ế hoạch|[Cc]hương trình|[Hh]ướng dẫn)\b"
+    r"(?!\s+số)[^;]*?\bcủa\s+(?P<issuer>[^;,.]+?)"
+    r"(?=\s+(?:năm học|năm|về|giai đoạn|nhiệm kỳ|đã|đề ra)\b|\s*[;,.]|$)"
+)
+
+
+def _unnumbered(clause: str, relation: str) -> dict[str, Any] | None:
+    """ "Căn cứ kế hoạch thực hiện nhiệm vụ năm học 2024-2025 của trường THCS An Phú": a
+    plan, programme or guide named by its issuer only (kind and issuer, confidence of the
+    clause); a resolution or law named without number and issuer is no reference."""
+    match = _UNNUMBERED.match(clause.strip())
+    if match is None:
         return None
-    return {"relation": relation, "kind": match["kind"], "title": match["name"].strip()}
+    return {
+        "relation": relation,
+        "kind": capital(match["kind"].lower()),
+        "issuer": capital(expand(strip_end(match["issuer"]))),
+    }
 
 
 def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
-    """Every document named in the preamble, with its relation (căn cứ or thực hiện)."""
+    """Every document named with its number in the preamble, with its relation (căn cứ or
+    thực hiện). A document named without one ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI",
+    "Luật Thi đua, khen thưởng") is left out: it is no reference a reviewer can record."""
     bases: list[tuple[dict[str, Any], int]] = []
     for para in preamble:
         relation = "can_cu"
@@ -125,7 +151,10 @@ def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
             for word, value in _RELATION:
                 if lowered.startswith(word):
                     relation = value
-            basis = _basis(clause, relation) or _named(clause, relation)
+            basis = _basis(clause, relation)
+            if basis is None or "number" not in basis:
+                # A document named without a number is a reference only with its issuer.
+                basis = _unnumbered(clause, relation)
             known = [(b["kind"], b.get("number")) for b, _ in bases]
             if basis is not None and (basis["kind"], basis.get("number", "-")) not in known:
                 bases.append((basis, para.line))

@@ -18,6 +18,8 @@ from thidua.core.text import fold
 from thidua.plan_import.extract.awards import read_awards
 from thidua.plan_import.extract.content import read_aims, read_areas
 from thidua.plan_import.extract.duties import read_duties
+from thidua.plan_import.extract.gaps import sort_gaps
+from thidua.plan_import.extract.head_layout import period_of_title, split_cells
 from thidua.plan_import.extract.header import read_header, read_preamble, read_signer
 from thidua.plan_import.extract.legal import read_bases, read_regulations
 from thidua.plan_import.extract.model import Draft, Extraction
@@ -49,6 +51,7 @@ def extract_plan(lines: list[str]) -> Extraction:
     draft = Draft(lines)
     draft.result.data["format"] = FORMAT
     paras = outline(lines)
+    paras = split_cells(paras[:10]) + paras[10:]
     body_start = read_header(paras, draft)
     preamble = read_preamble(paras, body_start, draft)
     content = _content_ids(paras)
@@ -59,6 +62,7 @@ def extract_plan(lines: list[str]) -> Extraction:
         ("nội dung thi đua", lambda: read_areas(paras, draft)),
         ("chỉ tiêu", lambda: read_targets(paras, draft, content)),
         ("thời gian, đợt", lambda: read_phases(paras, draft)),
+        ("thời gian trong tên", lambda: period_of_title(draft)),
         ("đăng ký", lambda: read_registration(paras, draft)),
         ("báo cáo", lambda: read_reporting(paras, draft)),
         ("khen thưởng", lambda: read_awards(paras, draft)),
@@ -66,22 +70,25 @@ def extract_plan(lines: list[str]) -> Extraction:
         ("quy định", lambda: read_regulations(paras, draft, issuer)),
         ("người ký", lambda: read_signer(paras, draft)),
     ]
-    for name, read in parts:
-        _guarded(name, read, draft)
+    searched_all = all([_guarded(name, read, draft) for name, read in parts])  # noqa: C419 (every part must run)
     _derive(draft)
     _check_required(draft)
+    sort_gaps(draft, searched_all=searched_all)
     if not draft.result.data.get("legal_bases"):
         draft.result.data.pop("legal_bases", None)
     return draft.result
 
 
-def _guarded(name: str, read: Callable[[], object], draft: Draft) -> None:
-    """Run one part's reader; a text it cannot handle costs that part, not the draft."""
+def _guarded(name: str, read: Callable[[], object], draft: Draft) -> bool:
+    """Run one part's reader; a text it cannot handle costs that part, not the draft.
+    Whether the part was read to its end."""
     try:
         read()
     except (ValueError, IndexError, KeyError, TypeError, AttributeError):
         logger.exception("plan import: part %s failed", name)
         draft.warn(f"Không đọc được phần {name} của văn bản: hãy nhập phần này bằng tay.")
+        return False
+    return True
 
 
 def _content_ids(paras: list[Para]) -> set[int]:

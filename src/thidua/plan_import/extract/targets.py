@@ -48,21 +48,37 @@ def _pieces(sentence: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _target_rows(para: Para, strict: bool) -> list[dict[str, Any]]:
+_GOAL = re.compile(r"\bphấn đấu\b|\b(?:đặt|đề ra) (?:mục tiêu|chỉ tiêu)\b", re.IGNORECASE)
+
+
+def _target_rows(para: Para, strict: bool, goals_only: bool = False) -> list[dict[str, Any]]:
+    """The targets of a paragraph. ``strict`` keeps only clear percentages (outside a
+    targets section), except in a sentence that says "phấn đấu" (a goal by its own words);
+    ``goals_only`` keeps only such sentences (outside the content section)."""
     rows: list[dict[str, Any]] = []
     for sentence in sentences(para.body):
-        time = time_of(sentence)
-        pieces = _pieces(sentence)
-        context = {"lead": "", "parent": ""}
-        for index, (piece, sub) in enumerate(pieces):
-            source = _source(sentence, [p for p, _ in pieces], index)
-            figures = find_figures(piece, strict=strict)
-            if not figures and not strict:
-                rows.extend(_milestone(piece, source))
-            for position, figure in enumerate(figures):
-                indicator = _indicator(piece, figures, position, context, sub)
-                rows.extend(_rows(indicator, piece, figure, time, source))
-            _remember(piece, figures, context)
+        goal = bool(_GOAL.search(sentence))
+        if goals_only and not goal:
+            continue
+        rows.extend(_sentence_rows(sentence, strict and not goal))
+    return rows
+
+
+def _sentence_rows(sentence: str, strict: bool) -> list[dict[str, Any]]:
+    """The targets of one sentence, its time phrase holding for each of its clauses."""
+    rows: list[dict[str, Any]] = []
+    time = time_of(sentence)
+    pieces = _pieces(sentence)
+    context = {"lead": "", "parent": ""}
+    for index, (piece, sub) in enumerate(pieces):
+        source = _source(sentence, [p for p, _ in pieces], index)
+        figures = find_figures(piece, strict=strict)
+        if not figures and not strict:
+            rows.extend(_milestone(piece, source))
+        for position, figure in enumerate(figures):
+            indicator = _indicator(piece, figures, position, context, sub)
+            rows.extend(_rows(indicator, piece, figure, time, source))
+        _remember(piece, figures, context)
     return rows
 
 
@@ -146,6 +162,11 @@ def _duplicate(row: dict[str, Any], rows: list[dict[str, Any]]) -> bool:
     return False
 
 
+def _sentence_item(para: Para) -> bool:
+    """ "1. Phấn đấu thu nhập bình quân đạt 75 triệu đồng." — a sentence, not a heading."""
+    return len(para.body) > 60 or (len(para.body) > 30 and para.body.rstrip()[-1:] in ".;")
+
+
 def _lead_list(para: Para) -> Para | None:
     """ "Các chỉ tiêu chủ yếu: (1) …; (2) …": the list after the colon, as a targets section."""
     head, colon, rest = para.body.partition(":")
@@ -164,17 +185,22 @@ def read_targets(paras: list[Para], draft: Draft, content: set[int]) -> None:
         if h.kind != "roman" and h.key.startswith(_TARGET_WORDS) and "noi dung" not in h.key
     ]
     inside = {id(p) for h in target_heads for p in under(paras, h)}
-    for para in paras:
+    body = next((i for i, p in enumerate(paras) if p.kind == "roman"), 0)
+    for index, para in enumerate(paras):
         lead = _lead_list(para)
         if lead is not None:
             para, strict = lead, False
         elif para.kind in ("roman", "arabic", "letter") and id(para) not in inside:
-            continue
+            # A numbered item of the content section that is a sentence, not a heading.
+            if not (para.kind != "roman" and id(para) in content and _sentence_item(para)):
+                continue
+            strict = True
         else:
             strict = id(para) not in inside
-        if strict and id(para) not in content:
+        goals_only = strict and id(para) not in content
+        if goals_only and index < body:
             continue
-        for row in _target_rows(para, strict):
+        for row in _target_rows(para, strict, goals_only):
             if not strict or not _duplicate(row, [r for r, _ in found]):
                 found.append((row, para))
             else:

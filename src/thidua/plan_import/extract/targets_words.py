@@ -10,12 +10,14 @@ from thidua.plan_import.extract.figures import Figure
 from thidua.plan_import.extract.words import capital, strip_end
 
 _LEAD_TIME = re.compile(
-    r"^(?:(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}|hằng năm|hàng năm|mỗi năm|riêng)\s*,?\s*",
+    r"^(?:(?:đến|tới|trong)\s+(?:hết\s+|cuối\s+)?năm(?:\s+\d{4})?|(?:đến|tới)\s+(?:hết\s+)?"
+    r"(?:cuối\s+)?(?:quý|tháng)\s+[\dIV]+(?:/\d{4})?|(?:từ\s+)?năm\s+\d{4}(?:\s+trở đi)?|"
+    r"hằng năm|hàng năm|mỗi năm|riêng)\s*[,:]?\s*",
     re.IGNORECASE,
 )
 _TAIL_CUES = re.compile(
-    r"\s*(?:\b(?:duy trì|mức|giảm|tăng|bình quân|đạt|là|có|cho|từ|trên|dưới|xuống|không|"
-    r"thấp hơn|ít nhất|tối thiểu|tối đa|quá|vượt|khoảng|bảo đảm|đảm bảo|phấn đấu|lên|thêm)\b\s*)+$",
+    r"\s*(?:\b(?:duy trì|giữ vững|nâng|mức|giảm|tăng|bình quân|đạt|là|có|cho|từ|trên|dưới|xuống|không|"
+    r"thấp hơn|ít nhất|tối thiểu|tối đa|quá|vượt|khoảng|bảo đảm|đảm bảo|phấn đấu|lên|thêm|còn)\b\s*)+$",
     re.IGNORECASE,
 )
 _YEARS = re.compile(
@@ -37,21 +39,35 @@ def time_of(sentence: str) -> dict[str, Any]:
     return time
 
 
-_ENUMERATION = re.compile(r"^\(?\d{1,2}\)\s*|^phấn đấu\s+", re.IGNORECASE)
+_ENUMERATION = re.compile(
+    r"^\(?\d{1,2}\)\s*|^(?:[^;:]{0,120}?\s)?(?:phấn đấu|đặt mục tiêu|đề ra mục tiêu)(?:\s+|$)"
+    r"(?:đạt\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _lead(piece: str, start: int, end: int) -> str:
     before = _ENUMERATION.sub("", piece[start:end].strip(" ,;:"))
     before = _LEAD_TIME.sub("", _ENUMERATION.sub("", before)).strip()
-    before = strip_end(_IN_YEARS.sub("", _TAIL_CUES.sub("", before)))
-    return re.sub(r"^(?:và|,)\s+", "", before)
+    before = strip_end(_IN_YEARS.sub("", _TAIL_CUES.sub("", before.rstrip(" ≥≤<>"))))
+    return re.sub(r"^(?:và|,|nâng(?: cao)?|giữ vững)(?:\s+|$)", "", before)
+
+
+def _scope_only(piece: str, start: int) -> bool:
+    """Whether the words before the first figure are a scope and a colon, then only cue
+    words ("Tại địa bàn có khu công nghiệp: Phấn đấu 100% …")."""
+    head, colon, between = piece[:start].rpartition(":")
+    return bool(colon) and bool(head.strip()) and not _lead(between, 0, len(between))
 
 
 def indicator_of(piece: str, figure: Figure, figures: list[Figure], position: int) -> str:
     """What a figure measures: the words before it (time and comparator words dropped), or,
     when the figures come first ("95% trở lên cơ quan, doanh nghiệp và 90% trở lên xã,
-    phường, thị trấn đạt chuẩn …"), the words after each, with the shared predicate."""
-    if _lead(piece, 0, figures[0].start):
+    phường, thị trấn đạt chuẩn …"), the words after each, with the shared predicate. A scope
+    before a colon ("Tại địa bàn đô thị: 100% trẻ em …") does not name what is measured."""
+    if _scope_only(piece, figures[0].start):
+        pass
+    elif _lead(piece, 0, figures[0].start):
         start = figures[position - 1].end if position else 0
         before = _lead(piece, start, figure.start)
         if before and not fold(before).startswith("tro "):
@@ -61,9 +77,13 @@ def indicator_of(piece: str, figure: Figure, figures: list[Figure], position: in
     subject = strip_end(re.sub(r"\s+và\s*$", "", subject.strip()))
     predicate = ""
     if " đạt " in f" {subject} ":
+        # Its own predicate: "100% trường học đạt chuẩn an toàn, 95% giáo viên đạt …".
         head, _, tail = f" {subject} ".partition(" đạt ")
         subject, predicate = head.strip(), strip_end("đạt " + tail)
-        tail = piece[figures[-1].end :]
+    elif position + 1 < len(figures):
+        # The predicate the figures share, written after the last: "95% cơ quan và 90% xã
+        # đạt chuẩn an toàn".
+        tail = f" {piece[figures[-1].end :]}"
         if " đạt " in tail:
             predicate = strip_end("đạt " + tail.split(" đạt ", 1)[1])
     if subject and figure.unit.startswith("%"):

@@ -6,7 +6,11 @@ import re
 
 from thidua.core.text import fold
 
-ABBREVIATIONS = {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN"}
+ABBREVIATIONS = {
+    "UBND": "ỦY BAN NHÂN DÂN",
+    "HĐND": "HỘI ĐỒNG NHÂN DÂN",
+    "BCH": "BAN CHẤP HÀNH",
+}
 # Words after which a capitalised place name follows (tỉnh Trà Vinh, huyện Càng Long).
 _PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "thị trấn")
 #: Names of bodies in their usual case, put back after capitals are lowered.
@@ -81,6 +85,18 @@ def expand(text: str) -> str:
     for short, long in ABBREVIATIONS.items():
         text = re.sub(rf"\b{short}\b", long if is_caps(text) else capital(long.lower()), text)
     return text
+
+
+_RUN_ON = re.compile(
+    r"(?:\s+(?:vừa|đã|mới|sẽ|đang|cũng|đã có|tiếp tục|chính thức|nay|trước đó|ký|vừa ký|đã ký))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def trim_runon(text: str) -> str:
+    """An organ's name without the adverbs a sentence runs on with ("Ủy ban nhân dân tỉnh
+    vừa", "… huyện Bình Sơn đã" → the organ alone)."""
+    return _RUN_ON.sub("", text.strip()).strip()
 
 
 def strip_end(text: str) -> str:
