@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Lõi hệ thống")
 
     def ready(self) -> None:
+        # The deploy checks for several hosts (storage, caches, sessions) register on import.
+        from thidua.core import checks  # noqa: F401
+
         # Django streams large uploads into FILE_UPLOAD_TEMP_DIR but never creates it.
         from thidua.core.upload_temp import upload_temp_dir
 
