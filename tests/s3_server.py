@@ -87,7 +87,7 @@ class S3Bucket:
             aws_secret_access_key=SECRET_KEY,
         )
 
-    def keys(self) -> list[str]:
+    def stored_keys(self) -> list[str]:
         pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=self.name)
         return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import io
 import json
 import os
-import struct
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
@@ -27,6 +25,7 @@ from tests.factories import CampaignFactory, Province, member
 from tests.factories.decisions import AwardFormFactory, NominationFactory, nominee
 from tests.pages import signed_in
 from tests.s3_server import S3Bucket
+from tests.uploads import noisy_png
 from thidua.awards.models import DossierFile, Nomination, NominationState
 from thidua.core.file_storage import (
     LOCAL_BACKEND,
@@ -38,25 +37,6 @@ from thidua.core.file_storage import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def noisy_png(width: int, height: int) -> bytes:
-    """A real PNG of random pixels (it does not compress: width × height × 3 bytes)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + os.urandom(width * 3) for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"".join(
-        [
-            b"\x89PNG\r\n\x1a\n",
-            chunk(b"IHDR", header),
-            chunk(b"IDAT", zlib.compress(rows, 1)),
-            chunk(b"IEND", b""),
-        ]
-    )
 
 
 def test_storage_kind_is_local_unless_told() -> None:
@@ -189,7 +169,7 @@ def test_dossier_file_goes_to_the_bucket_and_comes_back_through_the_view(
     ]
 
     assert len(large) > settings.FILE_UPLOAD_MAX_MEMORY_SIZE
-    assert s3_storage.keys() == [
+    assert s3_storage.stored_keys() == [
         f"media/ho-so-khen-thuong/{nomination.pk}/anh-lon.png",
         f"media/ho-so-khen-thuong/{nomination.pk}/anh-nho.png",
     ]
@@ -242,7 +222,7 @@ def test_removed_dossier_file_leaves_the_bucket(
     client.post(reverse("awards:file_remove", args=[nomination.pk, record.pk]))
 
     assert not DossierFile.objects.filter(pk=record.pk).exists()
-    assert s3_storage.keys() == []
+    assert s3_storage.stored_keys() == []
 
 
 def test_another_commune_cannot_download_the_file(
