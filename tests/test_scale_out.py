@@ -6,9 +6,10 @@ real installation shares: the database and the bucket.
 - both servers' ``/health/`` say the database and the bucket answer;
 - a user signs in on server A; the session cookie works on server B;
 - a dossier file uploaded through A downloads byte for byte through B;
-- certificate batches requested through A and B are printed by the two workers, each
-  batch exactly once, and every file the database names is in the bucket (and nothing
-  else is); nothing lands on the local disk.
+- certificate batches requested through A and B are printed by the two workers (each
+  stops after half of them, so both take part), each batch exactly once, and every file
+  the database names is in the bucket (and nothing else is); nothing lands on the local
+  disk.
 
 The processes reach the test database of pytest-django (its name and the server from
 this connection); the test commits for real (``transaction=True``: the worker closes
@@ -21,6 +22,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +36,7 @@ from django.db import connection
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from tests.decisions.conftest import world  # noqa: F401 - the fixture
+from tests.decisions.fixtures import world  # noqa: F401 - the fixture
 from tests.factories import CampaignFactory
 from tests.factories.decisions import (
     AwardFormFactory,
@@ -47,7 +49,14 @@ from tests.factories.decisions import (
 from tests.s3_server import S3Bucket, free_port, stop, wait_for_port
 from tests.uploads import noisy_png
 from thidua.awards.models import DossierFile, NominationState
-from thidua.decisions.models import BatchState, Certificate, CertificateBatch, Decision
+from thidua.decisions.codes import EventKind
+from thidua.decisions.models import (
+    BatchState,
+    Certificate,
+    CertificateBatch,
+    Decision,
+    DecisionEvent,
+)
 from thidua.decisions.services import decision_issue
 
 pytestmark = [
@@ -61,6 +70,8 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "mat-khau-thu"
+#: Certificate batches to print. Each worker stops after half of them (``--max-tasks``),
+#: so both must take part, whichever polls the queue first.
 BATCHES = 4
 DEADLINE = 90.0  # seconds for the workers to print every batch
 
@@ -135,7 +146,8 @@ def cluster(transactional_db: None, s3_bucket: S3Bucket, tmp_path: Path) -> Iter
             result.logs[name] = tmp_path / f"{name}.log"
             started[name] = result.workers[name] = _start(
                 [sys.executable, "-m", "thidua", "db_worker", "--no-reload", "--no-startup-delay",
-                 "--interval", "0.2", "--verbosity", "1", "--worker-id", name],
+                 "--interval", "0.2", "--verbosity", "1", "--worker-id", name,
+                 "--max-tasks", str(BATCHES // 2)],
                 env, result.logs[name],
             )  # fmt: skip
         for name, port in zip("ab", ports, strict=True):
@@ -207,6 +219,10 @@ def _stored_names() -> set[str]:
 
 
 def _wait_for_batches(cluster: Cluster) -> list[CertificateBatch]:
+    """The batches, once every one is done (the requests were answered: they all exist)."""
+    requested = CertificateBatch.objects.count()
+    if requested != BATCHES:
+        pytest.fail(f"{requested} of {BATCHES} batches requested\n{cluster.log_text()}")
     deadline = time.monotonic() + DEADLINE
     while time.monotonic() < deadline:
         batches = list(CertificateBatch.objects.order_by("pk"))
@@ -268,7 +284,10 @@ def test_two_web_servers_and_two_workers_share_sessions_files_and_tasks(
     tasks = list(DBTaskResult.objects.all())
     assert len(tasks) == BATCHES and {t.status for t in tasks} == {"SUCCESSFUL"}
     assert all(len(t.worker_ids) == 1 for t in tasks), [t.worker_ids for t in tasks]
-    assert {t.worker_ids[0] for t in tasks} == {"worker-a", "worker-b"}
+    assert Counter(t.worker_ids[0] for t in tasks) == {"worker-a": 2, "worker-b": 2}
+    assert [p.wait(timeout=30) for p in cluster.workers.values()] == [0, 0]  # done, no crash
+    requested = DecisionEvent.objects.filter(kind=EventKind.CERTIFICATES_REQUESTED)
+    assert requested.count() == BATCHES
     assert [b.done_count for b in batches] == [1] * BATCHES
     # Exactly the files the database names: a batch printed twice would have left a second
     # ZIP and PDF under another name (names are never overwritten).
