@@ -274,6 +274,8 @@ def test_two_web_servers_and_two_workers_share_sessions_files_and_tasks(
         _post(board, server + reverse("decisions:batch_start", args=[decision.pk]))
     batches = _wait_for_batches(cluster)
     archive_a = board.get(server_a + reverse("decisions:batch_zip", args=[batches[-1].pk]))
+    browser.close()
+    board.close()
 
     assert health == [{"status": "ok", "database": "ok", "storage": "ok"}] * 2
     assert officer.full_name in home_b.text and 'name="password"' not in home_b.text
