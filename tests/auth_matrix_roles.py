@@ -337,6 +337,7 @@ EXPECTED: dict[str, str] = {
     "exemplars:photo_add": "refuse",
     "exemplars:photo_remove": "refuse",
     "exemplars:suggestions": "scoped",
+    "health": "scoped",  # ok or error for the database and storage: no data
     "higher_awards:create": "scoped",
     "higher_awards:detail": "refuse",
     "higher_awards:dossier": "refuse",

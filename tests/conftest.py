@@ -11,9 +11,10 @@ import pytest
 
 from tests.factories import Province, small_province
 
-#: Fixtures of every folder: Debian Chromium for the browser tests (tests/chromium.py) and the
-#: demo data loaded once per session (tests/demo_database.py).
-pytest_plugins = ["tests.chromium", "tests.demo_database"]
+#: Fixtures of every folder: Debian Chromium for the browser tests (tests/chromium.py), the
+#: demo data loaded once per session (tests/demo_database.py) and an S3 server
+#: (tests/s3_server.py).
+pytest_plugins = ["tests.chromium", "tests.demo_database", "tests.s3_server"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -21,6 +21,7 @@ PUBLIC = {
     "inbox_unread": "the header's unread badge: empty for a visitor",
     "exemplar-list": "published exemplary models are public (AllowAny in exemplars/api.py)",
     "exemplar-detail": "one published exemplary model (public)",
+    "health": "the load balancer's health check: ok or error for the database and storage",
 }
 #: Path prefixes of the public site (published data only: public reads, never writes).
 PUBLIC_PREFIXES = ("/public/", "/static/", "/media/")

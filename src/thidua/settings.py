@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.file_storage import default_storage_setting, storage_kind
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 
@@ -204,8 +206,20 @@ MEDIA_ROOT = DATA_DIR / "media"
 # worker runs it at start) removes the files older than UPLOAD_TEMP_MAX_AGE_HOURS.
 FILE_UPLOAD_TEMP_DIR = Path(os.environ.get("THIDUA_UPLOAD_TEMP_DIR", DATA_DIR / "upload-tmp"))
 UPLOAD_TEMP_MAX_AGE_HOURS = float(os.environ.get("THIDUA_UPLOAD_TEMP_MAX_AGE_HOURS", "6"))
+# Uploaded and generated files: the local disk (MEDIA_ROOT) by default; with several
+# hosts, an S3-compatible bucket every web server and worker shares (core.file_storage).
+THIDUA_STORAGE = storage_kind(os.environ.get("THIDUA_STORAGE", "local"))
+s3_environment = {  # lower case: read here, not a setting
+    "bucket": os.environ.get("THIDUA_S3_BUCKET", ""),
+    "endpoint_url": os.environ.get("THIDUA_S3_ENDPOINT_URL", ""),
+    "region": os.environ.get("THIDUA_S3_REGION", ""),
+    "access_key_id": os.environ.get("THIDUA_S3_ACCESS_KEY_ID", ""),
+    "secret_access_key": os.environ.get("THIDUA_S3_SECRET_ACCESS_KEY", ""),
+    "prefix": os.environ.get("THIDUA_S3_PREFIX", ""),
+    "addressing_style": os.environ.get("THIDUA_S3_ADDRESSING_STYLE", ""),
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_setting(THIDUA_STORAGE, s3_environment),
     "staticfiles": {
         "BACKEND": os.environ.get(
             "THIDUA_STATIC_STORAGE",

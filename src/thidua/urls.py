@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from thidua.core.health import health_view
+
 urlpatterns = [
     path("", include("thidua.desk.urls")),
     path("tai-khoan/", include("thidua.accounts.urls")),
@@ -27,4 +29,6 @@ urlpatterns = [
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
+    # For a load balancer in front of several web servers (docs/operations.md).
+    path("health/", health_view, name="health"),
 ]

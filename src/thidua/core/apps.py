@@ -14,6 +14,10 @@ class CoreConfig(AppConfig):
         from thidua.core.export_tasks import export_job_abandoned
 
         task_finished.connect(export_job_abandoned, dispatch_uid="export_job")
+
+        # The deploy checks for several hosts (storage, caches, sessions) register on import.
+        from thidua.core import checks  # noqa: F401
+
         # Django streams large uploads into FILE_UPLOAD_TEMP_DIR but never creates it.
         from thidua.core.upload_temp import upload_temp_dir
 
