@@ -118,9 +118,13 @@ def load_people(nominee_ids: Iterable[int], year: int) -> dict[int, Person]:
     first = year - SPAN
     for rating in AnnualRating.objects.filter(nominee_id__in=ids, year__range=(first, year)):
         people[rating.nominee_id].ratings[rating.year] = rating
-    links = Initiative.nominees.through.objects.filter(
-        nominee_id__in=ids, initiative__year__range=(first, year)
-    ).values_list("nominee_id", "initiative__year", "initiative__level", "initiative__title")
+    links = (
+        Initiative.nominees.through.objects.filter(
+            nominee_id__in=ids, initiative__year__range=(first, year)
+        )
+        .order_by("initiative__year", "initiative_id", "pk")
+        .values_list("nominee_id", "initiative__year", "initiative__level", "initiative__title")
+    )
     for nominee_id, i_year, level, title in links:
         people[nominee_id].initiatives.append(InitiativeFact(i_year, level, title))
     records = AwardRecord.objects.filter(

@@ -8,20 +8,21 @@ the Ban TĐKT sees when one has no regulation behind it yet."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
-from thidua.awards.calendar import add_working_days, working_days_between
+from thidua.awards.calendar import WorkCalendar, add_working_days, working_days_between
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
 from thidua.awards.models import (
     AwardBasis,
     AwardRule,
+    DossierFile,
     DossierKind,
     Nomination,
     NominationState,
-    PhaseAwardDate,
 )
 from thidua.awards.sources import ValueSource, value_source
 
@@ -33,7 +34,19 @@ def required_kinds(rule: AwardRule, nomination: Nomination) -> list[str]:
     return list(rule.dossier_simplified if nomination.simplified else rule.dossier)
 
 
-@eligibility_check("dossier", order=70)
+def load_files(many: Sequence[Facts]) -> list[set[str]]:
+    """The kinds of document attached to each nomination (none to one not saved yet), in
+    one query."""
+    pks = {facts.nomination.pk for facts in many if facts.nomination.pk}
+    kinds: dict[int, set[str]] = {}
+    for nomination_id, kind in DossierFile.objects.filter(nomination_id__in=pks).values_list(
+        "nomination_id", "kind"
+    ):
+        kinds.setdefault(nomination_id, set()).add(kind)
+    return [kinds.get(facts.nomination.pk, set()) for facts in many]
+
+
+@eligibility_check("dossier", order=70, prefetch=load_files)
 def check_dossier(facts: Facts) -> CheckResult:
     """R12: every document the rule in force asks for is attached; the simplified procedure
     (tờ trình + báo cáo tóm tắt) only for exceptional achievements (Luật TĐKT Điều 85)."""
@@ -55,7 +68,7 @@ def check_dossier(facts: Facts) -> CheckResult:
             ),
             "Luật TĐKT 2022 Điều 85",
         )
-    present = {file.kind for file in nomination.files.all()} if nomination.pk else set()
+    present = facts.loaded(load_files)
     missing = [kind for kind in required_kinds(rule, nomination) if kind not in present]
     if missing:
         labels = "; ".join(str(DossierKind(kind).label) for kind in missing)
@@ -67,13 +80,14 @@ def check_dossier(facts: Facts) -> CheckResult:
     return passed("dossier", _("Hồ sơ đủ thành phần theo quy định."), rule.legal_basis)
 
 
-def dossier_due(nomination: Nomination, rule: AwardRule) -> dt.date | None:
+def dossier_due(
+    award_date: dt.date | None, rule: AwardRule, calendar: WorkCalendar | None = None
+) -> dt.date | None:
     """The last day to submit: N working days before the phase's award date (R13), or
     None when that date is not set."""
-    award_date = PhaseAwardDate.objects.filter(phase_id=nomination.phase_id).first()
     if award_date is None:
         return None
-    return add_working_days(award_date.review_on, -rule.dossier_days_before_review)
+    return add_working_days(award_date, -rule.dossier_days_before_review, calendar)
 
 
 def _setting(rule: AwardRule | None, field: str) -> ValueSource:
@@ -93,7 +107,7 @@ def check_deadline(facts: Facts) -> CheckResult:
         return passed(
             "deadline", _("Thành tích đột xuất: không áp dụng hạn nộp."), article, note=note
         )
-    due = dossier_due(nomination, rule)
+    due = dossier_due(facts.award_date, rule, facts.calendar)
     if due is None:
         return passed(
             "deadline",
@@ -124,7 +138,7 @@ def check_appraisal_time(facts: Facts) -> CheckResult | None:
     if rule is None or nomination.submitted_on is None or nomination.state not in open_states:
         return None
     source = value_source(rule, "appraisal_working_days")
-    used = working_days_between(nomination.submitted_on, facts.today)
+    used = working_days_between(nomination.submitted_on, facts.today, facts.calendar)
     values = {"used": used, "limit": rule.appraisal_working_days}
     if used > rule.appraisal_working_days:
         return failed(

@@ -1,10 +1,12 @@
 """Checks on the nominee's history: R9 (one achievement, one award), R10 (hold list),
-R8 (merit counters, where campaign and exceptional awards do not count)."""
+R8 (merit counters, where campaign and exceptional awards do not count). What they read
+about the nominees is loaded once for a list (``load_history``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from thidua.awards.models import (
     AwardBasis,
     AwardForm,
     AwardRecord,
+    Hold,
     HoldKind,
     Nomination,
     NominationState,
@@ -66,28 +69,123 @@ def _decided(state: str) -> bool:
     return state == NominationState.DECIDED
 
 
-def same_form_elsewhere(nomination: Nomination) -> Nomination | None:
-    """The nominee's nomination for the same form in another phase of the campaign that
-    was decided or still claims it (a decided one first)."""
-    others = list(
-        Nomination.objects.filter(
-            campaign_id=nomination.campaign_id,
-            nominee_id=nomination.nominee_id,
-            form_id=nomination.form_id,
-            state__in=CLAIMING_STATES,
-        )
-        .exclude(phase_id=nomination.phase_id)
-        .exclude(pk=nomination.pk)
-        .select_related("phase")
-        .order_by("phase__position", "pk")
+def _elsewhere(nomination: Nomination, claiming: Iterable[Nomination]) -> Nomination | None:
+    """Among the nominee's ``claiming`` nominations of the campaign (with their phase),
+    the one for the same form in another phase, a decided one first."""
+    others = sorted(
+        (
+            other
+            for other in claiming
+            if other.campaign_id == nomination.campaign_id
+            and other.nominee_id == nomination.nominee_id
+            and other.form_id == nomination.form_id
+            and other.phase_id != nomination.phase_id
+            and other.pk != nomination.pk
+        ),
+        key=lambda other: (other.phase.position, other.pk),
     )
     decided = [other for other in others if _decided(other.state)]
     chosen = decided or others
     return chosen[0] if chosen else None
 
 
-def _decision_of(nomination: Nomination) -> str:
-    record = AwardRecord.objects.filter(nomination_id=nomination.pk).first()
+def _claiming(nominee_ids: set[int], campaign_ids: set[int]) -> list[Nomination]:
+    return list(
+        Nomination.objects.filter(
+            nominee_id__in=nominee_ids, campaign_id__in=campaign_ids, state__in=CLAIMING_STATES
+        ).select_related("phase", "form", "proposer_unit")
+    )
+
+
+def same_form_elsewhere(nomination: Nomination) -> Nomination | None:
+    """The nominee's nomination for the same form in another phase of the campaign that
+    was decided or still claims it (a decided one first)."""
+    claiming = _claiming({nomination.nominee_id}, {nomination.campaign_id})
+    return _elsewhere(nomination, claiming)
+
+
+def _same_phase(nomination: Nomination, claiming: Iterable[Nomination]) -> Nomination | None:
+    """Another nomination of the nominee in the same phase that still claims the
+    achievement (the first in the nominations' order: unit code, then pk)."""
+    others = [
+        other
+        for other in claiming
+        if other.phase_id == nomination.phase_id
+        and other.nominee_id == nomination.nominee_id
+        and other.pk != nomination.pk
+    ]
+    others.sort(key=lambda other: (other.proposer_unit.code, other.pk))
+    return others[0] if others else None
+
+
+@dataclass
+class History:
+    """What R8–R10 read about one nomination's nominee: the other live nomination in
+    its phase (R9), the same form in another phase (R9) and that one's award record
+    when decided, the nominee's holds by start (R10), and for the merit counter the
+    rule asks (R8) the years and bases of the title's records in force and the title."""
+
+    same_phase: Nomination | None = None
+    elsewhere: Nomination | None = None
+    decision: AwardRecord | None = None
+    holds: list[Hold] = field(default_factory=list)
+    counted: list[tuple[int, str]] = field(default_factory=list)
+    title: AwardForm | None = None
+
+
+def _counter(facts: Facts) -> MeritCounter | None:
+    """The merit counter the rule in force sets for the nomination's basis, or None."""
+    counter = facts.thresholds("merit_history", MeritCounter)
+    if counter is None or (counter.bases and facts.nomination.basis not in counter.bases):
+        return None
+    return counter
+
+
+def load_history(many: Sequence[Facts]) -> list[History]:
+    """The ``History`` of every nomination, in five queries at most: the nominees'
+    claiming nominations in the campaigns, the award records of the decided ones, the
+    holds, the records of the counted titles and those titles."""
+    nominations = [facts.nomination for facts in many]
+    nominee_ids = {n.nominee_id for n in nominations}
+    claiming: dict[int, list[Nomination]] = {}
+    for other in _claiming(nominee_ids, {n.campaign_id for n in nominations}):
+        claiming.setdefault(other.nominee_id, []).append(other)
+    histories = []
+    for nomination in nominations:
+        mine = claiming.get(nomination.nominee_id, [])
+        elsewhere = _elsewhere(nomination, mine)
+        same_phase = _same_phase(nomination, mine)
+        histories.append(History(same_phase=same_phase, elsewhere=elsewhere))
+    decided = {h.elsewhere.pk for h in histories if h.elsewhere and _decided(h.elsewhere.state)}
+    records: dict[int, AwardRecord] = {}
+    for record in AwardRecord.objects.filter(nomination_id__in=decided):
+        records.setdefault(record.nomination_id, record)  # type: ignore[arg-type]
+    holds: dict[int, list[Hold]] = {}
+    for hold in Hold.objects.filter(nominee_id__in=nominee_ids).order_by("start", "pk"):
+        holds.setdefault(hold.nominee_id, []).append(hold)
+    counters = [_counter(facts) for facts in many]
+    codes = {counter.counts for counter in counters if counter is not None}
+    counted_ids = {n.nominee_id for n, c in zip(nominations, counters, strict=True) if c}
+    rows: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    titles: dict[str, AwardForm] = {}
+    if codes:
+        found = AwardRecord.objects.filter(
+            IN_FORCE, nominee_id__in=counted_ids, form__code__in=codes
+        ).values_list("nominee_id", "form__code", "year", "basis")
+        for nominee_id, code, year, basis in found:
+            rows.setdefault((nominee_id, code), []).append((year, basis))
+        titles = {form.code: form for form in AwardForm.objects.filter(code__in=codes)}
+    for nomination, history, counter in zip(nominations, histories, counters, strict=True):
+        if history.elsewhere is not None:
+            history.decision = records.get(history.elsewhere.pk)
+        history.holds = holds.get(nomination.nominee_id, [])
+        if counter is not None:
+            history.counted = rows.get((nomination.nominee_id, counter.counts), [])
+            history.title = titles.get(counter.counts)
+    return histories
+
+
+def _decision_of(record: AwardRecord | None) -> str:
     if record is None:
         return ""
     return _(" (Quyết định số %(number)s ngày %(date)s)") % {
@@ -96,13 +194,13 @@ def _decision_of(nomination: Nomination) -> str:
     }
 
 
-def across_phases(nomination: Nomination) -> CheckResult | None:
+def across_phases(nomination: Nomination, history: History) -> CheckResult | None:
     """R9 across the campaign's phases: the same form for the same nominee in another
     phase needs the reviewer's confirmation that the achievement is a different one
     (Luật TĐKT 2022 Điều 5: "không khen thưởng nhiều lần … cho một thành tích"). Advice
     while the unit prepares the nomination; from the appraisal on, it blocks until the
     reviewer confirms. None when there is no such nomination."""
-    other = same_form_elsewhere(nomination)
+    other = history.elsewhere
     if other is None:
         return None
     values = {
@@ -112,7 +210,7 @@ def across_phases(nomination: Nomination) -> CheckResult | None:
     }
     if _decided(other.state):
         said = _("%(nominee)s đã được khen “%(form)s” trong %(phase)s") % values
-        said += _decision_of(other)
+        said += _decision_of(history.decision)
     else:
         said = _("%(nominee)s đang được đề nghị “%(form)s” trong %(phase)s (đang xử lý)") % values
     if nomination.distinct_achievement:
@@ -138,23 +236,14 @@ def across_phases(nomination: Nomination) -> CheckResult | None:
     )
 
 
-@eligibility_check("one_award", order=40)
+@eligibility_check("one_award", order=40, prefetch=load_history)
 def check_one_award(facts: Facts) -> CheckResult:
     """R9: no other live nomination of the same nominee in the same phase, whatever the form
     (also the database constraint ``nomination_one_live_per_phase``); one already decided
     is said to be awarded, not pending. Then the same form in another phase
     (``across_phases``)."""
-    nomination = facts.nomination
-    other = (
-        Nomination.objects.filter(
-            phase_id=nomination.phase_id,
-            nominee_id=nomination.nominee_id,
-            state__in=CLAIMING_STATES,
-        )
-        .exclude(pk=nomination.pk)
-        .select_related("form", "proposer_unit")
-        .first()
-    )
+    nomination, history = facts.nomination, facts.loaded(load_history)
+    other = history.same_phase
     if other is not None:
         values = {
             "nominee": nomination.nominee.name,
@@ -172,17 +261,17 @@ def check_one_award(facts: Facts) -> CheckResult:
                 "chỉ được khen một hình thức."
             )
         return failed("one_award", message % values, ART_ONE_AWARD)
-    return across_phases(nomination) or passed(
+    return across_phases(nomination, history) or passed(
         "one_award", _("Thành tích này chưa được đề nghị khen hình thức khác."), ART_ONE_AWARD
     )
 
 
-@eligibility_check("hold", order=50)
+@eligibility_check("hold", order=50, prefetch=load_history)
 def check_holds(facts: Facts) -> CheckResult:
     """R10: no proposal while a hold is open on ``as_of``; after a discipline ends, only
     achievements after its end count (blocks when the discipline covers the whole phase)."""
     nomination, as_of = facts.nomination, facts.as_of
-    holds = list(nomination.nominee.holds.filter(start__lte=as_of).order_by("start", "pk"))
+    holds = [hold for hold in facts.loaded(load_history).holds if hold.start <= as_of]
     phase = nomination.phase
     for hold in holds:
         if hold.end is None or hold.end >= as_of:
@@ -229,6 +318,14 @@ def consecutive_years(
             IN_FORCE, nominee_id=nominee_id, form__code=form_code
         ).values_list("year", "basis")
     )
+    return consecutive_in(rows, up_to=up_to, counted_bases=counted_bases)
+
+
+def consecutive_in(
+    rows: Iterable[tuple[int, str]], *, up_to: int, counted_bases: Iterable[str]
+) -> tuple[int, int]:
+    """``consecutive_years`` of the records ``rows`` (year, basis) of one title."""
+    rows = list(rows)
 
     def run(years: set[int]) -> int:
         end = up_to if up_to in years else up_to - 1
@@ -241,21 +338,22 @@ def consecutive_years(
     return run({year for year, basis in rows if basis in counting}), run({y for y, _b in rows})
 
 
-@eligibility_check("merit_history", order=60, thresholds=MeritCounter)
+@eligibility_check("merit_history", order=60, thresholds=MeritCounter, prefetch=load_history)
 def check_merit_history(facts: Facts) -> CheckResult | None:
     """R8 with R4/R7: the consecutive years of a title the rule in force asks of the form
     (CSTĐ tỉnh: 3 years of CSTĐCS; a merit Bằng khen: 2, as advice), campaign and
     exceptional records not counted. None when the rule sets no counter for the form or
     for the nomination's basis."""
     nomination = facts.nomination
-    counter = facts.thresholds("merit_history", MeritCounter)
-    if counter is None or (counter.bases and nomination.basis not in counter.bases):
+    counter = _counter(facts)
+    if counter is None:
         return None
+    history = facts.loaded(load_history)
     year = nomination.phase.last_day.year
-    counted, all_records = consecutive_years(
-        nomination.nominee_id, counter.counts, up_to=year, counted_bases=counter.counted_bases
+    counted, all_records = consecutive_in(
+        history.counted, up_to=year, counted_bases=counter.counted_bases
     )
-    title = AwardForm.objects.filter(code=counter.counts).first()
+    title = history.title
     values = {
         "needed": counter.years,
         "counted": counted,
