@@ -39,9 +39,8 @@ def load_files(many: Sequence[Facts]) -> list[set[str]]:
     one query."""
     pks = {facts.nomination.pk for facts in many if facts.nomination.pk}
     kinds: dict[int, set[str]] = {}
-    for nomination_id, kind in DossierFile.objects.filter(nomination_id__in=pks).values_list(
-        "nomination_id", "kind"
-    ):
+    rows = DossierFile.objects.filter(nomination_id__in=pks).order_by()
+    for nomination_id, kind in rows.values_list("nomination_id", "kind"):
         kinds.setdefault(nomination_id, set()).add(kind)
     return [kinds.get(facts.nomination.pk, set()) for facts in many]
 
