@@ -28,6 +28,29 @@ class WorkCalendar:
             return True
         return day.weekday() < 5 and day not in self.off
 
+    def working_days_after(self, low: dt.date, high: dt.date) -> int:
+        """How many days after ``low`` up to and including ``high`` are working days:
+        Mondays to Fridays counted by whole weeks, then the days off among them taken
+        away and the make-up days at weekends added (no walk through every day)."""
+        if high <= low:
+            return 0
+        days = (high - low).days
+        weeks, rest = divmod(days, 7)
+        count = weeks * 5
+        day = low + dt.timedelta(days=weeks * 7)
+        for _i in range(rest):
+            day += _DAY
+            if day.weekday() < 5:
+                count += 1
+        inside = [d for d in self.off | self.makeup if low < d <= high]
+        for d in inside:
+            weekday = d.weekday() < 5
+            if d in self.makeup and not weekday:
+                count += 1
+            elif d not in self.makeup and weekday:
+                count -= 1
+        return count
+
 
 def work_calendar(start: dt.date, end: dt.date) -> WorkCalendar:
     """The calendar covering ``start``..``end`` in one query."""
@@ -79,10 +102,4 @@ def working_days_between(start: dt.date, end: dt.date, calendar: WorkCalendar | 
     low, high = (start, end) if sign > 0 else (end, start)
     if calendar is None:
         calendar = work_calendar(low, high)
-    count = 0
-    day = low
-    while day < high:
-        day += _DAY
-        if calendar.is_working_day(day):
-            count += 1
-    return sign * count
+    return sign * calendar.working_days_after(low, high)

@@ -57,13 +57,22 @@ class Facts:
     award_date: dt.date | None = None
     calendar: WorkCalendar = field(default_factory=lambda: WorkCalendar(frozenset(), frozenset()))
     _loaded: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
+    #: Thresholds already validated, by (rule, code, model): shared by a list's ``Facts``.
+    _validated: dict[tuple[int, str, type[BaseModel]], Any] = field(
+        default_factory=dict, repr=False
+    )
 
     def thresholds(self, code: str, model: type[T]) -> T | None:
         """The thresholds the rule in force gives the check ``code`` (``thresholds:`` in
         ``award-forms.yaml``, validated by ``model`` when loaded), or None when it gives
         none: the check does not apply to this form on that date."""
-        values = self.rule.thresholds.get(code) if self.rule is not None else None
-        return None if values is None else model.model_validate(values)
+        if self.rule is None:
+            return None
+        key = (self.rule.pk, code, model)
+        if key not in self._validated:
+            values = self.rule.thresholds.get(code)
+            self._validated[key] = None if values is None else model.model_validate(values)
+        return self._validated[key]
 
     def loaded(self, loader: Callable[[Sequence[Facts]], Sequence[V]]) -> V:
         """What ``loader`` (a check's ``prefetch``) read for this nomination."""
@@ -120,6 +129,7 @@ def load_facts(
     calendar = holiday_calendar() if nominations else WorkCalendar(frozenset(), frozenset())
     rule_on = rules_in_force({n.form_id for n in nominations})
     facts = []
+    validated: dict[tuple[int, str, type[BaseModel]], Any] = {}
     for nomination in nominations:
         award_date = award_dates.get(nomination.phase_id)
         on = as_of or award_date or today
@@ -131,6 +141,7 @@ def load_facts(
                 rule=rule_on(nomination.form_id, on),
                 award_date=award_date,
                 calendar=calendar,
+                _validated=validated,
             )
         )
     for loader in registry.loaders() if loaders is None else loaders:
