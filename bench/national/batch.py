@@ -6,7 +6,9 @@
   officer's commune, into a campaign holding ``--works`` works of other units (made
   once, kept), first as uploaded (look-alikes found: the file is refused, nothing saved)
   then confirmed (every row saved; rolled back after the run).
-- ``eligibility``: the reviewer's checks of ``--checks`` nominations of the review queue.
+- ``eligibility``: the reviewer's checks of ``--checks`` nominations of the review queue,
+  set-based (``check_nominations``: the whole list at once), then ``--one-by-one`` of them
+  one at a time (``check_nomination``, as before issue #16) with the results compared.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua_h9 \\
         PYTHONPATH=. .venv/bin/python bench/national/batch.py --only import
@@ -132,27 +134,46 @@ def bench_import(rows: int, works: int) -> list[dict[str, Any]]:
     return results
 
 
-def bench_eligibility(checks: int) -> dict[str, Any]:
-    """``check_nomination`` of the first ``checks`` nominations of province 1's queue,
-    one at a time (what the review page and each workflow step do)."""
+def bench_eligibility(checks: int, one_by_one: int) -> list[dict[str, Any]]:
+    """The first ``checks`` nominations of province 1's review queue checked set-based
+    (``check_nominations``, what the queue page and the API list now do), then the first
+    ``one_by_one`` of them one at a time (``check_nomination``, what the detail page and
+    each workflow step do); both must give the same results."""
     from django.utils import timezone
 
     from thidua.accounts.models import User
-    from thidua.awards.eligibility import check_nomination
+    from thidua.awards.eligibility import (
+        check_nomination,
+        check_nominations,
+        expected_decision_date,
+    )
     from thidua.awards.selectors import review_queue
 
     user = User.objects.get(username="bench-sec-1")
-    nominations = list(review_queue(user)[:checks])
     today = timezone.localdate()
+    read, read_queries, nominations = _timed(lambda: list(review_queue(user)[:checks]))
+    seconds, queries, together = _timed(lambda: check_nominations(nominations, today=today))
+    count = len(nominations)
+    results = [{"job": "eligibility checks, set-based", "checks": count,
+                "seconds": round(seconds, 2), "queries": queries,
+                "results": sum(len(r) for r in together),
+                "blocking": sum(1 for r in together for c in r if c.blocks),
+                "ms_each": round(1000 * seconds / max(count, 1), 3),
+                "queue read (s)": round(read, 2), "queue read (queries)": read_queries}]  # fmt: skip
+    sample = nominations[:one_by_one]
 
-    def run() -> int:
-        return sum(len(check_nomination(n, as_of=today)) for n in nominations)
+    def alone() -> list[Any]:
+        return [check_nomination(n, as_of=expected_decision_date(n, today), today=today)
+                for n in sample]  # fmt: skip
 
-    seconds, queries, results = _timed(run)
-    return {"job": "eligibility checks", "checks": len(nominations),
-            "seconds": round(seconds, 2), "queries": queries, "results": results,
-            "ms_each": round(1000 * seconds / max(len(nominations), 1), 1),
-            "queries_each": round(queries / max(len(nominations), 1), 1)}  # fmt: skip
+    seconds, queries, each = _timed(alone)
+    assert each == together[: len(sample)], "set-based results differ from one at a time"
+    results.append({"job": "eligibility checks, one at a time", "checks": len(sample),
+                    "seconds": round(seconds, 2), "queries": queries,
+                    "ms_each": round(1000 * seconds / max(len(sample), 1), 1),
+                    "queries_each": round(queries / max(len(sample), 1), 1),
+                    "same results": True})  # fmt: skip
+    return results
 
 
 def main() -> None:
@@ -161,7 +182,8 @@ def main() -> None:
     parser.add_argument("--export-rows", type=int, default=20000)
     parser.add_argument("--import-rows", type=int, default=10000)
     parser.add_argument("--works", type=int, default=20000)
-    parser.add_argument("--checks", type=int, default=500)
+    parser.add_argument("--checks", type=int, default=10000)
+    parser.add_argument("--one-by-one", type=int, default=200)
     parser.add_argument("--json", default="")
     args = parser.parse_args()
     django_setup(migrate=False)
@@ -177,8 +199,9 @@ def main() -> None:
             results.append(result)
             print(result, flush=True)
     if args.only in ("", "eligibility"):
-        results.append(bench_eligibility(args.checks))
-        print(results[-1], flush=True)
+        for result in bench_eligibility(args.checks, args.one_by_one):
+            results.append(result)
+            print(result, flush=True)
     if args.json:
         with open(args.json, "w") as out:
             json.dump(results, out, indent=1, ensure_ascii=False)
