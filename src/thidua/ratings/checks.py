@@ -10,11 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import gettext as _
-
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import WARN, CheckResult
+from thidua.awards.eligibility.text import gettext as _
 from thidua.awards.models import Nominee, SubjectKind
 from thidua.ratings.facts import RULES, Person, YearRules, load_people, year_rules
 from thidua.ratings.models import CollectiveRating

@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
 
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import Check, registry
 from thidua.awards.eligibility.result import BLOCK, WARN, CheckResult, failed, passed
+from thidua.awards.eligibility.text import gettext as _
 from thidua.awards.models import AwardBasis, AwardFormKind, Nomination, SubjectKind
 from thidua.awards.sources import UNVERIFIED_SETTING
 from thidua.core.tree import root_path

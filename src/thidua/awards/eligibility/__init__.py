@@ -23,6 +23,7 @@ from thidua.awards.eligibility.facts import Facts, facts_for, load_facts, quotas
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.registry import registry as check_registry
 from thidua.awards.eligibility.result import BLOCK, WARN, CheckResult
+from thidua.awards.eligibility.text import translations_cached
 from thidua.awards.models import Nomination, PhaseAwardDate
 
 
@@ -57,7 +58,9 @@ def check_nominations(
 ) -> list[list[CheckResult]]:
     """``check_nomination`` of each nomination, in order, in a fixed number of queries
     however many they are. ``as_of`` None: each one's ``expected_decision_date``."""
-    return [run_checks(facts) for facts in load_facts(nominations, today=today, as_of=as_of)]
+    with translations_cached():
+        facts = load_facts(nominations, today=today, as_of=as_of)
+        return [run_checks(one) for one in facts]
 
 
 def blocking(results: list[CheckResult]) -> list[CheckResult]:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from django.utils.translation import gettext as _
-
 from thidua.awards.authority_verdict import (
     UnitTables,
     authority_verdict,
@@ -18,6 +16,8 @@ from thidua.awards.authority_verdict import (
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import CheckResult, failed, passed
+from thidua.awards.eligibility.text import cached
+from thidua.awards.eligibility.text import gettext as _
 from thidua.awards.models import AwardBasis, Nomination, SubjectKind
 from thidua.organisations.models import Unit
 
@@ -52,7 +52,7 @@ def check_authority(facts: Facts) -> CheckResult:
     values = {
         "form": nomination.form.name,
         "unit": nomination.grantor_unit.name,
-        "kind": SubjectKind(nomination.nominee.kind).label,
+        "kind": _subject(nomination.nominee.kind),
         "date": f"{as_of:%d/%m/%Y}",
     }
     if verdict.authority is None:
@@ -75,6 +75,10 @@ def check_authority(facts: Facts) -> CheckResult:
         verdict.authority.legal_basis,
         note=verdict.board_note,
     )
+
+
+def _subject(kind: str) -> str:
+    return cached(("subject", kind), lambda: str(SubjectKind(kind).label))
 
 
 def _campaign_years(nomination: Nomination) -> float:

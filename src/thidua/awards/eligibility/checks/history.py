@@ -9,12 +9,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from thidua.awards.eligibility.facts import Facts
+from thidua.awards.eligibility.facts import Facts, any_of
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import BLOCK, WARN, CheckResult, failed, passed
+from thidua.awards.eligibility.text import cached
+from thidua.awards.eligibility.text import gettext as _
 from thidua.awards.models import (
     AwardBasis,
     AwardForm,
@@ -69,9 +70,34 @@ def _decided(state: str) -> bool:
     return state == NominationState.DECIDED
 
 
-def _elsewhere(nomination: Nomination, claiming: Iterable[Nomination]) -> Nomination | None:
-    """Among the nominee's ``claiming`` nominations of the campaign (with their phase),
-    the one for the same form in another phase, a decided one first."""
+@dataclass(frozen=True)
+class Claim:
+    """A nomination that still claims its nominee's achievement (``CLAIMING_STATES``):
+    what R9 reads and says about it."""
+
+    pk: int
+    campaign_id: int
+    phase_id: int
+    nominee_id: int
+    form_id: int
+    state: str
+    phase_position: int
+    phase_name: str
+    unit_code: str
+    unit_name: str
+    form_name: str
+
+
+#: The columns of a ``Claim``, in its order.
+CLAIM_FIELDS = (
+    "pk", "campaign_id", "phase_id", "nominee_id", "form_id", "state", "phase__position",
+    "phase__name", "proposer_unit__code", "proposer_unit__name", "form__name",
+)  # fmt: skip
+
+
+def _elsewhere(nomination: Nomination, claiming: Iterable[Claim]) -> Claim | None:
+    """Among the nominee's ``claiming`` nominations of the campaign, the one for the same
+    form in another phase, a decided one first."""
     others = sorted(
         (
             other
@@ -82,29 +108,34 @@ def _elsewhere(nomination: Nomination, claiming: Iterable[Nomination]) -> Nomina
             and other.phase_id != nomination.phase_id
             and other.pk != nomination.pk
         ),
-        key=lambda other: (other.phase.position, other.pk),
+        key=lambda other: (other.phase_position, other.pk),
     )
     decided = [other for other in others if _decided(other.state)]
     chosen = decided or others
     return chosen[0] if chosen else None
 
 
-def _claiming(nominee_ids: set[int], campaign_ids: set[int]) -> list[Nomination]:
-    return list(
+def _claiming(nominee_ids: set[int], campaign_ids: set[int]) -> list[Claim]:
+    rows = (
         Nomination.objects.filter(
-            nominee_id__in=nominee_ids, campaign_id__in=campaign_ids, state__in=CLAIMING_STATES
-        ).select_related("phase", "form", "proposer_unit")
+            any_of("nominee_id", nominee_ids),
+            campaign_id__in=campaign_ids,
+            state__in=CLAIMING_STATES,
+        )
+        .order_by()
+        .values_list(*CLAIM_FIELDS)
     )
+    return [Claim(*row) for row in rows]
 
 
-def same_form_elsewhere(nomination: Nomination) -> Nomination | None:
+def same_form_elsewhere(nomination: Nomination) -> Claim | None:
     """The nominee's nomination for the same form in another phase of the campaign that
     was decided or still claims it (a decided one first)."""
     claiming = _claiming({nomination.nominee_id}, {nomination.campaign_id})
     return _elsewhere(nomination, claiming)
 
 
-def _same_phase(nomination: Nomination, claiming: Iterable[Nomination]) -> Nomination | None:
+def _same_phase(nomination: Nomination, claiming: Iterable[Claim]) -> Claim | None:
     """Another nomination of the nominee in the same phase that still claims the
     achievement (the first in the nominations' order: unit code, then pk)."""
     others = [
@@ -114,7 +145,7 @@ def _same_phase(nomination: Nomination, claiming: Iterable[Nomination]) -> Nomin
         and other.nominee_id == nomination.nominee_id
         and other.pk != nomination.pk
     ]
-    others.sort(key=lambda other: (other.proposer_unit.code, other.pk))
+    others.sort(key=lambda other: (other.unit_code, other.pk))
     return others[0] if others else None
 
 
@@ -125,8 +156,8 @@ class History:
     when decided, the nominee's holds by start (R10), and for the merit counter the
     rule asks (R8) the years and bases of the title's records in force and the title."""
 
-    same_phase: Nomination | None = None
-    elsewhere: Nomination | None = None
+    same_phase: Claim | None = None
+    elsewhere: Claim | None = None
     decision: AwardRecord | None = None
     holds: list[Hold] = field(default_factory=list)
     counted: list[tuple[int, str]] = field(default_factory=list)
@@ -147,7 +178,7 @@ def load_history(many: Sequence[Facts]) -> list[History]:
     holds, the records of the counted titles and those titles."""
     nominations = [facts.nomination for facts in many]
     nominee_ids = {n.nominee_id for n in nominations}
-    claiming: dict[int, list[Nomination]] = {}
+    claiming: dict[int, list[Claim]] = {}
     for other in _claiming(nominee_ids, {n.campaign_id for n in nominations}):
         claiming.setdefault(other.nominee_id, []).append(other)
     histories = []
@@ -161,7 +192,7 @@ def load_history(many: Sequence[Facts]) -> list[History]:
     for record in AwardRecord.objects.filter(nomination_id__in=decided):
         records.setdefault(record.nomination_id, record)  # type: ignore[arg-type]
     holds: dict[int, list[Hold]] = {}
-    for hold in Hold.objects.filter(nominee_id__in=nominee_ids).order_by("start", "pk"):
+    for hold in Hold.objects.filter(any_of("nominee_id", nominee_ids)).order_by("start", "pk"):
         holds.setdefault(hold.nominee_id, []).append(hold)
     counters = [_counter(facts) for facts in many]
     codes = {counter.counts for counter in counters if counter is not None}
@@ -206,7 +237,7 @@ def across_phases(nomination: Nomination, history: History) -> CheckResult | Non
     values = {
         "nominee": nomination.nominee.name,
         "form": nomination.form.name,
-        "phase": other.phase.name,
+        "phase": other.phase_name,
     }
     if _decided(other.state):
         said = _("%(nominee)s đã được khen “%(form)s” trong %(phase)s") % values
@@ -247,8 +278,8 @@ def check_one_award(facts: Facts) -> CheckResult:
     if other is not None:
         values = {
             "nominee": nomination.nominee.name,
-            "unit": other.proposer_unit.name,
-            "form": other.form.name,
+            "unit": other.unit_name,
+            "form": other.form_name,
         }
         if _decided(other.state):
             message = _(
@@ -280,7 +311,7 @@ def check_holds(facts: Facts) -> CheckResult:
                 _("%(nominee)s đang trong diện tạm dừng khen thưởng: %(kind)s (%(source)s).")
                 % {
                     "nominee": nomination.nominee.name,
-                    "kind": HoldKind(hold.kind).label.lower(),
+                    "kind": _hold_kind(hold.kind),
                     "source": hold.source,
                 },
                 ART_HOLD,
@@ -305,6 +336,10 @@ def check_holds(facts: Facts) -> CheckResult:
             severity=WARN,
         )
     return passed("hold", _("Không trong diện tạm dừng khen thưởng."), ART_HOLD)
+
+
+def _hold_kind(kind: str) -> str:
+    return cached(("hold", kind), lambda: HoldKind(kind).label.lower())
 
 
 def consecutive_years(

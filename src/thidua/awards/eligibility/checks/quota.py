@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count
-from django.utils.translation import gettext as _
 
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
+from thidua.awards.eligibility.text import cached
+from thidua.awards.eligibility.text import gettext as _
 from thidua.awards.models import Nomination, Quota, SubjectKind
 from thidua.awards.transitions import COMPETING_STATES, QUOTA_STATES
 
@@ -133,7 +134,8 @@ def _scope(quota: Quota) -> str:
     if quota.unit is not None:
         parts.append(quota.unit.name)
     if quota.subject_kind:
-        parts.append(str(SubjectKind(quota.subject_kind).label).lower())
+        kind = quota.subject_kind
+        parts.append(cached(("subject", kind), lambda: str(SubjectKind(kind).label)).lower())
     return ", ".join(parts)
 
 
