@@ -134,24 +134,77 @@ def bench_import(rows: int, works: int) -> list[dict[str, Any]]:
     return results
 
 
+def _vary(nominations: list[Any]) -> str:
+    """Give the queue what the checks read (the generated rows are alike): the phase's
+    award date, a quota of the form, the three dossier files on every third nomination,
+    a hold on every tenth nominee (open or ended), the merit basis on every fifth (R8's
+    counter and R7's route read the award records and ratings). Rolled back after."""
+    import datetime as dt
+
+    from thidua.accounts.models import User
+    from thidua.awards.models import (
+        AwardBasis,
+        DossierFile,
+        Hold,
+        Nomination,
+        PhaseAwardDate,
+        Quota,
+    )
+
+    first = nominations[0]
+    PhaseAwardDate.objects.get_or_create(
+        phase_id=first.phase_id, defaults={"review_on": dt.date(2025, 5, 15)}
+    )
+    Quota.objects.create(campaign_id=first.campaign_id, form_id=first.form_id, maximum=500)
+    admin = User.objects.get(username="bench-admin")
+    files = [DossierFile(nomination=n, kind=kind, file=f"bench/{n.pk}-{kind}.pdf",
+                         original_name=f"{kind}.pdf", content_type="application/pdf",
+                         size=1000, sha256="0" * 64, uploaded_by=admin)
+             for n in nominations[::3] for kind in ("cover", "report", "minutes")]  # fmt: skip
+    DossierFile.objects.bulk_create(files, batch_size=5000)
+    holds = [Hold(nominee_id=n.nominee_id, kind="discipline", start=dt.date(2024, 1, 1),
+                  end=None if k % 2 else dt.date(2025, 1, 15), source="Bench")
+             for k, n in enumerate(nominations[::10])]  # fmt: skip
+    Hold.objects.bulk_create(holds, batch_size=5000)
+    merit = [n.pk for n in nominations[::5]]
+    Nomination.objects.filter(pk__in=merit).update(basis=AwardBasis.MERIT)
+    for n in nominations[::5]:
+        n.basis = AwardBasis.MERIT
+    return (f"award date, a quota of 500, {len(files)} files, {len(holds)} holds, "
+            f"{len(merit)} merit nominations")  # fmt: skip
+
+
 def bench_eligibility(checks: int, one_by_one: int) -> list[dict[str, Any]]:
-    """The first ``checks`` nominations of province 1's review queue checked set-based
-    (``check_nominations``, what the queue page and the API list now do), then the first
-    ``one_by_one`` of them one at a time (``check_nomination``, what the detail page and
-    each workflow step do); both must give the same results."""
+    """The first ``checks`` nominations of province 1's review queue, made varied
+    (``_vary``), checked set-based (``check_nominations``, what the queue page and the
+    API list now do), then the first ``one_by_one`` of them one at a time
+    (``check_nomination``, what the detail page and each workflow step do); both must
+    give the same results. Everything is rolled back."""
+    from django.db import transaction
     from django.utils import timezone
 
     from thidua.accounts.models import User
+    from thidua.awards.selectors import review_queue
+
+    user = User.objects.get(username="bench-sec-1")
+    today = timezone.localdate()
+    with transaction.atomic():
+        read, read_queries, nominations = _timed(lambda: list(review_queue(user)[:checks]))
+        varied = _vary(nominations)
+        sample = list(review_queue(user)[:one_by_one])  # fresh: nothing loaded yet
+        results = _eligibility(nominations, sample, today, read, read_queries, varied)
+        transaction.set_rollback(True)
+    return results
+
+
+def _eligibility(nominations: list[Any], sample: list[Any], today: Any, read: float,
+                 read_queries: int, varied: str) -> list[dict[str, Any]]:  # fmt: skip
     from thidua.awards.eligibility import (
         check_nomination,
         check_nominations,
         expected_decision_date,
     )
-    from thidua.awards.selectors import review_queue
 
-    user = User.objects.get(username="bench-sec-1")
-    today = timezone.localdate()
-    read, read_queries, nominations = _timed(lambda: list(review_queue(user)[:checks]))
     seconds, queries, together = _timed(lambda: check_nominations(nominations, today=today))
     count = len(nominations)
     results = [{"job": "eligibility checks, set-based", "checks": count,
@@ -159,8 +212,8 @@ def bench_eligibility(checks: int, one_by_one: int) -> list[dict[str, Any]]:
                 "results": sum(len(r) for r in together),
                 "blocking": sum(1 for r in together for c in r if c.blocks),
                 "ms_each": round(1000 * seconds / max(count, 1), 3),
-                "queue read (s)": round(read, 2), "queue read (queries)": read_queries}]  # fmt: skip
-    sample = nominations[:one_by_one]
+                "queue read (s)": round(read, 2), "queue read (queries)": read_queries,
+                "varied": varied}]  # fmt: skip
 
     def alone() -> list[Any]:
         return [check_nomination(n, as_of=expected_decision_date(n, today), today=today)

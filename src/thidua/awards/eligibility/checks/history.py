@@ -201,7 +201,7 @@ def load_history(many: Sequence[Facts]) -> list[History]:
     titles: dict[str, AwardForm] = {}
     if codes:
         found = AwardRecord.objects.filter(
-            IN_FORCE, nominee_id__in=counted_ids, form__code__in=codes
+            IN_FORCE, any_of("nominee_id", counted_ids), form__code__in=codes
         ).values_list("nominee_id", "form__code", "year", "basis")
         for nominee_id, code, year, basis in found:
             rows.setdefault((nominee_id, code), []).append((year, basis))

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Count
 
-from thidua.awards.eligibility.facts import Facts
+from thidua.awards.eligibility.facts import Facts, any_of
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
 from thidua.awards.eligibility.text import cached
@@ -94,7 +94,9 @@ def load_quotas(many: Sequence[Facts]) -> list[Quotas]:
         pks = {n.pk for n, caps in zip(nominations, capping, strict=True) if caps and n.pk}
         saved = {
             row["pk"]: row
-            for row in Nomination.objects.filter(pk__in=pks).values("pk", *COUNTED).order_by()
+            for row in Nomination.objects.filter(any_of("pk", pks))
+            .values("pk", *COUNTED)
+            .order_by()
         }
 
     totals: dict[tuple[int, tuple[str, ...]], int] = {}
