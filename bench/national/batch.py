@@ -7,7 +7,9 @@
   officer's commune, into a campaign holding ``--works`` works of other units (made
   once, kept), first as uploaded (look-alikes found: the file is refused, nothing saved)
   then confirmed (every row saved; rolled back after the run).
-- ``eligibility``: the reviewer's checks of ``--checks`` nominations of the review queue.
+- ``eligibility``: the reviewer's checks of ``--checks`` nominations of the review queue,
+  set-based (``check_nominations``: the whole list at once), then ``--one-by-one`` of them
+  one at a time (``check_nomination``, as before issue #16) with the results compared.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua_h9 \\
         PYTHONPATH=. .venv/bin/python bench/national/batch.py --only import
@@ -148,27 +150,99 @@ def bench_import(rows: int, works: int) -> list[dict[str, Any]]:
     return results
 
 
-def bench_eligibility(checks: int) -> dict[str, Any]:
-    """``check_nomination`` of the first ``checks`` nominations of province 1's queue,
-    one at a time (what the review page and each workflow step do)."""
+def _vary(nominations: list[Any]) -> str:
+    """Give the queue what the checks read (the generated rows are alike): the phase's
+    award date, a quota of the form, the three dossier files on every third nomination,
+    a hold on every tenth nominee (open or ended), the merit basis on every fifth (R8's
+    counter and R7's route read the award records and ratings). Rolled back after."""
+    import datetime as dt
+
+    from thidua.accounts.models import User
+    from thidua.awards.models import (
+        AwardBasis,
+        DossierFile,
+        Hold,
+        Nomination,
+        PhaseAwardDate,
+        Quota,
+    )
+
+    first = nominations[0]
+    PhaseAwardDate.objects.get_or_create(
+        phase_id=first.phase_id, defaults={"review_on": dt.date(2025, 5, 15)}
+    )
+    Quota.objects.create(campaign_id=first.campaign_id, form_id=first.form_id, maximum=500)
+    admin = User.objects.get(username="bench-admin")
+    files = [DossierFile(nomination=n, kind=kind, file=f"bench/{n.pk}-{kind}.pdf",
+                         original_name=f"{kind}.pdf", content_type="application/pdf",
+                         size=1000, sha256="0" * 64, uploaded_by=admin)
+             for n in nominations[::3] for kind in ("cover", "report", "minutes")]  # fmt: skip
+    DossierFile.objects.bulk_create(files, batch_size=5000)
+    holds = [Hold(nominee_id=n.nominee_id, kind="discipline", start=dt.date(2024, 1, 1),
+                  end=None if k % 2 else dt.date(2025, 1, 15), source="Bench")
+             for k, n in enumerate(nominations[::10])]  # fmt: skip
+    Hold.objects.bulk_create(holds, batch_size=5000)
+    merit = [n.pk for n in nominations[::5]]
+    Nomination.objects.filter(pk__in=merit).update(basis=AwardBasis.MERIT)
+    for n in nominations[::5]:
+        n.basis = AwardBasis.MERIT
+    return (f"award date, a quota of 500, {len(files)} files, {len(holds)} holds, "
+            f"{len(merit)} merit nominations")  # fmt: skip
+
+
+def bench_eligibility(checks: int, one_by_one: int) -> list[dict[str, Any]]:
+    """The first ``checks`` nominations of province 1's review queue, made varied
+    (``_vary``), checked set-based (``check_nominations``, what the queue page and the
+    API list now do), then the first ``one_by_one`` of them one at a time
+    (``check_nomination``, what the detail page and each workflow step do); both must
+    give the same results. Everything is rolled back."""
+    from django.db import transaction
     from django.utils import timezone
 
     from thidua.accounts.models import User
-    from thidua.awards.eligibility import check_nomination
     from thidua.awards.selectors import review_queue
 
     user = User.objects.get(username="bench-sec-1")
-    nominations = list(review_queue(user)[:checks])
     today = timezone.localdate()
+    with transaction.atomic():
+        read, read_queries, nominations = _timed(lambda: list(review_queue(user)[:checks]))
+        varied = _vary(nominations)
+        sample = list(review_queue(user)[:one_by_one])  # fresh: nothing loaded yet
+        results = _eligibility(nominations, sample, today, read, read_queries, varied)
+        transaction.set_rollback(True)
+    return results
 
-    def run() -> int:
-        return sum(len(check_nomination(n, as_of=today)) for n in nominations)
 
-    seconds, queries, results = _timed(run)
-    return {"job": "eligibility checks", "checks": len(nominations),
-            "seconds": round(seconds, 2), "queries": queries, "results": results,
-            "ms_each": round(1000 * seconds / max(len(nominations), 1), 1),
-            "queries_each": round(queries / max(len(nominations), 1), 1)}  # fmt: skip
+def _eligibility(nominations: list[Any], sample: list[Any], today: Any, read: float,
+                 read_queries: int, varied: str) -> list[dict[str, Any]]:  # fmt: skip
+    from thidua.awards.eligibility import (
+        check_nomination,
+        check_nominations,
+        expected_decision_date,
+    )
+
+    seconds, queries, together = _timed(lambda: check_nominations(nominations, today=today))
+    count = len(nominations)
+    results = [{"job": "eligibility checks, set-based", "checks": count,
+                "seconds": round(seconds, 2), "queries": queries,
+                "results": sum(len(r) for r in together),
+                "blocking": sum(1 for r in together for c in r if c.blocks),
+                "ms_each": round(1000 * seconds / max(count, 1), 3),
+                "queue read (s)": round(read, 2), "queue read (queries)": read_queries,
+                "varied": varied}]  # fmt: skip
+
+    def alone() -> list[Any]:
+        return [check_nomination(n, as_of=expected_decision_date(n, today), today=today)
+                for n in sample]  # fmt: skip
+
+    seconds, queries, each = _timed(alone)
+    assert each == together[: len(sample)], "set-based results differ from one at a time"
+    results.append({"job": "eligibility checks, one at a time", "checks": len(sample),
+                    "seconds": round(seconds, 2), "queries": queries,
+                    "ms_each": round(1000 * seconds / max(len(sample), 1), 1),
+                    "queries_each": round(queries / max(len(sample), 1), 1),
+                    "same results": True})  # fmt: skip
+    return results
 
 
 def main() -> None:
@@ -177,7 +251,8 @@ def main() -> None:
     parser.add_argument("--export-rows", type=int, default=20000)
     parser.add_argument("--import-rows", type=int, default=10000)
     parser.add_argument("--works", type=int, default=20000)
-    parser.add_argument("--checks", type=int, default=500)
+    parser.add_argument("--checks", type=int, default=10000)
+    parser.add_argument("--one-by-one", type=int, default=200)
     parser.add_argument("--json", default="")
     args = parser.parse_args()
     django_setup(migrate=False)
@@ -193,8 +268,9 @@ def main() -> None:
             results.append(result)
             print(result, flush=True)
     if args.only in ("", "eligibility"):
-        results.append(bench_eligibility(args.checks))
-        print(results[-1], flush=True)
+        for result in bench_eligibility(args.checks, args.one_by_one):
+            results.append(result)
+            print(result, flush=True)
     if args.json:
         with open(args.json, "w") as out:
             json.dump(results, out, indent=1, ensure_ascii=False)

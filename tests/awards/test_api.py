@@ -117,3 +117,39 @@ def test_nominee_search_query_count(
         body = client.get("/api/v1/nominees/", {"q": "cam"}).json()
 
     assert len(body["results"]) == count
+
+
+def test_list_items_with_checks_have_each_ones_results(kh: Kh, people: People) -> None:
+    complete, missing = _nominations(kh, 2)
+    full_dossier(complete)
+    client = api(people.secretariat)
+
+    body = client.get("/api/v1/nominations/", {"checks": "true"}).json()
+    plain = client.get("/api/v1/nominations/").json()
+
+    dossier = {
+        item["id"]: next(c for c in item["checks"] if c["code"] == "dossier")
+        for item in body["results"]
+    }
+    assert dossier[complete.pk]["ok"] is True
+    assert dossier[missing.pk]["ok"] is False
+    assert "Hồ sơ còn thiếu" in dossier[missing.pk]["message"]
+    detail = client.get(f"/api/v1/nominations/{missing.pk}/").json()
+    listed = next(item for item in body["results"] if item["id"] == missing.pk)
+    assert listed["checks"] == detail["checks"]
+    assert all("checks" not in item for item in plain["results"])
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_list_with_checks_query_count(
+    kh: Kh, people: People, django_assert_num_queries, count: int
+) -> None:
+    _nominations(kh, count)
+    client = api(people.secretariat)
+
+    with django_assert_num_queries(13):
+        body = client.get("/api/v1/nominations/", {"checks": "true"}).json()
+
+    assert len(body["results"]) == count
+    codes = [{check["code"] for check in item["checks"]} for item in body["results"]]
+    assert all({"authority", "one_award", "dossier", "quota"} <= mine for mine in codes)

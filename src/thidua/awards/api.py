@@ -21,11 +21,14 @@ from rest_framework.routers import SimpleRouter
 from thidua.api.kit.errors import error_responses
 from thidua.api.kit.viewsets import SelectorViewSet, checked, path_id
 from thidua.awards import services
+from thidua.awards.eligibility import check_nominations
 from thidua.awards.models import Nomination, Nominee
 from thidua.awards.selectors import NominationFilters, nomination_detail, nomination_list
 from thidua.awards.serializers import (
+    CheckedNominationSerializer,
+    CheckSerializer,
     NominationDetailSerializer,
-    NominationFilterSerializer,
+    NominationListQuerySerializer,
     NominationNoteSerializer,
     NominationReasonSerializer,
     NominationSerializer,
@@ -57,16 +60,22 @@ class NominationViewSet(SelectorViewSet):
 
     @extend_schema(
         summary=_("Danh sách đề nghị khen thưởng"),
-        parameters=[NominationFilterSerializer],
-        responses={200: NominationSerializer(many=True), **error_responses(400, 401)},
+        parameters=[NominationListQuerySerializer],
+        responses={200: CheckedNominationSerializer(many=True), **error_responses(400, 401)},
         tags=["awards"],
     )
     def list(self, request: Request) -> Response:
-        filters = NominationFilters(
-            **checked(NominationFilterSerializer, request.query_params.dict())
-        )
-        page = self.paginate_queryset(nomination_list(request.user, filters))
-        return self.get_paginated_response(NominationSerializer(page, many=True).data)
+        query = checked(NominationListQuerySerializer, request.query_params.dict())
+        with_checks = query.pop("checks", False)
+        page = self.paginate_queryset(nomination_list(request.user, NominationFilters(**query)))
+        items = list(page or [])
+        data = NominationSerializer(items, many=True).data
+        if with_checks:
+            # The page's items checked together: a fixed number of queries (issue #16).
+            results = check_nominations(items, today=self.today)
+            for item, checks in zip(data, results, strict=True):
+                item["checks"] = CheckSerializer(checks, many=True).data
+        return self.get_paginated_response(data)
 
     @extend_schema(
         summary=_("Một đề nghị khen thưởng, với hồ sơ và kết quả kiểm tra điều kiện"),

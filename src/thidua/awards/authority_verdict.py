@@ -6,20 +6,24 @@ ND 129/2025 Điều 59), or with the real cause of a refusal: the granting unit 
 Long, Nghị quyết 202/2025/QH15), had not started yet, the grantor's authority over the
 form had ended or not begun, or does not cover that kind of subject. Where a recorded
 successor of an ended unit holds the authority on that date, it is offered.
+
+The answer is computed from ``UnitTables`` (the authority rows of the forms, the units'
+grantor kinds and successions), read once: the eligibility checks of a whole queue load
+one for every nomination (``load_unit_tables``); a single question loads its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
-from thidua.awards.authority import authority_for, grantor_kind_of
-from thidua.awards.models import AwardAuthority, AwardForm, SubjectKind
+from thidua.awards.models import AwardAuthority, AwardForm, GrantorKind, SubjectKind
 from thidua.awards.sources import UNVERIFIED_LAW
-from thidua.organisations.models import SuccessionKind, Unit, UnitSuccession
+from thidua.organisations.models import SuccessionKind, Unit, UnitKind, UnitSuccession
 
 #: Successions followed at most, looking for the unit in force (a merge of a merge…).
 MAX_SUCCESSIONS = 5
@@ -66,6 +70,84 @@ def _day(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
+def _in_force(row: AwardAuthority, on: dt.date) -> bool:
+    return row.valid_from <= on and (row.valid_to is None or row.valid_to >= on)
+
+
+@dataclass
+class UnitTables:
+    """What a verdict reads, read once for many questions: the authority rows of some
+    forms by (form, grantor kind), in ``(valid_from, pk)`` order; the kind of the
+    parents of units of kind "other" (``grantor_kind_of``); the successions of units that
+    did not always exist, newest first, with their successor (and its own successions)."""
+
+    authorities: dict[tuple[int, str], list[AwardAuthority]] = field(default_factory=dict)
+    parent_kinds: dict[int, str] = field(default_factory=dict)
+    successions: dict[int, list[UnitSuccession]] = field(default_factory=dict)
+
+    def grantor_kind(self, unit: Unit) -> str:
+        """``authority.grantor_kind_of`` from the tables (Luật TĐKT 2022 Điều 80)."""
+        parent_kind = self.parent_kinds.get(unit.parent_id) if unit.parent_id else None
+        if unit.kind == UnitKind.OTHER and parent_kind == UnitKind.DEPARTMENT:
+            return GrantorKind.DEPARTMENT_UNIT
+        return str(unit.kind)
+
+    def rows(self, form: AwardForm, unit: Unit) -> list[AwardAuthority]:
+        """The authority rows of ``form`` for the head of ``unit``, every date."""
+        return self.authorities.get((form.pk, self.grantor_kind(unit)), [])
+
+    def authority_for(
+        self, form: AwardForm, subject_kind: str, unit: Unit, on: dt.date
+    ) -> AwardAuthority | None:
+        """``authority.authority_for`` from the tables."""
+        if not unit.is_valid_on(on):
+            return None
+        rows = (row for row in self.rows(form, unit) if _in_force(row, on))
+        return next((row for row in rows if subject_kind in row.subject_kinds), None)
+
+    def succession_after(self, unit: Unit, on: dt.date) -> UnitSuccession | None:
+        """The succession that ended ``unit`` before ``on`` (the latest)."""
+        found = (s for s in self.successions.get(unit.pk, []) if s.effective <= on)
+        return next(found, None)
+
+    def latest_succession(self, unit: Unit) -> UnitSuccession | None:
+        """The latest recorded succession of ``unit``, whatever its date."""
+        return next(iter(self.successions.get(unit.pk, [])), None)
+
+
+def _changes(unit: Unit) -> bool:
+    return unit.valid_from is not None or unit.valid_to is not None
+
+
+def load_unit_tables(form_ids: Iterable[int], units: Iterable[Unit]) -> UnitTables:
+    """The tables of the forms and units (with the successors of the units, followed up
+    to ``MAX_SUCCESSIONS`` steps): one query for the authorities, one a succession step
+    while some unit did not always exist, one for the parents of units of kind "other"."""
+    tables = UnitTables()
+    rows = AwardAuthority.objects.filter(form_id__in=set(form_ids)).order_by("valid_from", "pk")
+    for row in rows:
+        tables.authorities.setdefault((row.form_id, row.grantor_kind), []).append(row)
+    known = {unit.pk: unit for unit in units}
+    todo = {pk for pk, unit in known.items() if _changes(unit)}
+    for _step in range(MAX_SUCCESSIONS + 1):
+        if not todo:
+            break
+        tables.successions.update({pk: [] for pk in todo})
+        found = (
+            UnitSuccession.objects.filter(predecessor_id__in=todo)
+            .select_related("successor")
+            .order_by("-effective", "-pk")
+        )
+        for succession in found:
+            tables.successions[succession.predecessor_id].append(succession)
+            known.setdefault(succession.successor_id, succession.successor)
+        todo = {pk for pk, unit in known.items() if pk not in tables.successions and _changes(unit)}
+    parents = {u.parent_id for u in known.values() if u.kind == UnitKind.OTHER and u.parent_id}
+    if parents:
+        tables.parent_kinds = dict(Unit.objects.filter(pk__in=parents).values_list("pk", "kind"))
+    return tables
+
+
 def place_of(unit: Unit) -> str:
     """How a sentence names a local government: "Ủy ban nhân dân tỉnh Trà Vinh" →
     "tỉnh Trà Vinh"; other units by their name."""
@@ -90,25 +172,17 @@ _SUCCESSION_VERBS = {
 }
 
 
-def succession_after(unit: Unit, on: dt.date) -> UnitSuccession | None:
-    """The succession that ended ``unit`` before ``on`` (the latest, with its successor)."""
-    return (
-        UnitSuccession.objects.filter(predecessor=unit, effective__lte=on)
-        .select_related("successor")
-        .order_by("-effective", "-pk")
-        .first()
-    )
-
-
-def successor_on(unit: Unit, on: dt.date) -> tuple[Unit | None, UnitSuccession | None]:
+def successor_on(
+    unit: Unit, on: dt.date, tables: UnitTables
+) -> tuple[Unit | None, UnitSuccession | None]:
     """The recorded successor of ``unit`` in force on ``on`` (following a chain of
     successions), and the first succession of the chain; (None, None) when none."""
-    first = succession_after(unit, on)
+    first = tables.succession_after(unit, on)
     current = first.successor if first is not None else None
     for _step in range(MAX_SUCCESSIONS):
         if current is None or current.is_valid_on(on):
             break
-        following = succession_after(current, on)
+        following = tables.succession_after(current, on)
         current = following.successor if following is not None else None
     if current is None or not current.is_valid_on(on):
         return None, first
@@ -120,10 +194,12 @@ def _cited(basis: str) -> str:
     return basis.split("; nguồn:")[0].strip()[:255]
 
 
-def _unit_ended(form: AwardForm, kind: str, grantor: Unit, on: dt.date) -> AuthorityVerdict:
+def _unit_ended(
+    form: AwardForm, kind: str, grantor: Unit, on: dt.date, tables: UnitTables
+) -> AuthorityVerdict:
     assert grantor.valid_to is not None
     ended = grantor.valid_to + dt.timedelta(days=1)
-    successor, succession = successor_on(grantor, on)
+    successor, succession = successor_on(grantor, on, tables)
     values = {"date": _day(ended), "unit": place_of(grantor)}
     if succession is not None:
         values["verb"] = _SUCCESSION_VERBS.get(SuccessionKind(succession.kind), "")
@@ -136,9 +212,7 @@ def _unit_ended(form: AwardForm, kind: str, grantor: Unit, on: dt.date) -> Autho
             _("Người ký không có thẩm quyền từ %(date)s: %(unit)s đã ngừng hoạt động.") % values
         )
     successor_authority = (
-        authority_for(form=form, subject_kind=kind, grantor_unit=successor, on=on)
-        if successor is not None
-        else None
+        tables.authority_for(form, kind, successor, on) if successor is not None else None
     )
     return AuthorityVerdict(
         authority=None,
@@ -150,13 +224,11 @@ def _unit_ended(form: AwardForm, kind: str, grantor: Unit, on: dt.date) -> Autho
     )
 
 
-def _window_cause(form: AwardForm, kind: str, grantor: Unit, on: dt.date) -> AuthorityVerdict:
+def _window_cause(
+    form: AwardForm, kind: str, grantor: Unit, on: dt.date, tables: UnitTables
+) -> AuthorityVerdict:
     """The unit exists on ``on`` but its head's authority over ``form`` does not hold."""
-    rows = list(
-        AwardAuthority.objects.filter(form=form, grantor_kind=grantor_kind_of(grantor)).order_by(
-            "valid_from", "pk"
-        )
-    )
+    rows = tables.rows(form, grantor)
     values = {"form": form.name, "kind": str(SubjectKind(kind).label).lower(), "on": _day(on)}
     covering = [row for row in rows if kind in row.subject_kinds]
     before = [row for row in covering if row.valid_to is not None and row.valid_to < on]
@@ -181,15 +253,23 @@ def _window_cause(form: AwardForm, kind: str, grantor: Unit, on: dt.date) -> Aut
 
 
 def authority_verdict(
-    *, form: AwardForm, subject_kind: str, grantor_unit: Unit, on: dt.date
+    *,
+    form: AwardForm,
+    subject_kind: str,
+    grantor_unit: Unit,
+    on: dt.date,
+    tables: UnitTables | None = None,
 ) -> AuthorityVerdict:
     """May the head of ``grantor_unit`` grant ``form`` to a ``subject_kind`` on ``on``
-    (the decision date)? See ``AuthorityVerdict`` for what a refusal says."""
-    found = authority_for(form=form, subject_kind=subject_kind, grantor_unit=grantor_unit, on=on)
+    (the decision date)? See ``AuthorityVerdict`` for what a refusal says. ``tables``:
+    read once for many verdicts (``load_unit_tables``), else loaded for this one."""
+    if tables is None:
+        tables = load_unit_tables([form.pk], [grantor_unit])
+    found = tables.authority_for(form, subject_kind, grantor_unit, on)
     if found is not None:
         return AuthorityVerdict(authority=found, basis=found.legal_basis)
     if grantor_unit.valid_to is not None and grantor_unit.valid_to < on:
-        return _unit_ended(form, subject_kind, grantor_unit, on)
+        return _unit_ended(form, subject_kind, grantor_unit, on, tables)
     if grantor_unit.valid_from is not None and grantor_unit.valid_from > on:
         reason = _("%(unit)s chỉ hoạt động từ %(date)s; ngày ký %(on)s chưa có thẩm quyền.") % {
             "unit": grantor_unit.name,
@@ -197,4 +277,4 @@ def authority_verdict(
             "on": _day(on),
         }
         return AuthorityVerdict(None, Cause.UNIT_NOT_STARTED, reason)
-    return _window_cause(form, subject_kind, grantor_unit, on)
+    return _window_cause(form, subject_kind, grantor_unit, on, tables)

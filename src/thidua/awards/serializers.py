@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from thidua.awards.eligibility import check_nomination, expected_decision_date
@@ -52,6 +53,16 @@ class CheckSerializer(serializers.Serializer):
     article = serializers.CharField()
 
 
+class CheckedNominationSerializer(NominationSerializer):
+    """A list item with, when asked (``checks=true``), its eligibility checks: the page's
+    items are checked together (``check_nominations``, a fixed number of queries)."""
+
+    checks = CheckSerializer(many=True, required=False, read_only=True)
+
+    class Meta(NominationSerializer.Meta):
+        fields = [*NominationSerializer.Meta.fields, "checks"]
+
+
 class DossierFileSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.CharField()
@@ -96,6 +107,14 @@ class NominationFilterSerializer(serializers.Serializer):
     form = serializers.IntegerField(required=False, min_value=1)
     proposer_unit = serializers.IntegerField(required=False, min_value=1)
     search = serializers.CharField(required=False, max_length=200)
+
+
+class NominationListQuerySerializer(NominationFilterSerializer):
+    checks = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=_("Kèm kết quả kiểm tra điều kiện của từng đề nghị trong trang."),
+    )
 
 
 class NominationReasonSerializer(serializers.Serializer):

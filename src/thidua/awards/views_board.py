@@ -18,7 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role, reach_of
 from thidua.awards import services
-from thidua.awards.eligibility import blocking, check_nomination, expected_decision_date
+from thidua.awards.eligibility import (
+    CheckResult,
+    blocking,
+    check_nomination,
+    check_nominations,
+    expected_decision_date,
+)
 from thidua.awards.forms import NomineeForm
 from thidua.awards.models import NominationState
 from thidua.awards.nominees import NomineeData, PossibleDuplicate
@@ -54,13 +60,22 @@ def submit_queue_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def review_queue_page(request: HttpRequest) -> HttpResponse:
-    """Ban TĐKT's queue: submitted, under review and waiting for the Council; a row's
-    checks load when the reviewer opens them (HTMX), so the page fires no check request
-    per row and costs the same whatever its length."""
+    """Ban TĐKT's queue: submitted, under review and waiting for the Council, each row with
+    its check summary. The page's rows are checked together (``check_nominations``: a
+    fixed number of queries, however many rows), so the page fires no check request per
+    row and costs the same whatever its length (issue #16)."""
     page = Paginator(review_queue(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request, "awards/review_queue.html", {"page": page, "today": timezone.localdate()}
-    )
+    today = timezone.localdate()
+    nominations = list(page.object_list)
+    results = check_nominations(nominations, today=today)
+    rows = [(n, _summary(checks)) for n, checks in zip(nominations, results, strict=True)]
+    return render(request, "awards/review_queue.html", {"page": page, "rows": rows, "today": today})
+
+
+def _summary(results: list[CheckResult]) -> dict[str, list[CheckResult]]:
+    """A row's checks as its summary shows them: what blocks, what warns."""
+    warns = [r for r in results if not r.ok and r.severity == "warn"]
+    return {"blocks": blocking(results), "warns": warns}
 
 
 @login_required
@@ -71,11 +86,7 @@ def row_checks_partial(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     as_of = expected_decision_date(nomination, today)
     results = check_nomination(nomination, as_of=as_of, today=today)
-    context = {
-        "blocks": blocking(results),
-        "warns": [r for r in results if not r.ok and r.severity == "warn"],
-    }
-    return render(request, "awards/partials/row_checks.html", context)
+    return render(request, "awards/partials/row_checks.html", _summary(results))
 
 
 @login_required

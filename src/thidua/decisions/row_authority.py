@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.awards.authority_verdict import AuthorityVerdict, authority_verdict, signer_of
+from thidua.awards.authority_verdict import (
+    AuthorityVerdict,
+    authority_verdict,
+    load_unit_tables,
+    signer_of,
+)
 from thidua.awards.models import AwardAuthority, AwardForm, SubjectKind
 from thidua.decisions.models import Decision, DecisionEntry
 from thidua.organisations.models import Unit
@@ -102,9 +107,13 @@ def decision_day(decision: Decision) -> dt.date:
 def verdicts_by_kind(
     form: AwardForm, grantor_unit: Unit, kinds: Iterable[str], on: dt.date
 ) -> dict[str, AuthorityVerdict]:
-    """One verdict per kind of subject (the verdict depends on nothing else)."""
+    """One verdict per kind of subject (the verdict depends on nothing else), from one
+    read of the authority rows and successions (``load_unit_tables``)."""
+    tables = load_unit_tables([form.pk], [grantor_unit])
     return {
-        kind: authority_verdict(form=form, subject_kind=kind, grantor_unit=grantor_unit, on=on)
+        kind: authority_verdict(
+            form=form, subject_kind=kind, grantor_unit=grantor_unit, on=on, tables=tables
+        )
         for kind in sorted(set(kinds))
     }
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from thidua.awards.eligibility.facts import any_of
 from thidua.awards.models import AwardRule
 from thidua.awards.models.nominations import IN_FORCE, AwardRecord
 from thidua.ratings.models import AnnualRating, Initiative
@@ -116,15 +117,19 @@ def load_people(nominee_ids: Iterable[int], year: int) -> dict[int, Person]:
     if not ids:
         return people
     first = year - SPAN
-    for rating in AnnualRating.objects.filter(nominee_id__in=ids, year__range=(first, year)):
+    for rating in AnnualRating.objects.filter(any_of("nominee_id", ids), year__range=(first, year)):
         people[rating.nominee_id].ratings[rating.year] = rating
-    links = Initiative.nominees.through.objects.filter(
-        nominee_id__in=ids, initiative__year__range=(first, year)
-    ).values_list("nominee_id", "initiative__year", "initiative__level", "initiative__title")
+    links = (
+        Initiative.nominees.through.objects.filter(
+            any_of("nominee_id", ids), initiative__year__range=(first, year)
+        )
+        .order_by("initiative__year", "initiative_id", "pk")
+        .values_list("nominee_id", "initiative__year", "initiative__level", "initiative__title")
+    )
     for nominee_id, i_year, level, title in links:
         people[nominee_id].initiatives.append(InitiativeFact(i_year, level, title))
     records = AwardRecord.objects.filter(
-        IN_FORCE, nominee_id__in=ids, year__range=(first, year)
+        IN_FORCE, any_of("nominee_id", ids), year__range=(first, year)
     ).values_list("nominee_id", "form__code", "year", "basis", "decision_number")
     for nominee_id, form, r_year, basis, number in records:
         people[nominee_id].records.append(RecordFact(form, r_year, basis, number))

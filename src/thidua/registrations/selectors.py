@@ -195,12 +195,26 @@ class YearSetting:
 def year_setting(province_path: str, year: int) -> YearSetting:
     """The registration settings of the province holding ``province_path`` for ``year``:
     the recorded row, else the defaults (deadline ``default_deadline``, warn)."""
-    row = RegistrationSetting.objects.filter(
-        province__path=root_path(province_path), year=year
-    ).first()
-    if row is None:
-        return YearSetting(default_deadline(year), Severity.WARN, "", recorded=False)
-    return YearSetting(row.deadline, row.severity, row.source, recorded=True)
+    return year_settings({(province_path, year)})[(root_path(province_path), year)]
+
+
+def year_settings(pairs: set[tuple[str, int]]) -> dict[tuple[str, int], YearSetting]:
+    """``year_setting`` of many (unit path, year) at once, in one query, by (the province's
+    path, year)."""
+    wanted = {(root_path(path), year) for path, year in pairs}
+    rows = RegistrationSetting.objects.filter(
+        province__path__in={path for path, _year in wanted},
+        year__in={year for _path, year in wanted},
+    ).values_list("province__path", "year", "deadline", "severity", "source")
+    recorded = {
+        (path, year): YearSetting(deadline, severity, source, recorded=True)
+        for path, year, deadline, severity, source in rows
+    }
+    return {
+        key: recorded.get(key)
+        or YearSetting(default_deadline(key[1]), Severity.WARN, "", recorded=False)
+        for key in wanted
+    }
 
 
 def province_of(unit: Unit) -> Unit | None:

@@ -6,15 +6,21 @@ A check that reads thresholds names a ``thresholds`` model (pydantic): its value
 data, given per form and rule window under ``thresholds:`` in ``award-forms.yaml`` with
 their legal citation, validated against that model when the file is loaded, and read back
 by date through ``Facts.thresholds`` (DESIGN.md §4: legal thresholds are data).
+
+A check that reads more than the nomination's own rows and its rule names a ``prefetch``
+loader: given the ``Facts`` of many nominations, it reads what the check needs for all of
+them in a fixed number of queries and returns one value per ``Facts``, which the check
+reads back with ``Facts.loaded(loader)``. Checks sharing a loader share its answer; the
+check itself makes no query, so a whole queue is checked in a few queries (issue #16).
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ImproperlyConfigured
 from pydantic import BaseModel
@@ -25,6 +31,8 @@ if TYPE_CHECKING:
     from thidua.awards.eligibility.facts import Facts
 
 CheckFunction = Callable[["Facts"], CheckResult | None]
+#: Reads a check's facts for many nominations at once: one value per ``Facts``, in order.
+Loader = Callable[[Sequence["Facts"]], Sequence[Any]]
 
 #: The package whose every module is imported before the registry answers.
 CHECKS_PACKAGE = "thidua.awards.eligibility.checks"
@@ -35,12 +43,14 @@ class Check:
     """One registered check. ``code`` names it (the ``CheckResult.code`` it answers with),
     ``order`` places it among the others (the law's order: R1 first), ``run`` returns its
     result or None when it does not apply, ``thresholds`` validates its values in the data
-    (None: it reads none)."""
+    (None: it reads none), ``prefetch`` loads what it reads for many nominations at once
+    (None: it reads only the nomination's rows and its rule)."""
 
     code: str
     order: int
     run: CheckFunction
     thresholds: type[BaseModel] | None = None
+    prefetch: Loader | None = None
 
 
 class Registry:
@@ -72,6 +82,14 @@ class Registry:
         self._discover()
         return sorted(self._checks.values(), key=lambda check: (check.order, check.code))
 
+    def loaders(self) -> list[Loader]:
+        """The checks' ``prefetch`` loaders, each once, in the checks' order."""
+        found: list[Loader] = []
+        for check in self.checks():
+            if check.prefetch is not None and check.prefetch not in found:
+                found.append(check.prefetch)
+        return found
+
     def _discover(self) -> None:
         if self._discovered:
             return
@@ -85,13 +103,18 @@ registry = Registry(CHECKS_PACKAGE)
 
 
 def eligibility_check(
-    code: str, *, order: int, thresholds: type[BaseModel] | None = None
+    code: str,
+    *,
+    order: int,
+    thresholds: type[BaseModel] | None = None,
+    prefetch: Loader | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register the decorated function as the check ``code`` (see ``Check``); the
     function itself is returned unchanged."""
 
     def register(run: CheckFunction) -> CheckFunction:
-        registry.register(Check(code=code, order=order, run=run, thresholds=thresholds))
+        check = Check(code=code, order=order, run=run, thresholds=thresholds, prefetch=prefetch)
+        registry.register(check)
         return run
 
     return register

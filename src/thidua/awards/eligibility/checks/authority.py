@@ -1,25 +1,41 @@
 """Checks on who grants and who proposes: R1 (authority as of the date), R11 (forms a
-short campaign may give), R18 (units dissolved in the 2025 reorganisation)."""
+short campaign may give), R18 (units dissolved in the 2025 reorganisation). The authority
+rows and the units' successions are read once for a list (``load_units``)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from django.utils.translation import gettext as _
-
-from thidua.awards.authority_verdict import authority_verdict, signer_of
+from thidua.awards.authority_verdict import (
+    UnitTables,
+    authority_verdict,
+    load_unit_tables,
+    signer_of,
+)
 from thidua.awards.eligibility.facts import Facts
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import CheckResult, failed, passed
+from thidua.awards.eligibility.text import cached
+from thidua.awards.eligibility.text import gettext as _
 from thidua.awards.models import AwardBasis, Nomination, SubjectKind
-from thidua.organisations.models import Unit, UnitSuccession
+from thidua.organisations.models import Unit
 
 ART_AUTHORITY = "Luật TĐKT 2022 Điều 80; Nghị định 129/2025/NĐ-CP Điều 59"
 ART_CAMPAIGN = "Luật TĐKT 2022 Điều 26"
 ART_DISSOLVED = "Nghị định 98/2023/NĐ-CP (đơn vị kế thừa); Thông tư 15/2025/TT-BNV"
 
 
-@eligibility_check("authority", order=10)
+def load_units(many: Sequence[Facts]) -> list[UnitTables]:
+    """The authority rows of the forms and the successions of the granting, proposing and
+    nominees' units of every nomination, one ``UnitTables`` shared by all."""
+    nominations = [facts.nomination for facts in many]
+    units = [n.grantor_unit for n in nominations] + [n.proposer_unit for n in nominations]
+    tables = load_unit_tables({n.form_id for n in nominations}, units) if many else UnitTables()
+    return [tables] * len(many)
+
+
+@eligibility_check("authority", order=10, prefetch=load_units)
 def check_authority(facts: Facts) -> CheckResult:
     """R1: the head of the grantor unit may grant this form to this kind of subject on
     ``as_of`` (a district chair until 30/6/2025, a commune chair's CSTĐCS from 01/7/2025,
@@ -31,11 +47,12 @@ def check_authority(facts: Facts) -> CheckResult:
         subject_kind=nomination.nominee.kind,
         grantor_unit=nomination.grantor_unit,
         on=as_of,
+        tables=facts.loaded(load_units),
     )
     values = {
         "form": nomination.form.name,
         "unit": nomination.grantor_unit.name,
-        "kind": SubjectKind(nomination.nominee.kind).label,
+        "kind": _subject(nomination.nominee.kind),
         "date": f"{as_of:%d/%m/%Y}",
     }
     if verdict.authority is None:
@@ -58,6 +75,10 @@ def check_authority(facts: Facts) -> CheckResult:
         verdict.authority.legal_basis,
         note=verdict.board_note,
     )
+
+
+def _subject(kind: str) -> str:
+    return cached(("subject", kind), lambda: str(SubjectKind(kind).label))
 
 
 def _campaign_years(nomination: Nomination) -> float:
@@ -96,14 +117,9 @@ def check_campaign_form(facts: Facts) -> CheckResult:
     )
 
 
-def successor_of(unit: Unit) -> Unit | None:
+def successor_of(unit: Unit, tables: UnitTables) -> Unit | None:
     """The recorded successor of a unit that ended (the latest succession)."""
-    succession = (
-        UnitSuccession.objects.filter(predecessor=unit)
-        .select_related("successor")
-        .order_by("-effective", "-pk")
-        .first()
-    )
+    succession = tables.latest_succession(unit)
     return succession.successor if succession else None
 
 
@@ -111,14 +127,14 @@ def _day(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else "?"
 
 
-@eligibility_check("dissolved", order=30)
+@eligibility_check("dissolved", order=30, prefetch=load_units)
 def check_dissolved(facts: Facts) -> CheckResult:
     """R18: proposals for a dissolved unit's achievements come from its recorded successor;
     no award to a collective whose unit was dissolved in the restructuring."""
     nomination, as_of = facts.nomination, facts.as_of
     proposer = nomination.proposer_unit
     if not proposer.is_valid_on(as_of):
-        successor = successor_of(proposer)
+        successor = successor_of(proposer, facts.loaded(load_units))
         message = _(
             "%(unit)s không còn hoạt động từ %(date)s; đề nghị phải do đơn vị kế thừa lập"
         ) % {"unit": proposer.name, "date": _day(proposer.valid_to or proposer.valid_from)}

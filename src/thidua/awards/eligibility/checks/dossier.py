@@ -8,24 +8,29 @@ the Ban TĐKT sees when one has no regulation behind it yet."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from django.utils.translation import gettext as _
-
-from thidua.awards.calendar import add_working_days, working_days_between
-from thidua.awards.eligibility.facts import Facts
+from thidua.awards.calendar import WorkCalendar, add_working_days, working_days_between
+from thidua.awards.eligibility.facts import Facts, any_of
 from thidua.awards.eligibility.registry import eligibility_check
 from thidua.awards.eligibility.result import WARN, CheckResult, failed, passed
+from thidua.awards.eligibility.text import cached
+from thidua.awards.eligibility.text import gettext as _
 from thidua.awards.models import (
     AwardBasis,
     AwardRule,
+    DossierFile,
     DossierKind,
     Nomination,
     NominationState,
-    PhaseAwardDate,
 )
 from thidua.awards.sources import ValueSource, value_source
 
 ART_DOSSIER = "Luật TĐKT 2022 Điều 84, 85"
+
+
+def _kind_label(kind: str) -> str:
+    return cached(("dossier", kind), lambda: str(DossierKind(kind).label))
 
 
 def required_kinds(rule: AwardRule, nomination: Nomination) -> list[str]:
@@ -33,7 +38,18 @@ def required_kinds(rule: AwardRule, nomination: Nomination) -> list[str]:
     return list(rule.dossier_simplified if nomination.simplified else rule.dossier)
 
 
-@eligibility_check("dossier", order=70)
+def load_files(many: Sequence[Facts]) -> list[set[str]]:
+    """The kinds of document attached to each nomination (none to one not saved yet), in
+    one query."""
+    pks = {facts.nomination.pk for facts in many if facts.nomination.pk}
+    kinds: dict[int, set[str]] = {}
+    rows = DossierFile.objects.filter(any_of("nomination_id", pks)).order_by()
+    for nomination_id, kind in rows.values_list("nomination_id", "kind"):
+        kinds.setdefault(nomination_id, set()).add(kind)
+    return [kinds.get(facts.nomination.pk, set()) for facts in many]
+
+
+@eligibility_check("dossier", order=70, prefetch=load_files)
 def check_dossier(facts: Facts) -> CheckResult:
     """R12: every document the rule in force asks for is attached; the simplified procedure
     (tờ trình + báo cáo tóm tắt) only for exceptional achievements (Luật TĐKT Điều 85)."""
@@ -55,10 +71,10 @@ def check_dossier(facts: Facts) -> CheckResult:
             ),
             "Luật TĐKT 2022 Điều 85",
         )
-    present = {file.kind for file in nomination.files.all()} if nomination.pk else set()
+    present = facts.loaded(load_files)
     missing = [kind for kind in required_kinds(rule, nomination) if kind not in present]
     if missing:
-        labels = "; ".join(str(DossierKind(kind).label) for kind in missing)
+        labels = "; ".join(_kind_label(kind) for kind in missing)
         return failed(
             "dossier",
             _("Hồ sơ còn thiếu: %(missing)s.") % {"missing": labels},
@@ -67,19 +83,28 @@ def check_dossier(facts: Facts) -> CheckResult:
     return passed("dossier", _("Hồ sơ đủ thành phần theo quy định."), rule.legal_basis)
 
 
-def dossier_due(nomination: Nomination, rule: AwardRule) -> dt.date | None:
+def dossier_due(
+    award_date: dt.date | None, rule: AwardRule, calendar: WorkCalendar | None = None
+) -> dt.date | None:
     """The last day to submit: N working days before the phase's award date (R13), or
     None when that date is not set."""
-    award_date = PhaseAwardDate.objects.filter(phase_id=nomination.phase_id).first()
     if award_date is None:
         return None
-    return add_working_days(award_date.review_on, -rule.dossier_days_before_review)
+    return add_working_days(award_date, -rule.dossier_days_before_review, calendar)
 
 
-def _setting(rule: AwardRule | None, field: str) -> ValueSource:
-    if rule is None:
-        return ValueSource(basis="", verified=False, setting=True)
-    return value_source(rule, field)
+def _setting(rule: AwardRule | None, field: str) -> tuple[str, str]:
+    """The citation and the Ban TĐKT's note of ``rule``'s value ``field`` (a setting of
+    the province when no rule is loaded)."""
+
+    def read() -> tuple[str, str]:
+        if rule is None:
+            source = ValueSource(basis="", verified=False, setting=True)
+        else:
+            source = value_source(rule, field)
+        return source.citation, source.board_note
+
+    return cached(("source", rule.pk if rule else None, field), read)
 
 
 @eligibility_check("deadline", order=80)
@@ -87,13 +112,12 @@ def check_deadline(facts: Facts) -> CheckResult:
     """R13: chuyên đề dossiers reach the reviewer N working days before the phase review
     (not for exceptional achievements); N is the province's setting."""
     nomination, rule = facts.nomination, facts.rule
-    source = _setting(rule, "dossier_days_before_review")
-    article, note = source.citation, source.board_note
+    article, note = _setting(rule, "dossier_days_before_review")
     if rule is None or nomination.basis == AwardBasis.EXCEPTIONAL:
         return passed(
             "deadline", _("Thành tích đột xuất: không áp dụng hạn nộp."), article, note=note
         )
-    due = dossier_due(nomination, rule)
+    due = dossier_due(facts.award_date, rule, facts.calendar)
     if due is None:
         return passed(
             "deadline",
@@ -123,21 +147,21 @@ def check_appraisal_time(facts: Facts) -> CheckResult | None:
     open_states = (NominationState.SUBMITTED, NominationState.UNDER_REVIEW)
     if rule is None or nomination.submitted_on is None or nomination.state not in open_states:
         return None
-    source = value_source(rule, "appraisal_working_days")
-    used = working_days_between(nomination.submitted_on, facts.today)
+    citation, note = _setting(rule, "appraisal_working_days")
+    used = working_days_between(nomination.submitted_on, facts.today, facts.calendar)
     values = {"used": used, "limit": rule.appraisal_working_days}
     if used > rule.appraisal_working_days:
         return failed(
             "appraisal_time",
             _("Đã thẩm định %(used)s ngày làm việc, quá thời hạn %(limit)s ngày.") % values,
-            source.citation,
+            citation,
             severity=WARN,
-            note=source.board_note,
+            note=note,
         )
     return passed(
         "appraisal_time",
         _("Thẩm định %(used)s/%(limit)s ngày làm việc.") % values,
-        source.citation,
+        citation,
         severity=WARN,
-        note=source.board_note,
+        note=note,
     )
