@@ -55,9 +55,12 @@ class CheckSerializer(serializers.Serializer):
 
 class CheckedNominationSerializer(NominationSerializer):
     """A list item with, when asked (``checks=true``), its eligibility checks: the page's
-    items are checked together (``check_nominations``, a fixed number of queries)."""
+    items are checked together (``check_nominations``, a fixed number of queries). Only a
+    response, never read: ``checks`` is not read-only so that the schema does not call it
+    required (drf-spectacular requires every read-only field of a response), since it is
+    present only with ``checks=true``."""
 
-    checks = CheckSerializer(many=True, required=False, read_only=True)
+    checks = CheckSerializer(many=True, required=False)
 
     class Meta(NominationSerializer.Meta):
         fields = [*NominationSerializer.Meta.fields, "checks"]
