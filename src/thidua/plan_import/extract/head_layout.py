@@ -1,7 +1,8 @@
 """The head of a plan laid out otherwise than as a clean header block (issue #17).
 
 - a header flattened into one line of cells, as a table copies from a web page:
-  "ỦY BAN NHÂN DÂN | CỘNG HÒA … | Số: 99/KH-UBND | Bình Sơn, ngày 27 tháng 6 năm 2025 |";
+  "ỦY BAN NHÂN DÂN | CỘNG HÒA … | Số: 99/KH-UBND | Bình Sơn, ngày 27 tháng 6 năm 2025 |",
+  or one cell a line closed by "|" ("Số: 2870/KH-UBND |");
 - the two columns merged line by line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …");
 - a first line "Kế hoạch thi đua … giai đoạn 2021 - 2025" in ordinary case, and the period
   such a title states.
@@ -26,6 +27,11 @@ def split_cells(paras: list[Para]) -> list[Para]:
     cell a paragraph of the same line; the national motto cut off a merged cell."""
     out: list[Para] = []
     for para in paras:
+        if para.text.endswith(" |") and para.text.count("|") == 1:
+            # one cell a line, each closed by "|" ("Số: 2870/KH-UBND |")
+            text = para.text[:-2].strip()
+            out.append(replace(para, text=text, body=text) if para.kind == "text" else para)
+            continue
         if para.text.count("|") < 2:
             out.append(para)
             continue

@@ -2,6 +2,7 @@
 
 - "… vừa ban hành Kế hoạch số 45/KH-UBND ngày 3/4/2024 về …", "(Kế hoạch số 12/KH-UBND,
   ngày 14/8/2023)", "Ngày 9/2/2024, UBND huyện X ban hành Kế hoạch số … về …";
+- "Ngày 03/12/2025, UBND tỉnh X đã ban hành Kế hoạch 0219/KH-UBND về …" ("số" left out);
 - news reports: "… ngày 18/3/2021, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 42/KH-UBND
   tổ chức phong trào …", "Ngày 03/5, UBND tỉnh ban hành Kế hoạch số …" (the year from the
   page's own date, confidence 0.5), "Sở X đã ban hành Kế hoạch phát động …" (no number),
@@ -25,7 +26,7 @@ from thidua.plan_import.extract.words import capital, expand, is_caps, strip_end
 PROSE = 0.6
 _KINDS = r"Kế hoạch|Chương trình|Hướng dẫn|Kế hoạch liên tịch"
 _OWN = re.compile(
-    rf"(?P<lead>\(|\bban hành\s+|\bphát động\s+|^)\s*(?P<kind>{_KINDS})\s+số\s*:?\s*"
+    rf"(?P<lead>\(|\bban hành\s+|\bphát động\s+|^)\s*(?P<kind>{_KINDS})\s+(?P<so>số\s*:?\s*)?"
     r"(?P<n>\d+[^\s,;)]*/[^\s,;)]+)",
     re.IGNORECASE,
 )
@@ -95,6 +96,8 @@ def _own_plain(text: str) -> re.Match[str] | None:
 def _own_number(text: str) -> re.Match[str] | None:
     for match in _OWN.finditer(text):
         before = text[: match.start()]
+        if not match["so"] and match["lead"].strip().lower() not in ("ban hành", "phát động"):
+            continue  # "Kế hoạch 0219/KH-UBND" without "số": only as the object of "ban hành"
         if match["lead"] == "(" or match["lead"] == "":
             if _OTHER.search(before.rstrip(" (")):
                 continue
