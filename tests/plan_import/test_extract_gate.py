@@ -96,3 +96,21 @@ def test_a_head_of_cells_each_closed_by_a_pipe_and_no_title_line():
     ]
     # "… về ban hành Kế hoạch …" is cut as the plan's own words: no title "về" is left.
     assert "title" not in data["legal_bases"][0]
+
+
+LETTER_REPORTED = """10/03/2021 08:00:00
+Công đoàn Sở Giao thông phát động thi đua năm 2021
+Mới đây, Công đoàn Sở Giao thông đã ban hành Công văn số 12/CV-CĐS ngày 03/03/2021 phát động phong trào thi đua “an toàn giao thông” năm 2021 cụ thể:
+- Đợt 1: Từ 1/3/2021 đến 30/6/2021.
+"""
+
+
+def test_a_news_page_reporting_a_letter_that_launches_a_movement():
+    data = extract_plan(_read(LETTER_REPORTED)).data
+
+    assert data["document"]["kind"] == "Công văn"
+    assert data["document"]["number"] == "12/CV-CĐS"
+    assert data["document"]["date"] == "2021-03-03"
+    assert data["document"]["issuer"] == "Công đoàn Sở Giao thông"
+    # The letter itself, named in the report, is not its own basis.
+    assert data.get("legal_bases", []) == []

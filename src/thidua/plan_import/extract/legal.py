@@ -142,8 +142,8 @@ def _unnumbered(clause: str, relation: str) -> dict[str, Any] | None:
 def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
     """Every document named with its number in the preamble, with its relation (căn cứ or
     thực hiện). A document named without one ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI",
-    "Luật Thi đua, khen thưởng") is left out: it is no reference a reviewer can record. The plan's own number (a news page
-    naming "Kế hoạch 0219/KH-UBND" again) is no basis."""
+    "Luật Thi đua, khen thưởng") is left out: it is no reference a reviewer can record. The document's own number (a news
+    page naming "Kế hoạch 0219/KH-UBND" or "Công văn số 08/CV-…" again) is no basis."""
     bases: list[tuple[dict[str, Any], int]] = []
     own = draft.result.data.get("document", {}).get("number")
     for para in preamble:
@@ -157,7 +157,9 @@ def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
             if basis is None or "number" not in basis:
                 # A document named without a number is a reference only with its issuer.
                 basis = _unnumbered(clause, relation)
-            known = [(b["kind"], b.get("number")) for b, _ in bases] + [("Kế hoạch", own)]
+            known = [(b["kind"], b.get("number")) for b, _ in bases]
+            if basis is not None and own and basis.get("number") == own:
+                continue
             if basis is not None and (basis["kind"], basis.get("number", "-")) not in known:
                 bases.append((basis, para.line))
     return _store(bases, draft)

@@ -24,7 +24,7 @@ from thidua.plan_import.extract.structure import Para
 from thidua.plan_import.extract.words import capital, expand, is_caps, strip_end, trim_runon
 
 PROSE = 0.6
-_KINDS = r"Kế hoạch|Chương trình|Hướng dẫn|Kế hoạch liên tịch"
+_KINDS = r"Kế hoạch|Chương trình|Hướng dẫn|Kế hoạch liên tịch|Công văn"
 _OWN = re.compile(
     rf"(?P<lead>\(|\bban hành\s+|\bphát động\s+|^)\s*(?P<kind>{_KINDS})\s+(?P<so>số\s*:?\s*)?"
     r"(?P<n>\d+[^\s,;)]*/[^\s,;)]+)",
@@ -35,7 +35,7 @@ _AFTER_DATE = re.compile(r"^[\s,]*(?:ngày\b|\d{1,2}/\d{1,2}/\d{4})", re.IGNOREC
 _ORGAN = re.compile(
     r"(?:(?P<position>(?:Phó\s+)?Chủ tịch|(?:Phó\s+)?Giám đốc|(?:Phó\s+)?Trưởng ban)\s+)?"
     r"(?P<org>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng Thi đua\s*-\s*Khen thưởng|"
-    r"Ban Thường vụ|Sở|Ban|Bộ|Phòng|Trung tâm)\b[^;,.()]{0,60}?)"
+    r"Ban Thường vụ|Công đoàn|Sở|Ban|Bộ|Phòng|Trung tâm)\b[^;,.()]{0,60}?)"
     r"\s+(?:(?:đã|vừa|mới|ký|chính thức)\s+)*(?:ban hành|phát động)\b"
 )
 _OPENING_DATE = re.compile(
