@@ -76,13 +76,18 @@ def read_prose_title(paras: list[Para], draft: Draft) -> int:
 _TERM = re.compile(r"\bgiai đoạn\s+(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})")
 #: A year closing the title ("… thi đua năm 2026", "… trên địa bàn thị trấn năm 2020"); not
 #: "… các ngày lễ lớn trong năm 2020" (the year of what is celebrated).
-_YEAR_END = re.compile(r"(?<!trong )\bnăm\s+(?P<y>(?:19|20)\d{2})\s*$", re.I)
+#: A place may follow it ("… thi đua yêu nước năm 2024 trên địa bàn huyện Châu Thành").
+_YEAR_END = re.compile(
+    r"(?<!trong )(?P<until>\bđến\s+)?\bnăm\s+(?P<y>(?:19|20)\d{2})(?:\s+(?:trên địa bàn|tại)\s+[^\d,;]{2,60})?\s*$",
+    re.I,
+)
 
 
 def period_of_title(draft: Draft) -> None:
     """The period a title states: "… giai đoạn 2021 - 2025" → 2021 to 2025 (a "nhiệm kỳ" is a
     term of office, not the plan's period); "… thi đua năm
-    2025" (the year closing the title) → 2025 to 2025. Only when no other period was read."""
+    2025" (the year closing the title, a place may follow) → 2025 to 2025; "… đến năm 2030"
+    → the end only. Only when no other period was read."""
     title = str(draft.result.data.get("title", ""))
     if not title or "period" in draft.result.data:
         return
@@ -90,12 +95,14 @@ def period_of_title(draft: Draft) -> None:
     term = _TERM.search(title) or _TERM.search(fold(title).replace("giai doan", "giai đoạn"))
     year = _YEAR_END.search(strip_end(title))
     if term:
-        start, end = int(term["a"]), int(term["b"])
+        period = {"start": int(term["a"]), "end": int(term["b"])}
+    elif year and year["until"]:
+        period = {"end": int(year["y"])}  # "… đến năm 2030": the end only
     elif year:
-        start = end = int(year["y"])
+        period = {"start": int(year["y"]), "end": int(year["y"])}
     else:
         return
-    draft.set("period", {"start": start, "end": end}, line, 0.7)
+    draft.set("period", period, line, 0.7)
     draft.cite_tree("period", draft.result.data["period"], line, 0.7)
 
 

@@ -140,7 +140,8 @@ def _title_after(rest: str, line: int, draft: Draft) -> None:
 
 
 _DAY_MONTH = re.compile(
-    r"\bngày\s+(?P<d>\d{1,2})\s*(?:/|tháng)\s*(?P<m>\d{1,2})(?!\s*(?:/|năm)\s*\d)", re.IGNORECASE
+    r"\bngày\s+(?P<d>\d{1,2})\s*(?:/|-|tháng)\s*(?P<m>\d{1,2})(?!\s*(?:/|-|năm)\s*\d)",
+    re.IGNORECASE,
 )
 
 
@@ -159,7 +160,7 @@ def published(paras: list[Para]) -> PartialDate | None:
 
 def _date_before(before: str, published: PartialDate | None, line: int, draft: Draft) -> None:
     """ "… ngày 18/3/2021, Ủy ban nhân dân tỉnh đã ban hành …": the date earlier in the
-    sentence; "Ngày 03/5, …" takes the year of the page's date (confidence 0.5)."""
+    sentence; "Ngày 03/5, …", "Ngày 3-8, …" take the year of the page's date (confidence 0.5)."""
     if "document.date" in draft.result.sources:
         return
     dates = [d for d, _, _ in find_dates(before) if d.day is not None]
