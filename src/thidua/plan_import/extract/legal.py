@@ -146,9 +146,9 @@ def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
     page naming "Kế hoạch 0219/KH-UBND" or "Công văn số 08/CV-…" again) is no basis."""
     bases: list[tuple[dict[str, Any], int]] = []
     own = draft.result.data.get("document", {}).get("number")
-    for para in preamble:
+    for text, line in _unwrapped(preamble):
         relation = "can_cu"
-        for clause in _split_documents(clauses(para.text)):
+        for clause in _split_documents(clauses(text)):
             lowered = clause.lower()
             for word, value in _RELATION:
                 if lowered.startswith(word):
@@ -161,8 +161,21 @@ def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
             if basis is not None and own and basis.get("number") == own:
                 continue
             if basis is not None and (basis["kind"], basis.get("number", "-")) not in known:
-                bases.append((basis, para.line))
+                bases.append((basis, line))
     return _store(bases, draft)
+
+
+def _unwrapped(preamble: list[Para]) -> list[tuple[str, int]]:
+    """The preamble's paragraphs with hard line wraps joined: a paragraph that does not end
+    a sentence (".", ";", ":") runs on into the next one ("… ngày 24/6/2019 của" / "Chính
+    phủ về …"). Each with the line it starts on."""
+    out: list[tuple[str, int]] = []
+    for para in preamble:
+        if out and not re.search(r"[.;:]\s*$", out[-1][0]):
+            out[-1] = (f"{out[-1][0]} {para.text}", out[-1][1])
+        else:
+            out.append((para.text, para.line))
+    return out
 
 
 def read_regulations(paras: list[Para], draft: Draft, issuer: str) -> None:
