@@ -49,3 +49,19 @@ def test_until_a_year_in_the_title_is_the_end_only():
     )
 
     assert result.data["period"] == {"end": 2030}
+
+
+def test_a_plan_named_in_the_passive_gives_kind_title_and_date():
+    result = _extract(
+        "Xã hội 08:15 16/10/2022 (0)\n"
+        "Năm 2025: Tân Mỹ có 100% xã đạt chuẩn đô thị văn minh\n"
+        "Đây là mục tiêu tại Kế hoạch tổ chức thực hiện phong trào thi đua “Tân Mỹ văn minh” "
+        "giai đoạn 2022 – 2025, do UBND huyện ban hành vào ngày 14/10.\n"
+    )
+
+    assert result.data["document"]["kind"] == "Kế hoạch"
+    assert result.data["title"] == (
+        "Tổ chức thực hiện phong trào thi đua “Tân Mỹ văn minh” giai đoạn 2022 – 2025"
+    )
+    assert result.data["document"]["date"] == "2022-10-14"
+    assert result.data["period"] == {"start": 2022, "end": 2025}

@@ -54,6 +54,7 @@ def read_own_sentence(paras: list[Para], draft: Draft) -> None:
         match = _own_number(para.text) or _own_plain(para.text)
         opening = _OPENING_DATE.match(para.text) if _ISSUES.search(para.text) else None
         if match is None and opening is None:
+            _passive(para, page_date, draft)
             continue
         if match is not None:
             _read_match(para, match, page_date, draft)
@@ -63,6 +64,31 @@ def read_own_sentence(paras: list[Para], draft: Draft) -> None:
         if "document.number" in draft.result.sources or match is not None:
             return
     _launch_title(paras[:4], draft)
+
+
+#: "… tại Kế hoạch tổ chức thực hiện Phong trào thi đua …, do UBND tỉnh ban hành vào ngày
+#: 24/11.": the plan named before the organ that issued it.
+_PASSIVE = re.compile(
+    rf"\b(?P<kind>{_KINDS})\s+(?P<t>[^\d\W][^.;]{{10,300}}?),?\s+do\s+[^.;,]{{3,60}}?\s+"
+    r"(?:ký\s+)?ban hành\s+(?:vào\s+)?(?P<date>ngày\s+\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}[^.;,]{0,12})"
+)
+
+
+def _passive(para: Para, page_date: PartialDate | None, draft: Draft) -> None:
+    """Kind, title and date of a plan named in the passive ("… do X ban hành vào ngày …");
+    a day and month alone take the year of the page (confidence 0.5)."""
+    match = _PASSIVE.search(para.text)
+    if match is None or re.search(
+        r"\b(?:căn cứ|thực hiện|theo)\s*$", para.text[: match.start()], re.I
+    ):
+        return
+    _fill(draft, "document.kind", capital(match["kind"].lower()), para.line)
+    _fill(draft, "title", capital(strip_end(match["t"])), para.line)
+    dates = find_dates(match["date"])
+    if dates and dates[0][0].day is not None:
+        _fill_date(draft, dates, para.line)
+    else:
+        _date_before(match["date"], page_date, para.line, draft)
 
 
 def _read_match(
