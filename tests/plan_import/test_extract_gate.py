@@ -114,3 +114,14 @@ def test_a_news_page_reporting_a_letter_that_launches_a_movement():
     assert data["document"]["issuer"] == "Công đoàn Sở Giao thông"
     # The letter itself, named in the report, is not its own basis.
     assert data.get("legal_bases", []) == []
+
+
+def test_a_caps_title_wrapped_at_the_hyphen_of_a_place_name():
+    text = OTHER_KIND_PLAN.replace(
+        "PHÁT TRIỂN CHĂN NUÔI BÒ SỮA TRÊN ĐỊA BÀN HUYỆN GIAI ĐOẠN 2024 - 2026",
+        "PHÁT TRIỂN CHĂN NUÔI BÒ SỮA TỈNH BẮC\n- NAM AN GIAI ĐOẠN 2024 - 2026",
+    )
+    data = extract_plan(_read(text)).data
+
+    assert data["title"].endswith("BẮC - NAM AN GIAI ĐOẠN 2024 - 2026")
+    assert data["period"] == {"start": 2024, "end": 2026}

@@ -151,7 +151,9 @@ def _read_title(paras: list[Para], start: int, draft: Draft) -> int:
     index = start
     while index < len(paras) and len(title) < 6 and "title" not in draft.result.data:
         para = paras[index]
-        caps = is_caps(para.text) and para.kind == "text"
+        # A caps line wrapped at a hyphen ("… TỈNH BÀ RỊA" / "- VŨNG TÀU GIAI ĐOẠN …") goes on.
+        wrapped = bool(title) and para.kind == "dash" and para.text.startswith("- ")
+        caps = is_caps(para.text) and (para.kind == "text" or wrapped)
         body = (
             para.key.startswith(_BODY_START)
             or len(para.text) > 400
