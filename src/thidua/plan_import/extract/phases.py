@@ -7,7 +7,7 @@ from typing import Any
 
 from thidua.core.dates import PartialDate
 from thidua.core.text import fold
-from thidua.plan_import.extract.dates import find_dates, find_range, partial_value
+from thidua.plan_import.extract.dates import end_of, find_dates, find_range, partial_value
 from thidua.plan_import.extract.model import Draft
 from thidua.plan_import.extract.prose_header import published
 from thidua.plan_import.extract.structure import Para, headed, under
@@ -81,7 +81,8 @@ def _until(paras: list[Para], draft: Draft) -> None:
 
 def _context_year(draft: Draft, paras: list[Para]) -> int | None:
     """The year of spans written without one ("từ ngày 1/11 - 31/12"): the one year the
-    title names ("… năm 2024"), else the year of the plan's date, else of the page's date."""
+    title names ("… năm 2024"), else the year of the plan's date, else of the page's date,
+    else the one year of the full dates of the opening lines."""
     years = {int(m["y"]) for m in _YEAR.finditer(str(draft.result.data.get("title", "")))}
     if len(years) == 1:
         return years.pop()
@@ -89,7 +90,12 @@ def _context_year(draft: Draft, paras: list[Para]) -> int | None:
     if date[:4].isdigit():
         return int(date[:4])
     page = published(paras[:4])
-    return page.year if page else None
+    if page:
+        return page.year
+    # "Đợt thi đua … diễn ra đến ngày 31-12-2025, chia thành 2 giai đoạn": the one year the
+    # opening lines' full dates name.
+    found = {d.year for p in paras[:4] for d, _, _ in find_dates(p.body) if d.day is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _phases_in(paras: list[Para], year: int | None) -> list[Phase]:
@@ -111,20 +117,28 @@ def _phases_in(paras: list[Para], year: int | None) -> list[Phase]:
     return phases
 
 
-def _near_range(segment: str, year: int | None) -> tuple[PartialDate, PartialDate] | None:
+#: "Giai đoạn 1 đến ngày 15-10, …": a phase whose start is not written, its end right after.
+_UNTIL_ONLY = re.compile(
+    r"^\s*:?\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d>\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?)\b",
+    re.IGNORECASE,
+)
+
+
+def _near_range(segment: str, year: int | None) -> tuple[PartialDate | None, PartialDate] | None:
     start = re.search(r"\btừ\b", segment, re.IGNORECASE)
-    if start is None or start.start() > _NEAR:
-        return None
-    return find_range(segment[start.start() :], year)
+    if start is not None and start.start() <= _NEAR:
+        return find_range(segment[start.start() :], year)
+    until = _UNTIL_ONLY.match(segment)
+    end = end_of(until["d"], year) if until else None
+    return (None, end) if end is not None and end.day is not None else None
 
 
-def _phase(number: int, name: str, start: PartialDate, end: PartialDate) -> dict[str, Any]:
-    return {
-        "code": f"dot-{number}",
-        "name": name,
-        "start": partial_value(start),
-        "end": partial_value(end),
-    }
+def _phase(number: int, name: str, start: PartialDate | None, end: PartialDate) -> dict[str, Any]:
+    phase: dict[str, Any] = {"code": f"dot-{number}", "name": name}
+    if start is not None:
+        phase["start"] = partial_value(start)
+    phase["end"] = partial_value(end)
+    return phase
 
 
 def _store(
@@ -148,8 +162,10 @@ def _store(
         )
         draft.cite_tree("period", data["period"], span[2])
     elif phases:
-        data["period"] = {"start": phases[0][0]["start"], "end": phases[-1][0]["end"]}
-        draft.cite("period.start", phases[0][1], 0.9)
+        data["period"] = {"end": phases[-1][0]["end"]}
+        if "start" in phases[0][0]:
+            data["period"] = {"start": phases[0][0]["start"], **data["period"]}
+            draft.cite("period.start", phases[0][1], 0.9)
         draft.cite("period.end", phases[-1][1], 0.9)
     if not phases:
         draft.miss("phases")
