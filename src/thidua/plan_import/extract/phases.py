@@ -48,7 +48,7 @@ def read_phases(paras: list[Para], draft: Draft) -> None:
         if found is not None and not _MARK.search(para.body) and named:
             span = (*found, para.line)
             break
-    _store(phases, span, draft)
+    _store(phases, span, draft, whole=not _more_marks(paras, len(phases)))
     if span is None and not phases:
         _until(paras[:12], draft)
 
@@ -141,10 +141,17 @@ def _phase(number: int, name: str, start: PartialDate | None, end: PartialDate) 
     return phase
 
 
+def _more_marks(paras: list[Para], count: int) -> bool:
+    """Whether the text names a phase after the ones read ("Đợt III" when only "Đợt I"
+    was read): then the phases read do not span the plan."""
+    return any((_number(m) or 0) > count for p in paras for m in _MARK.finditer(p.body) if count)
+
+
 def _store(
     phases: list[Phase],
     span: tuple[PartialDate, PartialDate, int] | None,
     draft: Draft,
+    whole: bool = True,
 ) -> None:
     """Phases and period into the draft. A plan that states one span and no phase gets no
     phase: one made up from the span would be a value the text does not state."""
@@ -161,7 +168,7 @@ def _store(
             "period", {"start": partial_value(span[0]), "end": partial_value(span[1])}, span[2]
         )
         draft.cite_tree("period", data["period"], span[2])
-    elif phases:
+    elif phases and whole:
         data["period"] = {"end": phases[-1][0]["end"]}
         if "start" in phases[0][0]:
             data["period"] = {"start": phases[0][0]["start"], **data["period"]}

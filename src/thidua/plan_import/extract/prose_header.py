@@ -149,7 +149,9 @@ _LEAD_IN = re.compile(
     r"^[\s,]*(?:ngày\s*[\d/]+(?:\s*tháng\s*\d+\s*năm\s*\d{4})?[\s,]*)?(?:về\s+(?:việc\s+)?)?",
     re.IGNORECASE,
 )
-_TITLE_END = re.compile(r"\.\s|\.$|;|,?\s+nhằm\b|,\s*với\b|,\s*theo đó\b|\s+như sau\b")
+_TITLE_END = re.compile(
+    r"\.\s|\.$|;|,?\s+nhằm\b|,\s*với\b|,\s*theo đó\b|\s+như sau\b|,?\s+cụ thể\s*:"
+)
 
 
 def _title_after(rest: str, line: int, draft: Draft) -> None:
