@@ -120,3 +120,23 @@ def test_a_document_after_an_unclosed_quote_and_a_spaced_date_are_read():
         ("12/QĐ-UBND", "2020-01-03"),
         ("9/KH-UBND", "2020-02-21"),
     ]
+
+
+def test_bases_hard_wrapped_mid_clause_keep_their_issuer():
+    from thidua.plan_import.extract import extract_plan
+    from thidua.plan_import.reading import read_plan
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LAM SƠN\nSố: 64/KH-UBND\nLam Sơn, ngày 5 tháng 5 năm 2023\n"
+        "KẾ HOẠCH\nHỖ TRỢ HỢP TÁC XÃ GIAI ĐOẠN 2023 - 2025\n"
+        "Căn cứ Nghị định số 45/2021/NĐ-CP ngày 31/3/2021 của Chính phủ về hợp tác xã;\n"
+        "Nghị định số 12/2022/NĐ-CP ngày 10/1/2022 của\n"
+        "Chính phủ về hỗ trợ pháp lý cho hợp tác xã;\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    bases = extract_plan(read_plan(text.encode("utf-8"), "kh.txt")).data["legal_bases"]
+
+    assert [(b["number"], b.get("issuer")) for b in bases] == [
+        ("45/2021/NĐ-CP", "Chính phủ"),
+        ("12/2022/NĐ-CP", "Chính phủ"),
+    ]

@@ -139,3 +139,45 @@ def test_a_span_under_a_time_heading_needs_no_time_word_of_its_own():
     ]
 
     assert extract_plan(lines).data["period"] == {"start": "2025-03-15", "end": "2025-12-15"}
+
+
+def test_phases_of_a_news_page_with_an_open_first_start_and_hyphen_dates():
+    from thidua.plan_import.extract import extract_plan
+    from thidua.plan_import.reading import read_plan
+
+    text = (
+        "UBND huyện Tân Mỹ vừa ban hành kế hoạch thi đua cao điểm “về đích sớm” chào mừng "
+        "Đại hội Đảng bộ.\n"
+        "Đợt thi đua cao điểm diễn ra đến ngày 30-11-2024, chia thành 2 giai đoạn. Giai đoạn 1 "
+        "đến ngày 20-9, với nội dung khởi động các công trình.\n"
+        "Giai đoạn 2 từ ngày 21-9 đến 30-11, với nội dung về đích các chỉ tiêu năm 2024 và "
+        "giai đoạn 2020-2025.\n"
+    )
+    data = extract_plan(read_plan(text.encode("utf-8"), "tin.txt")).data
+
+    assert data["phases"] == [
+        {"code": "dot-1", "name": "Giai đoạn 1", "end": "2024-09-20"},
+        {"code": "dot-2", "name": "Giai đoạn 2", "start": "2024-09-21", "end": "2024-11-30"},
+    ]
+    assert data["period"] == {"end": "2024-11-30"}
+
+
+def test_phases_read_only_in_part_give_no_period_and_the_title_year_does():
+    from thidua.plan_import.extract import extract_plan
+    from thidua.plan_import.reading import read_plan
+
+    text = (
+        "Công đoàn Sở Y tế phát động thi đua năm 2021\n"
+        "Mới đây, Công đoàn Sở Y tế đã ban hành Công văn số 15/CV-CĐYT ngày 02/02/2021 phát "
+        "động phong trào thi đua “chăm sóc tận tình” năm 2021 cụ thể:\n"
+        "- Đợt I: Từ 1/2/2021 đến 30/6/2021, chào mừng ngày Thầy thuốc Việt Nam.\n"
+        "- Đợt ll: Từ 01/7/2021 đến 30/9/2021, chào mừng Quốc khánh.\n"
+        "- Đợt III: Từ sau 30/9/2021 đến hết năm, tổng kết phong trào.\n"
+    )
+    data = extract_plan(read_plan(text.encode("utf-8"), "tin.txt")).data
+
+    assert data["title"] == "Phát động phong trào thi đua “chăm sóc tận tình” năm 2021"
+    # Only "Đợt I" is read ("Đợt ll" is mistyped, "Đợt III" has no span): the phases read do
+    # not span the plan, so the period is the title's year, not the first phase's dates.
+    assert len(data["phases"]) == 1
+    assert data["period"] == {"start": 2021, "end": 2021}

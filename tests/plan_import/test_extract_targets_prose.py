@@ -188,3 +188,24 @@ def test_each_figure_keeps_its_own_predicate_and_shares_the_last_only_when_it_ha
         "Tỷ lệ thôn đạt danh hiệu văn hóa",
         "Tỷ lệ tổ dân phố đạt danh hiệu văn hóa",
     ]
+
+
+def test_a_roman_section_of_targets_with_figures_leading_its_numbered_items():
+    from thidua.plan_import.extract import extract_plan
+    from thidua.plan_import.reading import read_plan
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LAM SƠN\nSố: 70/KH-UBND\nLam Sơn, ngày 5 tháng 5 năm 2025\n"
+        "KẾ HOẠCH\nBỒI DƯỠNG CÔNG CHỨC GIAI ĐOẠN 2026 - 2030\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao năng lực công chức.\n"
+        "II. MỤC TIÊU CHỦ YẾU\n"
+        "1. 100% công chức cấp xã được bồi dưỡng kỹ năng soạn thảo văn bản.\n"
+        "2. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 20% công chức có trình độ thạc sĩ.\n"
+        "III. NHIỆM VỤ, GIẢI PHÁP\n1. Tổ chức 12 lớp bồi dưỡng.\n"
+    )
+    targets = extract_plan(read_plan(text.encode("utf-8"), "kh.txt")).data["targets"]
+
+    assert [(t["indicator"], t["value"], t["measure_unit"]) for t in targets] == [
+        ("Tỷ lệ công chức cấp xã được bồi dưỡng kỹ năng soạn thảo văn bản", 100, "%"),
+        ("Tỷ lệ công chức có trình độ thạc sĩ", 20, "%"),
+    ]

@@ -66,7 +66,7 @@ def find_range(text: str, year: int | None = None) -> tuple[PartialDate, Partial
     match = _RANGE.search(text)
     if not match:
         return None
-    end = _end_of(match["b"], year)
+    end = end_of(match["b"], year)
     if end is None:
         return None
     start_dates = find_dates(match["a"])
@@ -80,20 +80,22 @@ def find_range(text: str, year: int | None = None) -> tuple[PartialDate, Partial
     return (start, end) if start is not None else None
 
 
-def _end_of(text: str, year: int | None) -> PartialDate | None:
+def end_of(text: str, year: int | None) -> PartialDate | None:
+    """The end of a span: its first date; a day and month written first ("31-12, với …
+    năm 2025") come before a later date of the sentence."""
     dates = find_dates(text)
-    if dates:
+    day = _BARE_DAY.match(text.strip())
+    if dates and not (day and dates[0][1] > day.end()):
         return dates[0][0]
     bare = _BARE_MONTH.match(text.strip())
     try:
         if bare:
             return PartialDate(int(bare["y"]), int(bare["m"]))
-        day = _BARE_DAY.match(text.strip())
         if day and year is not None:
             return PartialDate(year, int(day["m"]), int(day["d"]))
     except ValueError:
         return None
-    return None
+    return dates[0][0] if dates and not day else None
 
 
 def _key(date: PartialDate) -> tuple[int, int, int]:

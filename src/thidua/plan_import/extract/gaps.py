@@ -39,6 +39,7 @@ _SIGNER = re.compile(r"\b(?:chu tich|giam doc|truong ban|bi thu|tm\.|kt\.|thu tr
 _PERIOD = re.compile(
     r"\bdot\b(?!\s*(?:xuat|bien|pha|ngot|nhap|kich))|\bgiai doan\b|\btu (?:ngay|thang)\b|\bden ngay\b"
     r"|\bthoi gian (?:thuc hien|thi dua|to chuc|phat dong)|\bthi dua (?:nam|nhiem ky) \d{4}"
+    r"|\bthi dua [^.;]{0,40}?\bnam (?:19|20)\d{2}\b"
     r"|\btu nay\b|\bden het (?:thang|nam|ngay)\b|\bden khi\b"
 )
 _TITLE = re.compile(r"\bke hoach\b|\bchuong trinh\b|\bhuong dan\b|\bphat dong\b")
@@ -132,6 +133,18 @@ def stated_somewhere(draft: Draft, path: str) -> bool:
     return True
 
 
+def _has_value(data: dict[str, object], path: str) -> bool:
+    node: object = data
+    for key in path.split("."):
+        if isinstance(node, dict):
+            node = node.get(key)
+        elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
+            node = node[int(key)]
+        else:
+            return False
+    return node not in (None, "", [], {})
+
+
 def sort_gaps(draft: Draft, *, searched_all: bool) -> None:
     """Move each path of ``missing`` that the text may state to ``unrecognised``.
 
@@ -140,6 +153,8 @@ def sort_gaps(draft: Draft, *, searched_all: bool) -> None:
     result = draft.result
     missing, unrecognised = [], list(result.unrecognised)
     for path in result.missing:
+        if _has_value(result.data, path):
+            continue  # read by a later part (the period of the title after the phases)
         if path in NEVER_IN_TEXT or (searched_all and not stated_somewhere(draft, path)):
             missing.append(path)
         elif path not in unrecognised:

@@ -1,7 +1,8 @@
 """The head of a plan laid out otherwise than as a clean header block (issue #17).
 
 - a header flattened into one line of cells, as a table copies from a web page:
-  "ỦY BAN NHÂN DÂN | CỘNG HÒA … | Số: 99/KH-UBND | Bình Sơn, ngày 27 tháng 6 năm 2025 |";
+  "ỦY BAN NHÂN DÂN | CỘNG HÒA … | Số: 99/KH-UBND | Bình Sơn, ngày 27 tháng 6 năm 2025 |",
+  or one cell a line closed by "|" ("Số: 2870/KH-UBND |");
 - the two columns merged line by line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …");
 - a first line "Kế hoạch thi đua … giai đoạn 2021 - 2025" in ordinary case, and the period
   such a title states.
@@ -26,6 +27,11 @@ def split_cells(paras: list[Para]) -> list[Para]:
     cell a paragraph of the same line; the national motto cut off a merged cell."""
     out: list[Para] = []
     for para in paras:
+        if para.text.endswith(" |") and para.text.count("|") == 1:
+            # one cell a line, each closed by "|" ("Số: 2870/KH-UBND |")
+            text = para.text[:-2].strip()
+            out.append(replace(para, text=text, body=text) if para.kind == "text" else para)
+            continue
         if para.text.count("|") < 2:
             out.append(para)
             continue
@@ -70,13 +76,18 @@ def read_prose_title(paras: list[Para], draft: Draft) -> int:
 _TERM = re.compile(r"\bgiai đoạn\s+(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})")
 #: A year closing the title ("… thi đua năm 2026", "… trên địa bàn thị trấn năm 2020"); not
 #: "… các ngày lễ lớn trong năm 2020" (the year of what is celebrated).
-_YEAR_END = re.compile(r"(?<!trong )\bnăm\s+(?P<y>(?:19|20)\d{2})\s*$", re.I)
+#: A place may follow it ("… thi đua yêu nước năm 2024 trên địa bàn huyện Châu Thành").
+_YEAR_END = re.compile(
+    r"(?<!trong )(?P<until>\bđến\s+)?\bnăm\s+(?P<y>(?:19|20)\d{2})(?:\s+(?:trên địa bàn|tại)\s+[^\d,;]{2,60})?\s*$",
+    re.I,
+)
 
 
 def period_of_title(draft: Draft) -> None:
     """The period a title states: "… giai đoạn 2021 - 2025" → 2021 to 2025 (a "nhiệm kỳ" is a
     term of office, not the plan's period); "… thi đua năm
-    2025" (the year closing the title) → 2025 to 2025. Only when no other period was read."""
+    2025" (the year closing the title, a place may follow) → 2025 to 2025; "… đến năm 2030"
+    → the end only. Only when no other period was read."""
     title = str(draft.result.data.get("title", ""))
     if not title or "period" in draft.result.data:
         return
@@ -84,12 +95,14 @@ def period_of_title(draft: Draft) -> None:
     term = _TERM.search(title) or _TERM.search(fold(title).replace("giai doan", "giai đoạn"))
     year = _YEAR_END.search(strip_end(title))
     if term:
-        start, end = int(term["a"]), int(term["b"])
+        period = {"start": int(term["a"]), "end": int(term["b"])}
+    elif year and year["until"]:
+        period = {"end": int(year["y"])}  # "… đến năm 2030": the end only
     elif year:
-        start = end = int(year["y"])
+        period = {"start": int(year["y"]), "end": int(year["y"])}
     else:
         return
-    draft.set("period", {"start": start, "end": end}, line, 0.7)
+    draft.set("period", period, line, 0.7)
     draft.cite_tree("period", draft.result.data["period"], line, 0.7)
 
 

@@ -28,7 +28,13 @@ from thidua.plan_import.extract.words import (
 _NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<n>\d+[^\s,;]*/[^\s,;]+)", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngày\b", re.IGNORECASE)
 _KIND = re.compile(r"^(KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN|KẾ HOẠCH LIÊN TỊCH)\b")
-_NATIONAL = ("cong hoa xa hoi", "doc lap - tu do", "doc lap – tu do", "doc lap-tu do")
+_NATIONAL = (
+    "cong hoa xa hoi",
+    "chu nghia viet nam",
+    "doc lap - tu do",
+    "doc lap – tu do",
+    "doc lap-tu do",
+)
 _BODY_START = ("can cu", "thuc hien", "nham ", "de ", "tiep tuc", "huong ung")
 _POSITIONS = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG BAN", "BÍ THƯ", "TRƯỞNG", "THỦ TRƯỞNG")
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(?P<rest>.*)$")
@@ -51,13 +57,22 @@ def read_header(paras: list[Para], draft: Draft) -> int:
         _read_date_line(para, draft)
     _read_issuer(top, draft)
     if kind_at < 0:
-        body_start = max(read_prose_title(paras, draft), 0)
+        body_start = read_prose_title(paras, draft)
+        if body_start < 0:
+            body_start = _first_basis(paras)
     else:
         body_start = _read_title(paras, kind_at + 1, draft)
-    if "document.number" not in draft.result.sources or "document.date" not in draft.result.sources:
+    own = ("document.number", "document.date", "title")
+    if any(path not in draft.result.sources for path in own):
         read_own_sentence(paras, draft)
     complete_issuer(draft)
     return body_start
+
+
+def _first_basis(paras: list[Para]) -> int:
+    """No title at all: the preamble opens at the first "Căn cứ"/"Thực hiện" of the head
+    (the header cells above it are no basis), else at the top."""
+    return next((i for i, p in enumerate(paras[:15]) if p.key.startswith(_BASES)), 0)
 
 
 def _cell_confidence(para: Para, draft: Draft) -> float:
@@ -136,7 +151,9 @@ def _read_title(paras: list[Para], start: int, draft: Draft) -> int:
     index = start
     while index < len(paras) and len(title) < 6 and "title" not in draft.result.data:
         para = paras[index]
-        caps = is_caps(para.text) and para.kind == "text"
+        # A caps line wrapped at a hyphen ("… TỈNH BÀ RỊA" / "- VŨNG TÀU GIAI ĐOẠN …") goes on.
+        wrapped = bool(title) and para.kind == "dash" and para.text.startswith("- ")
+        caps = is_caps(para.text) and (para.kind == "text" or wrapped)
         body = (
             para.key.startswith(_BODY_START)
             or len(para.text) > 400

@@ -86,7 +86,7 @@ def _basis(clause: str, relation: str) -> dict[str, Any] | None:
     if issuer:
         basis["issuer"] = expand(issuer["issuer"].strip())
         title = _TITLE.search(rest[issuer.end() :])
-        if title:
+        if title and not re.fullmatch(r"về(?: việc)?", strip_end(title["title"])):
             basis["title"] = strip_end(title["title"])
     elif before:
         basis["issuer"] = expand(before["issuer"].strip())
@@ -142,11 +142,13 @@ def _unnumbered(clause: str, relation: str) -> dict[str, Any] | None:
 def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
     """Every document named with its number in the preamble, with its relation (căn cứ or
     thực hiện). A document named without one ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI",
-    "Luật Thi đua, khen thưởng") is left out: it is no reference a reviewer can record."""
+    "Luật Thi đua, khen thưởng") is left out: it is no reference a reviewer can record. The document's own number (a news
+    page naming "Kế hoạch 0219/KH-UBND" or "Công văn số 08/CV-…" again) is no basis."""
     bases: list[tuple[dict[str, Any], int]] = []
-    for para in preamble:
+    own = draft.result.data.get("document", {}).get("number")
+    for text, line in _unwrapped(preamble):
         relation = "can_cu"
-        for clause in _split_documents(clauses(para.text)):
+        for clause in _split_documents(clauses(text)):
             lowered = clause.lower()
             for word, value in _RELATION:
                 if lowered.startswith(word):
@@ -156,9 +158,24 @@ def read_bases(preamble: list[Para], draft: Draft) -> list[dict[str, Any]]:
                 # A document named without a number is a reference only with its issuer.
                 basis = _unnumbered(clause, relation)
             known = [(b["kind"], b.get("number")) for b, _ in bases]
+            if basis is not None and own and basis.get("number") == own:
+                continue
             if basis is not None and (basis["kind"], basis.get("number", "-")) not in known:
-                bases.append((basis, para.line))
+                bases.append((basis, line))
     return _store(bases, draft)
+
+
+def _unwrapped(preamble: list[Para]) -> list[tuple[str, int]]:
+    """The preamble's paragraphs with hard line wraps joined: a paragraph that does not end
+    a sentence (".", ";", ":") runs on into the next one ("… ngày 24/6/2019 của" / "Chính
+    phủ về …"). Each with the line it starts on."""
+    out: list[tuple[str, int]] = []
+    for para in preamble:
+        if out and not re.search(r"[.;:]\s*$", out[-1][0]):
+            out[-1] = (f"{out[-1][0]} {para.text}", out[-1][1])
+        else:
+            out.append((para.text, para.line))
+    return out
 
 
 def read_regulations(paras: list[Para], draft: Draft, issuer: str) -> None:

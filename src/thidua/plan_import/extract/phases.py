@@ -7,7 +7,7 @@ from typing import Any
 
 from thidua.core.dates import PartialDate
 from thidua.core.text import fold
-from thidua.plan_import.extract.dates import find_dates, find_range, partial_value
+from thidua.plan_import.extract.dates import end_of, find_dates, find_range, partial_value
 from thidua.plan_import.extract.model import Draft
 from thidua.plan_import.extract.prose_header import published
 from thidua.plan_import.extract.structure import Para, headed, under
@@ -48,7 +48,7 @@ def read_phases(paras: list[Para], draft: Draft) -> None:
         if found is not None and not _MARK.search(para.body) and named:
             span = (*found, para.line)
             break
-    _store(phases, span, draft)
+    _store(phases, span, draft, whole=not _more_marks(paras, len(phases)))
     if span is None and not phases:
         _until(paras[:12], draft)
 
@@ -81,7 +81,8 @@ def _until(paras: list[Para], draft: Draft) -> None:
 
 def _context_year(draft: Draft, paras: list[Para]) -> int | None:
     """The year of spans written without one ("từ ngày 1/11 - 31/12"): the one year the
-    title names ("… năm 2024"), else the year of the plan's date, else of the page's date."""
+    title names ("… năm 2024"), else the year of the plan's date, else of the page's date,
+    else the one year of the full dates of the opening lines."""
     years = {int(m["y"]) for m in _YEAR.finditer(str(draft.result.data.get("title", "")))}
     if len(years) == 1:
         return years.pop()
@@ -89,7 +90,12 @@ def _context_year(draft: Draft, paras: list[Para]) -> int | None:
     if date[:4].isdigit():
         return int(date[:4])
     page = published(paras[:4])
-    return page.year if page else None
+    if page:
+        return page.year
+    # "Đợt thi đua … diễn ra đến ngày 31-12-2025, chia thành 2 giai đoạn": the one year the
+    # opening lines' full dates name.
+    found = {d.year for p in paras[:4] for d, _, _ in find_dates(p.body) if d.day is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _phases_in(paras: list[Para], year: int | None) -> list[Phase]:
@@ -111,26 +117,41 @@ def _phases_in(paras: list[Para], year: int | None) -> list[Phase]:
     return phases
 
 
-def _near_range(segment: str, year: int | None) -> tuple[PartialDate, PartialDate] | None:
+#: "Giai đoạn 1 đến ngày 15-10, …": a phase whose start is not written, its end right after.
+_UNTIL_ONLY = re.compile(
+    r"^\s*:?\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d>\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?)\b",
+    re.IGNORECASE,
+)
+
+
+def _near_range(segment: str, year: int | None) -> tuple[PartialDate | None, PartialDate] | None:
     start = re.search(r"\btừ\b", segment, re.IGNORECASE)
-    if start is None or start.start() > _NEAR:
-        return None
-    return find_range(segment[start.start() :], year)
+    if start is not None and start.start() <= _NEAR:
+        return find_range(segment[start.start() :], year)
+    until = _UNTIL_ONLY.match(segment)
+    end = end_of(until["d"], year) if until else None
+    return (None, end) if end is not None and end.day is not None else None
 
 
-def _phase(number: int, name: str, start: PartialDate, end: PartialDate) -> dict[str, Any]:
-    return {
-        "code": f"dot-{number}",
-        "name": name,
-        "start": partial_value(start),
-        "end": partial_value(end),
-    }
+def _phase(number: int, name: str, start: PartialDate | None, end: PartialDate) -> dict[str, Any]:
+    phase: dict[str, Any] = {"code": f"dot-{number}", "name": name}
+    if start is not None:
+        phase["start"] = partial_value(start)
+    phase["end"] = partial_value(end)
+    return phase
+
+
+def _more_marks(paras: list[Para], count: int) -> bool:
+    """Whether the text names a phase after the ones read ("Đợt III" when only "Đợt I"
+    was read): then the phases read do not span the plan."""
+    return any((_number(m) or 0) > count for p in paras for m in _MARK.finditer(p.body) if count)
 
 
 def _store(
     phases: list[Phase],
     span: tuple[PartialDate, PartialDate, int] | None,
     draft: Draft,
+    whole: bool = True,
 ) -> None:
     """Phases and period into the draft. A plan that states one span and no phase gets no
     phase: one made up from the span would be a value the text does not state."""
@@ -147,9 +168,11 @@ def _store(
             "period", {"start": partial_value(span[0]), "end": partial_value(span[1])}, span[2]
         )
         draft.cite_tree("period", data["period"], span[2])
-    elif phases:
-        data["period"] = {"start": phases[0][0]["start"], "end": phases[-1][0]["end"]}
-        draft.cite("period.start", phases[0][1], 0.9)
+    elif phases and whole:
+        data["period"] = {"end": phases[-1][0]["end"]}
+        if "start" in phases[0][0]:
+            data["period"] = {"start": phases[0][0]["start"], **data["period"]}
+            draft.cite("period.start", phases[0][1], 0.9)
         draft.cite("period.end", phases[-1][1], 0.9)
     if not phases:
         draft.miss("phases")

@@ -36,14 +36,50 @@ _PLAN_WORDS = ("ke hoach", "thi dua", "phat dong", "khen thuong")
 
 
 def looks_like_plan(lines: list[str]) -> bool:
-    """Whether the text is a launch plan: "KẾ HOẠCH"/"kế hoạch" near its top and a word of a
-    campaign (thi đua, phát động, khen thưởng) somewhere; without that title, a text that
-    launches a movement ("phát động phong trào thi đua") near its top."""
+    """Whether the text is a plan or reports one: a "KẾ HOẠCH" title line near its top (a
+    plan of any kind: its bases, period and targets are read), "kế hoạch" near its top and a
+    word of a campaign (thi đua, phát động, khen thưởng) somewhere, a text that launches a
+    movement ("phát động phong trào thi đua") near its top, or a page reporting a plan by its
+    number ("Kế hoạch 0219/KH-UBND") and headed by no document of another kind ("QUYẾT
+    ĐỊNH", "BIÊN BẢN"…)."""
     head = fold(" ".join(lines[:40]))
     whole = fold(" ".join(lines))
-    if "ke hoach" in head:
-        return any(word in whole for word in _PLAN_WORDS[1:])
-    return "phat dong" in head and "thi dua" in head
+    titles = [_title_kind(line) for line in lines[:40]]
+    if "ke hoach" in titles:
+        return True
+    if "ke hoach" in head and any(word in whole for word in _PLAN_WORDS[1:]):
+        return True
+    if "phat dong" in head and "thi dua" in head:
+        return True
+    return not any(titles) and bool(_PLAN_NUMBER.search(head))
+
+
+_OTHER_TITLES = (
+    "quyet dinh",
+    "bien ban",
+    "thong bao",
+    "bao cao",
+    "to trinh",
+    "chi thi",
+    "nghi quyet",
+    "cong van",
+    "giay moi",
+    "huong dan",
+    "quy che",
+)
+_PLAN_NUMBER = re.compile(r"\bke hoach (?:so )?\d+[\w.]*/kh-|\bke hoach (?:so )?\d+-kh/")
+
+
+def _title_kind(line: str) -> str:
+    """The kind a title line names ("KẾ HOẠCH", "QUYẾT ĐỊNH" in capitals, alone or followed
+    by the subject), or ""."""
+    if line != line.upper():
+        return ""
+    folded = fold(line).strip(" .:")
+    for kind in ("ke hoach", *_OTHER_TITLES):
+        if folded == kind or folded.startswith(kind + " "):
+            return kind
+    return ""
 
 
 def extract_plan(lines: list[str]) -> Extraction:

@@ -2,6 +2,7 @@
 
 - "… vừa ban hành Kế hoạch số 45/KH-UBND ngày 3/4/2024 về …", "(Kế hoạch số 12/KH-UBND,
   ngày 14/8/2023)", "Ngày 9/2/2024, UBND huyện X ban hành Kế hoạch số … về …";
+- "Ngày 03/12/2025, UBND tỉnh X đã ban hành Kế hoạch 0219/KH-UBND về …" ("số" left out);
 - news reports: "… ngày 18/3/2021, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 42/KH-UBND
   tổ chức phong trào …", "Ngày 03/5, UBND tỉnh ban hành Kế hoạch số …" (the year from the
   page's own date, confidence 0.5), "Sở X đã ban hành Kế hoạch phát động …" (no number),
@@ -23,9 +24,9 @@ from thidua.plan_import.extract.structure import Para
 from thidua.plan_import.extract.words import capital, expand, is_caps, strip_end, trim_runon
 
 PROSE = 0.6
-_KINDS = r"Kế hoạch|Chương trình|Hướng dẫn|Kế hoạch liên tịch"
+_KINDS = r"Kế hoạch|Chương trình|Hướng dẫn|Kế hoạch liên tịch|Công văn"
 _OWN = re.compile(
-    rf"(?P<lead>\(|\bban hành\s+|\bphát động\s+|^)\s*(?P<kind>{_KINDS})\s+số\s*:?\s*"
+    rf"(?P<lead>\(|\bban hành\s+|\bphát động\s+|^)\s*(?P<kind>{_KINDS})\s+(?P<so>số\s*:?\s*)?"
     r"(?P<n>\d+[^\s,;)]*/[^\s,;)]+)",
     re.IGNORECASE,
 )
@@ -34,7 +35,7 @@ _AFTER_DATE = re.compile(r"^[\s,]*(?:ngày\b|\d{1,2}/\d{1,2}/\d{4})", re.IGNOREC
 _ORGAN = re.compile(
     r"(?:(?P<position>(?:Phó\s+)?Chủ tịch|(?:Phó\s+)?Giám đốc|(?:Phó\s+)?Trưởng ban)\s+)?"
     r"(?P<org>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng Thi đua\s*-\s*Khen thưởng|"
-    r"Ban Thường vụ|Sở|Ban|Bộ|Phòng|Trung tâm)\b[^;,.()]{0,60}?)"
+    r"Ban Thường vụ|Công đoàn|Sở|Ban|Bộ|Phòng|Trung tâm)\b[^;,.()]{0,60}?)"
     r"\s+(?:(?:đã|vừa|mới|ký|chính thức)\s+)*(?:ban hành|phát động)\b"
 )
 _OPENING_DATE = re.compile(
@@ -53,6 +54,7 @@ def read_own_sentence(paras: list[Para], draft: Draft) -> None:
         match = _own_number(para.text) or _own_plain(para.text)
         opening = _OPENING_DATE.match(para.text) if _ISSUES.search(para.text) else None
         if match is None and opening is None:
+            _passive(para, page_date, draft)
             continue
         if match is not None:
             _read_match(para, match, page_date, draft)
@@ -62,6 +64,31 @@ def read_own_sentence(paras: list[Para], draft: Draft) -> None:
         if "document.number" in draft.result.sources or match is not None:
             return
     _launch_title(paras[:4], draft)
+
+
+#: "… tại Kế hoạch tổ chức thực hiện Phong trào thi đua …, do UBND tỉnh ban hành vào ngày
+#: 24/11.": the plan named before the organ that issued it.
+_PASSIVE = re.compile(
+    rf"\b(?P<kind>{_KINDS})\s+(?P<t>[^\d\W][^.;]{{10,300}}?),?\s+do\s+[^.;,]{{3,60}}?\s+"
+    r"(?:ký\s+)?ban hành\s+(?:vào\s+)?(?P<date>ngày\s+\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}[^.;,]{0,12})"
+)
+
+
+def _passive(para: Para, page_date: PartialDate | None, draft: Draft) -> None:
+    """Kind, title and date of a plan named in the passive ("… do X ban hành vào ngày …");
+    a day and month alone take the year of the page (confidence 0.5)."""
+    match = _PASSIVE.search(para.text)
+    if match is None or re.search(
+        r"\b(?:căn cứ|thực hiện|theo)\s*$", para.text[: match.start()], re.I
+    ):
+        return
+    _fill(draft, "document.kind", capital(match["kind"].lower()), para.line)
+    _fill(draft, "title", capital(strip_end(match["t"])), para.line)
+    dates = find_dates(match["date"])
+    if dates and dates[0][0].day is not None:
+        _fill_date(draft, dates, para.line)
+    else:
+        _date_before(match["date"], page_date, para.line, draft)
 
 
 def _read_match(
@@ -95,6 +122,8 @@ def _own_plain(text: str) -> re.Match[str] | None:
 def _own_number(text: str) -> re.Match[str] | None:
     for match in _OWN.finditer(text):
         before = text[: match.start()]
+        if not match["so"] and match["lead"].strip().lower() not in ("ban hành", "phát động"):
+            continue  # "Kế hoạch 0219/KH-UBND" without "số": only as the object of "ban hành"
         if match["lead"] == "(" or match["lead"] == "":
             if _OTHER.search(before.rstrip(" (")):
                 continue
@@ -120,7 +149,9 @@ _LEAD_IN = re.compile(
     r"^[\s,]*(?:ngày\s*[\d/]+(?:\s*tháng\s*\d+\s*năm\s*\d{4})?[\s,]*)?(?:về\s+(?:việc\s+)?)?",
     re.IGNORECASE,
 )
-_TITLE_END = re.compile(r"\.\s|\.$|;|,?\s+nhằm\b|,\s*với\b|,\s*theo đó\b|\s+như sau\b")
+_TITLE_END = re.compile(
+    r"\.\s|\.$|;|,?\s+nhằm\b|,\s*với\b|,\s*theo đó\b|\s+như sau\b|,?\s+cụ thể\s*:"
+)
 
 
 def _title_after(rest: str, line: int, draft: Draft) -> None:
@@ -137,7 +168,8 @@ def _title_after(rest: str, line: int, draft: Draft) -> None:
 
 
 _DAY_MONTH = re.compile(
-    r"\bngày\s+(?P<d>\d{1,2})\s*(?:/|tháng)\s*(?P<m>\d{1,2})(?!\s*(?:/|năm)\s*\d)", re.IGNORECASE
+    r"\bngày\s+(?P<d>\d{1,2})\s*(?:/|-|tháng)\s*(?P<m>\d{1,2})(?!\s*(?:/|-|năm)\s*\d)",
+    re.IGNORECASE,
 )
 
 
@@ -156,7 +188,7 @@ def published(paras: list[Para]) -> PartialDate | None:
 
 def _date_before(before: str, published: PartialDate | None, line: int, draft: Draft) -> None:
     """ "… ngày 18/3/2021, Ủy ban nhân dân tỉnh đã ban hành …": the date earlier in the
-    sentence; "Ngày 03/5, …" takes the year of the page's date (confidence 0.5)."""
+    sentence; "Ngày 03/5, …", "Ngày 3-8, …" take the year of the page's date (confidence 0.5)."""
     if "document.date" in draft.result.sources:
         return
     dates = [d for d, _, _ in find_dates(before) if d.day is not None]

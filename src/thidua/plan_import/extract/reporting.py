@@ -15,6 +15,10 @@ _RECIPIENT = re.compile(
     r"\bvề\s+(?P<r>(?:Sở|Ban|Văn phòng|Ủy ban|Phòng)[^;,.]*?(?:\([^)]*\))?)(?=\s+(?:định kỳ|trước|vào|hằng|hàng|để|theo)\b|[;,.]|$)"
 )
 _DAY = re.compile(r"(?:trước\s+)?ngày\s+(?P<d>\d{1,2})\b(?!\s*(?:tháng|/))", re.IGNORECASE)
+#: "quý" (a quarter), not a word of "quy định", "quy chế", "quy trình" (rules, procedures).
+_QUARTER = re.compile(
+    r"\bquy\b(?!\s*(?:dinh|che|trinh|mo|hoach|tac|chuan|uoc|pham|doi|tu|hoi|nap|trach))"
+)
 _MONTH_OF = (
     ("thang cuoi quy", 3),
     ("thang thu ba", 3),
@@ -38,7 +42,7 @@ def read_reporting(paras: list[Para], draft: Draft) -> None:
 def _store(text: str, line: int, draft: Draft) -> None:
     key = fold(text)
     report: dict[str, Any] = {}
-    if "quy" in key.split() or "hang quy" in key or "hàng quý" in text:
+    if _QUARTER.search(key):
         report["frequency"] = "quarterly"
     else:
         draft.warn(f"Dòng {line}: kỳ báo cáo không phải hằng quý; định dạng chỉ có báo cáo quý.")

@@ -51,12 +51,16 @@ def _pieces(sentence: str) -> list[tuple[str, bool]]:
 _GOAL = re.compile(r"\bphấn đấu\b|\b(?:đặt|đề ra) (?:mục tiêu|chỉ tiêu)\b", re.IGNORECASE)
 
 
+_ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}|[a-zđ])[.)]\s+(?=\d)")
+
+
 def _target_rows(para: Para, strict: bool, goals_only: bool = False) -> list[dict[str, Any]]:
     """The targets of a paragraph. ``strict`` keeps only clear percentages (outside a
     targets section), except in a sentence that says "phấn đấu" (a goal by its own words);
     ``goals_only`` keeps only such sentences (outside the content section)."""
     rows: list[dict[str, Any]] = []
     for sentence in sentences(para.body):
+        sentence = _ITEM_MARK.sub("", sentence)  # "1. 100% công chức …": the mark is no word
         goal = bool(_GOAL.search(sentence))
         if goals_only and not goal:
             continue
@@ -175,6 +179,12 @@ def _lead_list(para: Para) -> Para | None:
     return replace(para, body=rest.strip())
 
 
+def _roman_targets(head: Para) -> bool:
+    """ "II. MỤC TIÊU CHỦ YẾU", "III. CÁC CHỈ TIÊU": a whole section of targets (not "I.
+    MỤC TIÊU, NHIỆM VỤ" nor "MỤC ĐÍCH, YÊU CẦU")."""
+    return bool(re.fullmatch(r"(?:cac )?(?:muc tieu|chi tieu)(?: chu yeu| cu the)?\.?", head.key))
+
+
 def read_targets(paras: list[Para], draft: Draft, content: set[int]) -> None:
     """All targets: the targets section in full, and strict figures of the content section
     (``content``: ids of its paragraphs)."""
@@ -182,7 +192,9 @@ def read_targets(paras: list[Para], draft: Draft, content: set[int]) -> None:
     target_heads = [
         h
         for h in headed(paras, "muc tieu", "chi tieu")
-        if h.kind != "roman" and h.key.startswith(_TARGET_WORDS) and "noi dung" not in h.key
+        if (h.kind != "roman" or _roman_targets(h))
+        and h.key.startswith(_TARGET_WORDS)
+        and "noi dung" not in h.key
     ]
     inside = {id(p) for h in target_heads for p in under(paras, h)}
     body = next((i for i, p in enumerate(paras) if p.kind == "roman"), 0)
