@@ -11,6 +11,7 @@ same address is printed under it in small type and is a link annotation.
 from __future__ import annotations
 
 import io
+import itertools
 from typing import Any
 
 from django.conf import settings
@@ -81,19 +82,47 @@ def _centred(
     canvas.drawCentredString(width / 2, y, text)
 
 
+#: The QR code's quiet zone, in modules (ISO/IEC 18004 asks for four).
+QR_BORDER = 4
+
+
+def qr_modules(url: str) -> list[list[bool]]:
+    """The dark modules of ``url``'s QR code (error correction level L, the smallest version
+    that holds it), row by row from the top."""
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+
+    code = QRCode(None, QRErrorCorrectLevel.L)
+    code.addData(url)
+    code.make()
+    return [[bool(module) for module in row] for row in code.modules]
+
+
+def draw_qr(
+    canvas: Any, modules: list[list[bool]], left: float, bottom: float, size: float
+) -> None:
+    """Each row's runs of dark modules as rectangles of one path (the code is encoded once;
+    reportlab's widget encoded it twice and built a shape per run, most of a certificate's
+    time)."""
+    box = size / (len(modules) + 2 * QR_BORDER)
+    path = canvas.beginPath()
+    for r, row in enumerate(modules):
+        top = bottom + size - (r + QR_BORDER + 1) * box
+        c = 0
+        for dark, run in itertools.groupby(row):
+            count = len(list(run))
+            if dark:
+                path.rect(left + (c + QR_BORDER) * box, top, count * box, box)
+            c += count
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
 def _qr(canvas: Any, url: str) -> None:
-    from reportlab.graphics import renderPDF
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
     from reportlab.lib.units import mm
 
-    widget = QrCodeWidget(url)
-    x0, y0, x1, y1 = widget.getBounds()
     size = 26 * mm
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
     left, bottom = 20 * mm, 24 * mm
-    renderPDF.draw(drawing, canvas, left, bottom)
+    draw_qr(canvas, qr_modules(url), left, bottom, size)
     canvas.linkURL(url, (left, bottom, left + size, bottom + size), relative=0)
     canvas.setFillColorRGB(0, 0, 0)
     canvas.setFont(FONT, 6.5)
