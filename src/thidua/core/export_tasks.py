@@ -11,7 +11,6 @@ meanwhile stops at its next step and stores nothing.
 
 from __future__ import annotations
 
-import logging
 import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -25,9 +24,8 @@ from django_tasks import task
 from thidua.core.errors import DomainError
 from thidua.core.exports import EXPORT_JOBS, PENDING, ExportAction, export_kind
 from thidua.core.models import ExportJob, ExportJobState
-from thidua.core.task_leases import TaskCancelled
+from thidua.core.task_leases import TaskCancelled, run_or_fail
 
-logger = logging.getLogger(__name__)
 #: Rows read from the database at a time (a server-side cursor on PostgreSQL).
 CHUNK = 2000
 
@@ -103,19 +101,14 @@ def export_job_run(job_id: int) -> str:
     )
     if job is None:
         return "skipped"
-    try:
-        with translation.override("vi"):
-            job = _run(job)
-    except TaskCancelled:
-        logger.info("Export job %s cancelled; stopped", job_id)
-        return str(ExportJobState.CANCELLED)
-    except Exception as error:
-        if _cancelled(job_id):  # cancelled just before a move of its own
-            logger.info("Export job %s cancelled; stopped", job_id)
-            return str(ExportJobState.CANCELLED)
-        logger.exception("Export job %s failed", job_id)
-        job = _fail(job, type(error).__name__)
-    return str(job.state)
+    return run_or_fail(
+        "Export job",
+        job_id,
+        lambda: _run(job),
+        cancelled=lambda: _cancelled(job_id),
+        fail=lambda error: _fail(job, type(error).__name__),
+        cancelled_state=str(ExportJobState.CANCELLED),
+    )
 
 
 def _cancelled(job_id: int) -> bool:

@@ -27,7 +27,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from uuid import UUID
 
 from django.conf import settings
@@ -54,6 +56,33 @@ class TaskCancelled(Exception):
     """The Ban TĐKT cancelled the task while it ran: raised by the task's own progress
     step (which finds its row no longer *running*), so that the task stops there,
     removes what it half wrote and ends quietly (the row already says *cancelled*)."""
+
+
+def run_or_fail(
+    what: str,
+    pk: int,
+    work: Callable[[], Any],
+    *,
+    cancelled: Callable[[], bool],
+    fail: Callable[[Exception], Any],
+    cancelled_state: str,
+) -> str:
+    """Run a job's ``work`` in Vietnamese (its files are official documents) and return its
+    new state: ``cancelled_state`` when the Ban TĐKT cancelled it (``TaskCancelled`` from its
+    own progress step, or any error right after a cancel), else ``fail(error)``'s state after
+    logging the traceback. ``what`` names the job in the log."""
+    try:
+        with override("vi"):
+            return str(work().state)
+    except TaskCancelled:
+        logger.info("%s %s cancelled; stopped", what, pk)
+        return cancelled_state
+    except Exception as error:
+        if cancelled():  # cancelled just before a move of its own
+            logger.info("%s %s cancelled; stopped", what, pk)
+            return cancelled_state
+        logger.exception("%s %s failed", what, pk)
+        return str(fail(error).state)
 
 
 def lease_seconds() -> float:

@@ -12,7 +12,6 @@ progress step, stops and stores nothing (issue 15, item 5).
 from __future__ import annotations
 
 import io
-import logging
 import zipfile
 from typing import Any
 
@@ -24,7 +23,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from thidua.core.errors import DomainError, NotPermitted
-from thidua.core.task_leases import TaskCancelled
+from thidua.core.task_leases import TaskCancelled, run_or_fail
 from thidua.core.text import fold
 from thidua.decisions.certificate_pdf import certificate_pdf
 from thidua.decisions.codes import ErrorCode, EventKind
@@ -40,7 +39,6 @@ from thidua.decisions.rules import is_decision_issuer
 from thidua.decisions.transitions import BatchAction
 from thidua.decisions.workflow import BATCHES
 
-logger = logging.getLogger(__name__)
 PENDING = (BatchState.QUEUED, BatchState.RUNNING)
 #: Save the progress after this many certificates (a batch may hold hundreds).
 PROGRESS_EVERY = 10
@@ -189,28 +187,27 @@ def certificate_batch_run(batch_id: int) -> str:
     )
     if batch is None:
         return "skipped"
-    try:
-        with translation.override("vi"):
-            batch = _run(batch)
-    except TaskCancelled:
-        logger.info("Certificate batch %s cancelled; stopped", batch_id)
-        return str(BatchState.CANCELLED)
-    except Exception as error:
-        if _cancelled(batch_id):  # cancelled just before a move of its own
-            logger.info("Certificate batch %s cancelled; stopped", batch_id)
-            return str(BatchState.CANCELLED)
-        logger.exception("Certificate batch %s failed", batch_id)
-        with translation.override("vi"):
-            message = _(
-                "Không tạo được lô bằng khen, giấy khen (%(error)s). Vui lòng thử lại; nếu "
-                "vẫn lỗi, báo cho quản trị hệ thống."
-            ) % {"error": type(error).__name__}
+    return run_or_fail(
+        "Certificate batch",
+        batch_id,
+        lambda: _run(batch),
+        cancelled=lambda: _cancelled(batch_id),
+        fail=lambda error: _fail(batch, type(error).__name__),
+        cancelled_state=str(BatchState.CANCELLED),
+    )
 
-        def fail(b: CertificateBatch) -> None:
-            b.error, b.finished_at = message, timezone.now()
 
-        batch = BATCHES.run(batch, actor=None, action=BatchAction.FAIL, apply=fail)
-    return str(batch.state)
+def _fail(batch: CertificateBatch, reason: str) -> CertificateBatch:
+    with translation.override("vi"):
+        message = _(
+            "Không tạo được lô bằng khen, giấy khen (%(error)s). Vui lòng thử lại; nếu "
+            "vẫn lỗi, báo cho quản trị hệ thống."
+        ) % {"error": reason}
+
+    def fail(b: CertificateBatch) -> None:
+        b.error, b.finished_at = message, timezone.now()
+
+    return BATCHES.run(batch, actor=None, action=BatchAction.FAIL, apply=fail)
 
 
 def _cancelled(batch_id: int) -> bool:
