@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -201,9 +203,36 @@ class _Reader:
         )
 
 
+#: The generated schema by (language, version): it changes only with the code, and
+#: building it takes about half a second, so each process builds it once.
+_SCHEMAS: dict[tuple[str, str | None], dict[str, Any]] = {}
+
+
+def openapi_schema(version: str | None = None) -> dict[str, Any]:
+    """The public OpenAPI schema in the active language, built once per process."""
+    key = (get_language() or "", version)
+    if key not in _SCHEMAS:
+        generator = SchemaGenerator(api_version=version)
+        _SCHEMAS[key] = generator.get_schema(request=None, public=True)
+    return _SCHEMAS[key]
+
+
+class SchemaView(SpectacularAPIView):
+    """``GET /api/v1/schema/``: the OpenAPI schema, served from :func:`openapi_schema`."""
+
+    def _get_schema_response(self, request: Request) -> Response:
+        version = self.api_version or request.version or self._get_version_parameter(request)
+        return Response(
+            data=openapi_schema(version),
+            headers={
+                "Content-Disposition": f'inline; filename="{self._get_filename(request, version)}"'
+            },
+        )
+
+
 def documented_operations() -> tuple[dict[str, Any], list[DocOperation]]:
     """The schema's info block and every operation, in the schema's path order."""
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    schema = openapi_schema()
     return schema.get("info", {}), _Reader(schema).operations()
 
 

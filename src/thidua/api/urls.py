@@ -8,11 +8,10 @@ order of the API root's listing).
 from __future__ import annotations
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from thidua.api.auth import TokenObtainView
-from thidua.api.docs import ApiDocsView, ApiNotFoundView, ApiRootView
+from thidua.api.docs import ApiDocsView, ApiNotFoundView, ApiRootView, SchemaView
 from thidua.award_statistics import api as award_statistics_api
 from thidua.awards import api as awards_api
 from thidua.campaigns import api as campaigns_api
@@ -61,7 +60,7 @@ for app_api in APP_APIS:
 urlpatterns = [
     path("", ApiRootView.as_view(), name="root"),
     path("auth/token/", TokenObtainView.as_view(), name="token"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", ApiDocsView.as_view(), name="docs"),
     path("", include(router.urls)),
     # Last: every other address ending in "/" answers a JSON 404 (without the slash,
