@@ -94,7 +94,8 @@ def test_unit_tree_query_count_does_not_grow_with_units(province, django_assert_
         )
     user = User.objects.get(pk=head.pk)
 
-    with django_assert_num_queries(3):
+    # Memberships, the matches, the visible units' (id, path, kind), the shown units.
+    with django_assert_num_queries(4):
         tree = unit_tree(user, search="xa")
 
     assert len(tree) == 3 + extra

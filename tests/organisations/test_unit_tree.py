@@ -174,8 +174,9 @@ def test_unit_tree_query_count_is_constant(province, django_assert_num_queries, 
         )
     client = signed_in(officer)
 
-    # session, user, memberships (reach), tree, successions: none per row
-    with django_assert_num_queries(5):
+    # session, user, memberships (reach), the tree's order (id, path, kind), the shown
+    # units, successions: none per row
+    with django_assert_num_queries(6):
         response = client.get(reverse(TREE))
 
     assert f"{count} đơn vị" in page_text(response)

@@ -17,7 +17,7 @@ from thidua.core.form_conventions import FormConventions
 from thidua.core.forms import VnDateField
 from thidua.core.views import render_page_or_part
 from thidua.organisations.models import Unit, UnitKind
-from thidua.organisations.selectors import unit_tree
+from thidua.organisations.selectors import unit_tree_slice
 
 #: Rows rendered at most: a whole country has ~11.000 communes; beyond this, narrow down.
 MAX_ROWS = 500
@@ -36,8 +36,7 @@ class TreeFilterForm(FormConventions, forms.Form):
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
 
 
-def _kind_counts(units: list[Unit]) -> list[tuple[str, int]]:
-    counted = Counter(unit.kind for unit in units)
+def _kind_counts(counted: Counter[str]) -> list[tuple[str, int]]:
     return [(str(kind.label), counted[kind.value]) for kind in UnitKind if counted[kind.value]]
 
 
@@ -63,8 +62,8 @@ def unit_tree_page(request: HttpRequest) -> HttpResponse:
         form.is_valid()
         search = form.cleaned_data.get("q", "") or request.GET.get("q", "").strip()[:100]
         on = form.cleaned_data.get("on")
-    units = unit_tree(request.user, search=search, on=on)
-    shown = units[:MAX_ROWS]
+    tree = unit_tree_slice(request.user, search=search, on=on, limit=MAX_ROWS)
+    shown = tree.units
     prefetch_related_objects(shown, "successions__successor")
     today = on or timezone.localdate()
     _decorate(shown, today)
@@ -73,9 +72,9 @@ def unit_tree_page(request: HttpRequest) -> HttpResponse:
         "search": search,
         "on": on,
         "units": shown,
-        "total": len(units),
-        "capped": len(units) > MAX_ROWS,
+        "total": tree.total,
+        "capped": tree.total > MAX_ROWS,
         "max_rows": MAX_ROWS,
-        "kind_counts": _kind_counts(units),
+        "kind_counts": _kind_counts(tree.kinds),
     }
     return render_page_or_part(request, "organisations/tree.html", "results", context)
