@@ -56,6 +56,10 @@ def test_a_requester_whose_role_was_removed_gets_403_and_no_bytes(history: World
     assert not download.content.startswith(b"PK")
     assert "Trần Thị Hoa" not in download.content.decode() + page.content.decode()
     assert "Tải về" not in page.content.decode()
+    # The polling bar shows the refusal in its place (not a whole page) and stops polling.
+    part = fragment.content.decode()
+    assert NO_LONGER in part and "<html" not in part and "hx-get" not in part
+    assert fragment["Cache-Control"] == "no-store"
 
 
 def test_losing_one_of_two_units_refuses_the_file_that_holds_both(history: World) -> None:

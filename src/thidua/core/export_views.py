@@ -27,7 +27,7 @@ from thidua.core.files import stored_file_response
 from thidua.core.models import ExportJob, ExportJobState
 from thidua.core.refusals import refusal_caught
 from thidua.core.rules import may_download_export
-from thidua.core.views import render_page_or_part
+from thidua.core.views import render_page_or_part, wants_fragment
 
 
 def _own_job(request: HttpRequest, pk: int) -> ExportJob:
@@ -38,17 +38,19 @@ def _own_job(request: HttpRequest, pk: int) -> ExportJob:
     return job
 
 
+def _no_longer_allowed() -> str:
+    return _(
+        "Bạn không còn quyền xem tệp xuất này: vai trò hoặc đơn vị của bạn đã thay "
+        "đổi sau khi tệp được tạo. Nếu vẫn cần, hãy xuất lại từ trang dữ liệu."
+    )
+
+
 def _own_job_still_allowed(request: HttpRequest, pk: int) -> ExportJob:
     """``_own_job``, refused (the 403 page) when the requester no longer holds the rights
     the export was written with."""
     job = _own_job(request, pk)
     if not may_download_export(request.user, job):
-        raise NotPermitted(
-            _(
-                "Bạn không còn quyền xem tệp xuất này: vai trò hoặc đơn vị của bạn đã thay "
-                "đổi sau khi tệp được tạo. Nếu vẫn cần, hãy xuất lại từ trang dữ liệu."
-            )
-        )
+        raise NotPermitted(_no_longer_allowed())
     return job
 
 
@@ -65,7 +67,15 @@ def _back_url(job: ExportJob) -> str:
 def export_job_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The job's progress bar; its fragment polls every 2 s until the job is finished,
     then offers the file (a fixed number of queries, whatever the job's size)."""
-    job = _own_job_still_allowed(request, pk)
+    job = _own_job(request, pk)
+    if not may_download_export(request.user, job):
+        if not wants_fragment(request):
+            raise NotPermitted(_no_longer_allowed())
+        # The polling bar shows the refusal in its place and stops polling.
+        refused = {"job": job, "finished": True, "refused": _no_longer_allowed()}
+        return render_page_or_part(
+            request, "core/export_job.html", "progress", refused, no_store=True, status=403
+        )
     try:
         label = export_kind(job.kind).label
     except KeyError:
