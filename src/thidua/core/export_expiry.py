@@ -6,7 +6,8 @@ long after the data changed; so it is kept ``settings.EXPORT_RETENTION_DAYS`` da
 it was written, then removed through the storage API (the same call for the local disk
 and for S3, ``core.file_storage``) and its job moved done → expired by the workflow
 engine (``EXPORT_JOBS``, an ``ExportJobEvent`` naming the file). The job's page then says
-the file expired and can be made again.
+the file expired and can be made again. No law sets the period: it is the operator's
+setting (``THIDUA_EXPORT_RETENTION_DAYS``, docs/operations.md).
 """
 
 from __future__ import annotations
