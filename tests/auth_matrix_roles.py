@@ -266,7 +266,6 @@ EXPECTED: dict[str, str] = {
     "awards:nominees": "scoped",
     "awards:overview": "scoped",
     "awards:review_queue": "scoped",
-    "awards:row_checks": "refuse",
     "awards:submit_queue": "scoped",
     "campaigns:close": "refuse",
     "campaigns:detail": "scoped",

@@ -280,6 +280,9 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("THIDUA_TASK_MAX_ATTEMPTS", "3"))
 # progress every EXPORT_PROGRESS_ROWS rows.
 EXPORT_DIRECT_ROWS = 2000
 EXPORT_PROGRESS_ROWS = 2000
+# A finished export's file is kept this many days after it was written, then the daily
+# `exports_expire` removes it from the storage and the job says it expired.
+EXPORT_RETENTION_DAYS = int(os.environ.get("THIDUA_EXPORT_RETENTION_DAYS", "7"))
 
 # --- REST API
 REST_FRAMEWORK = {

@@ -18,11 +18,13 @@ EXPECTED = {
     (S.RUNNING, ExportAction.FAIL): S.FAILED,
     (S.QUEUED, ExportAction.CANCEL): S.CANCELLED,
     (S.RUNNING, ExportAction.CANCEL): S.CANCELLED,
+    (S.DONE, ExportAction.EXPIRE): S.EXPIRED,
 }
 
 
 def _may(who: str, action: ExportAction) -> bool:
-    """The task makes every move; the requester only cancels; nobody else anything."""
+    """The task (and the daily expiry) makes every move; the requester only cancels;
+    nobody else anything."""
     return who == "task" or (who == "requester" and action == ExportAction.CANCEL)
 
 

@@ -17,7 +17,6 @@ urlpatterns: list[URLPattern] = [
     path("de-nghi/<int:pk>/ho-so/", views.file_upload, name="file_upload"),
     path("de-nghi/<int:pk>/ho-so/<int:file_pk>/", views.file_download, name="file"),
     path("de-nghi/<int:pk>/ho-so/<int:file_pk>/xoa/", views.file_remove, name="file_remove"),
-    path("de-nghi/<int:pk>/kiem-tra/", views_board.row_checks_partial, name="row_checks"),
     path(
         "de-nghi/<int:pk>/thanh-tich-khac/",
         views_review.distinct_confirm,

@@ -21,9 +21,7 @@ from thidua.awards import services
 from thidua.awards.eligibility import (
     CheckResult,
     blocking,
-    check_nomination,
     check_nominations,
-    expected_decision_date,
 )
 from thidua.awards.forms import NomineeForm
 from thidua.awards.models import NominationState
@@ -31,7 +29,6 @@ from thidua.awards.nominees import NomineeData, PossibleDuplicate
 from thidua.awards.selectors import (
     NominationFilters,
     nomination_counts,
-    nomination_detail,
     nomination_list,
     review_queue,
 )
@@ -76,17 +73,6 @@ def _summary(results: list[CheckResult]) -> dict[str, list[CheckResult]]:
     """A row's checks as its summary shows them: what blocks, what warns."""
     warns = [r for r in results if not r.ok and r.severity == "warn"]
     return {"blocks": blocking(results), "warns": warns}
-
-
-@login_required
-@require_GET
-def row_checks_partial(request: HttpRequest, pk: int) -> HttpResponse:
-    """HTMX: a row's check summary (how many block, how many warn)."""
-    nomination = nomination_detail(request.user, pk)
-    today = timezone.localdate()
-    as_of = expected_decision_date(nomination, today)
-    results = check_nomination(nomination, as_of=as_of, today=today)
-    return render(request, "awards/partials/row_checks.html", _summary(results))
 
 
 @login_required

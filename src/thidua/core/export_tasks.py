@@ -4,7 +4,7 @@
 (``core.exports.EXPORT_JOBS``): queued → running → done (the file stored privately
 through Django's default storage), or failed with a Vietnamese message. The rows are
 read again here, with the requester's rights (the kind's ``rows`` starts from its
-visibility selector), in chunks (``iterator(chunk_size=CHUNK)``); the progress is saved
+visibility selector; those rights, the kind's ``grants``, are recorded on the job), in chunks (``iterator(chunk_size=CHUNK)``); the progress is saved
 every ``settings.EXPORT_PROGRESS_ROWS`` rows (one small UPDATE), and a job cancelled
 meanwhile stops at its next step and stores nothing.
 """
@@ -62,15 +62,19 @@ class _Progress:
 
 def _run(job: ExportJob) -> ExportJob:
     kind = export_kind(job.kind)
+    # The rights the rows are read with, recorded with the file: it is served only while
+    # the requester still holds them (``core.rules.may_download_export``).
+    grants = sorted(kind.grants(job.requested_by))
     rows = kind.rows(job.requested_by, job.parameters)
     total = rows.count()
 
     def start(locked: ExportJob) -> None:
         locked.total, locked.done, locked.started_at = total, 0, timezone.now()
+        locked.grants = grants
 
     if job.state == ExportJobState.QUEUED:
         job = EXPORT_JOBS.run(job, actor=None, action=ExportAction.START, apply=start)
-    elif not _step(job, total=total, done=0):  # resumed after its worker died: again
+    elif not _step(job, total=total, done=0, grants=grants):  # resumed: again
         raise TaskCancelled(job.pk)
     name = kind.file_name()
     progress = _Progress(job, settings.EXPORT_PROGRESS_ROWS)

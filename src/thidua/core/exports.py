@@ -3,19 +3,24 @@
 Core knows no domain app: each app that offers an export registers an ``ExportKind`` in
 its ``AppConfig.ready()``::
 
-    register_export_kind(ExportKind(key="works", label=…, rows=…, write=…, file_name=…))
+    register_export_kind(
+        ExportKind(key="works", label=…, rows=…, grants=…, write=…, file_name=…)
+    )
 
 ``rows(user, parameters)`` is the app's visible rows for ``user`` with the page's
 filters (its ``…_visible_to`` selector first: the task calls it with the requester's
-rights, so a job never holds more than its requester may see), ``write(rows, stream)``
-writes the file (openpyxl write-only; ``rows`` is any iterable) and ``file_name(today)``
-names it.
+rights, so a job never holds more than its requester may see), ``grants(user)`` names
+the rights that selector rests on for ``user`` (``ExportKind.grants``: the file is served
+only while the requester still holds them, ``core.rules.may_download_export``),
+``write(rows, stream)`` writes the file (openpyxl write-only; ``rows`` is any iterable)
+and ``file_name()`` names it.
 
 A page calls ``export_or_job``: up to ``settings.EXPORT_DIRECT_ROWS`` rows are written in the request,
 more become an ``ExportJob`` (``export_job_request``) whose page (``core.export_views``)
-polls its progress. The job moves queued → running → done | failed | cancelled through
-the workflow engine (``EXPORT_JOBS``), each move an ``ExportJobEvent``; the task lives in
-``core.export_tasks``.
+polls its progress. The job moves queued → running → done | failed | cancelled, and
+done → expired when the daily ``exports_expire`` removes its file
+(``core.export_expiry``), through the workflow engine (``EXPORT_JOBS``), each move an
+``ExportJobEvent``; the task lives in ``core.export_tasks``.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ class ExportAction(StrEnum):
     FINISH = "finish"
     FAIL = "fail"
     CANCEL = "cancel"
+    EXPIRE = "expire"
 
 
 J = ExportJobState
@@ -62,6 +68,7 @@ EXPORT_TRANSITIONS: dict[tuple[ExportJobState, ExportAction], tuple[ExportJobSta
     (J.RUNNING, ExportAction.FAIL): (J.FAILED, "task"),
     (J.QUEUED, ExportAction.CANCEL): (J.CANCELLED, "requester"),
     (J.RUNNING, ExportAction.CANCEL): (J.CANCELLED, "requester"),
+    (J.DONE, ExportAction.EXPIRE): (J.EXPIRED, "task"),
 }
 
 
@@ -86,16 +93,27 @@ EXPORT_JOBS: Workflow[ExportJob] = Workflow(
 
 
 Rows = Callable[[Any, dict[str, Any]], QuerySet[Any]]
+Grants = Callable[[Any], frozenset[str]]
 Writer = Callable[[Iterable[Any], IO[bytes]], int]
 
 
 @dataclass(frozen=True)
 class ExportKind:
-    """An export an app offers: its visible rows, how a file is written and named."""
+    """An export an app offers: its visible rows, the rights they rest on, how a file is
+    written and named.
+
+    ``grants(user)`` names, as comparable tokens, every right of ``user`` that the
+    visibility selector behind ``rows`` reads (a unit role's unit, a subtree, a
+    province-wide role's province, being an administrator): the task records them with
+    the file, and the file is served only while the requester still holds each of them
+    (``core.rules.may_download_export``). It has no default: a kind that forgot it could
+    not be registered, and its file would outlive its requester's rights.
+    """
 
     key: str
     label: Any
     rows: Rows
+    grants: Grants
     write: Writer
     file_name: Callable[[], str]
     content_type: str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -114,6 +132,11 @@ def register_export_kind(kind: ExportKind) -> None:
 def export_kind(key: str) -> ExportKind:
     """The registered kind ``key`` (``KeyError`` when no app registered it)."""
     return _KINDS[key]
+
+
+def export_kinds() -> list[ExportKind]:
+    """Every registered kind, by key."""
+    return [_KINDS[key] for key in sorted(_KINDS)]
 
 
 def export_job_request(*, actor: Any, kind: str, parameters: dict[str, Any]) -> ExportJob:

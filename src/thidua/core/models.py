@@ -123,6 +123,7 @@ class ExportJobState(models.TextChoices):
     DONE = "done", _("Hoàn tất")
     FAILED = "failed", _("Lỗi")
     CANCELLED = "cancelled", _("Đã hủy")
+    EXPIRED = "expired", _("Hết hạn")
 
 
 def export_upload_to(instance: ExportJob, filename: str) -> str:
@@ -134,7 +135,9 @@ class ExportJob(models.Model):
     ``kind`` an app registered in ``core.exports`` and its ``parameters``, the filters of
     the page), how far the task got (``done`` of ``total`` rows) and the file it stored.
 
-    The file is private: only ``core.export_views`` serves it, to the requester."""
+    The file is private: only ``core.export_views`` serves it, to the requester, while
+    they still hold the rights it was written with (``grants``, ``core.rules``); a daily
+    job removes it after ``settings.EXPORT_RETENTION_DAYS`` days (*expired*)."""
 
     kind = models.CharField(_("loại tệp"), max_length=64)
     parameters = models.JSONField(_("bộ lọc"), default=dict, blank=True)
@@ -149,6 +152,9 @@ class ExportJob(models.Model):
     result = models.FileField(upload_to=export_upload_to, blank=True, max_length=255)
     file_name = models.CharField(_("tên tệp"), max_length=120, blank=True)
     error = models.TextField(blank=True)
+    #: The rights the rows were read with (the kind's ``grants`` of the requester when the
+    #: task read them): the file is served only while the requester still holds them all.
+    grants = models.JSONField(_("quyền khi tạo tệp"), default=list, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -175,7 +181,7 @@ class ExportJob(models.Model):
     @property
     def percent(self) -> int:
         """How far the task got, in whole percent (a finished job is at 100)."""
-        if self.state == ExportJobState.DONE:
+        if self.state in (ExportJobState.DONE, ExportJobState.EXPIRED):
             return 100
         if not self.total:
             return 0
@@ -183,7 +189,8 @@ class ExportJob(models.Model):
 
 
 class ExportJobEvent(Event):
-    """One state change of an export job (asked, started, done, failed, cancelled)."""
+    """One state change of an export job (asked, started, done, failed, cancelled,
+    expired)."""
 
     job = models.ForeignKey(ExportJob, on_delete=models.CASCADE, related_name="events")
     from_state = models.CharField(max_length=16, blank=True)

@@ -31,13 +31,15 @@ def render_page_or_part(
     context: dict[str, Any],
     *,
     no_store: bool = False,
+    status: int = 200,
 ) -> HttpResponse:
     """The whole page, or only its partial ``part`` for an HTMX request (``wants_fragment``).
 
     The answer varies on ``HX-Request`` so that a cache never serves the part as the page;
-    ``no_store`` for a progress bar that polls and must never come from a cache."""
+    ``no_store`` for a progress bar that polls and must never come from a cache; ``status``
+    for a part that shows a refusal in place (403)."""
     name = f"{template}#{part}" if wants_fragment(request) else template
-    response = render(request, name, context)
+    response = render(request, name, context, status=status)
     patch_vary_headers(response, ("HX-Request",))
     if no_store:
         response["Cache-Control"] = "no-store"

@@ -4,7 +4,8 @@ One row per award, in the layout the history page's "Xuất Excel" always gave: 
 frozen header, the decision's date shown dd/mm/yyyy and the amount with thousands marks.
 Up to ``settings.EXPORT_DIRECT_ROWS`` rows the page answers with the file; more become a job
 that the worker writes with the requester's rights (``award_history`` starts from
-``award_records_visible_to``) and the page's search.
+``award_records_visible_to``) and the page's search; its file is served while the
+requester still holds the rights that selector read (``award_records_visible_grants``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from thidua.awards.models import AwardRecord
 from thidua.core.exports import ExportKind, register_export_kind
 from thidua.decisions.forms import HistoryForm
-from thidua.decisions.selectors import award_history
+from thidua.decisions.selectors import award_history, award_records_visible_grants
 from thidua.documents.sheets import sheet_value
 
 EXPORT_KIND = "award_history"
@@ -110,6 +111,7 @@ def register() -> None:
             key=EXPORT_KIND,
             label=gettext_lazy("Lịch sử khen thưởng"),
             rows=history_rows,
+            grants=award_records_visible_grants,
             write=history_write,
             file_name=history_file_name,
             back_url="decisions:history",

@@ -32,6 +32,7 @@ from thidua.organisations.selectors import (
     inherited_q,
     predecessions,
     subtree_q,
+    unit_scope_grants,
     unit_scope_q,
     units_visible_to,
 )
@@ -229,6 +230,19 @@ def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
     covered = Unit.objects.filter(subtree_q(wide) | unit_scope_q(user)).values("pk")
     query |= inherited_q(covered, prefix="nominee__unit__")
     return AwardRecord.objects.filter(query)
+
+
+def award_records_visible_grants(user: Any) -> frozenset[str]:
+    """The rights ``award_records_visible_to(user)`` rests on, as tokens: the provinces
+    read wide (``province:<path>``, secretariat, leaders, council members) and the units
+    the user's roles cover (``unit_scope_grants``). What an award history export records
+    with its file (``decisions.history_export``). Kept beside the selector."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    if reach_of(user).is_admin:
+        return unit_scope_grants(user)
+    wide = province_paths(user, (Role.SECRETARIAT, *_WIDE_READERS))
+    return unit_scope_grants(user) | {f"province:{path}" for path in wide}
 
 
 def award_history(user: Any, *, search: str = "", kind: str = "") -> QuerySet[AwardRecord]:

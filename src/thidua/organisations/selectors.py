@@ -60,6 +60,25 @@ def unit_scope_q(user: Any, prefix: str = "") -> Q:
     return query
 
 
+def unit_scope_grants(user: Any) -> frozenset[str]:
+    """The rights ``unit_scope_q(user)`` rests on, one token each: ``admin``, a unit
+    covered alone (``unit:<id>``), a subtree (``subtree:<path>``, a province-wide role's
+    province included) and a led cluster (``leads:<unit id>``). A right lost (a membership
+    ended or removed) is a token gone; an export's file checks its tokens are all still
+    held (``core.rules.may_download_export``). Kept beside ``unit_scope_q``: a right
+    that widens that filter must be a token here too."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    reach = reach_of(user)
+    if reach.is_admin:
+        return frozenset({"admin"})
+    return frozenset(
+        {f"unit:{unit}" for unit in reach.exact}
+        | {f"subtree:{path}" for path in reach.subtree_paths}
+        | {f"leads:{unit}" for unit in reach.roles.get("cluster_leader", frozenset())}
+    )
+
+
 def units_visible_to(user: Any) -> QuerySet[Unit]:
     """Units the user may see; nothing for an anonymous user."""
     if not getattr(user, "is_authenticated", False):

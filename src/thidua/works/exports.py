@@ -2,7 +2,9 @@
 
 Up to ``settings.EXPORT_DIRECT_ROWS`` works the register's "Xuất Excel" answers with the
 file at once; more become a job written by the worker with the requester's rights
-(``work_list`` starts from ``works_visible_to``) and the register page's filters.
+(``work_list`` starts from ``works_visible_to``) and the register page's filters; its
+file is served while the requester still holds the rights that selector read
+(``works_visible_grants``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from thidua.campaigns.models import WorkKind
 from thidua.core.exports import ExportKind, register_export_kind
 from thidua.works.excel.export import register_export_to
 from thidua.works.models import Work, WorkState
-from thidua.works.selectors import WorkFilters, work_list
+from thidua.works.selectors import WorkFilters, work_list, works_visible_grants
 
 SEARCH_MAX = 100
 #: The query-string filters of the register that an export keeps (``filters_from_query``).
@@ -78,6 +80,7 @@ def register() -> None:
             key=EXPORT_KIND,
             label=gettext_lazy("Sổ theo dõi công trình, dự án, phần việc"),
             rows=export_rows,
+            grants=works_visible_grants,
             write=export_write,
             file_name=export_file_name,
             back_url="works:register",

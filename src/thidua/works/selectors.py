@@ -27,7 +27,7 @@ from thidua.campaigns.models import Campaign
 from thidua.core.text import fold
 from thidua.core.validity import valid_during
 from thidua.organisations.models import Unit, UnitSuccession
-from thidua.organisations.selectors import unit_scope_q
+from thidua.organisations.selectors import unit_scope_grants, unit_scope_q
 from thidua.works.models import REGISTERED_STATES, Work, WorkEvent, WorkState
 from thidua.works.timing import campaign_span
 from thidua.works.transitions import Action
@@ -49,6 +49,17 @@ def works_visible_to(user: Any) -> QuerySet[Work]:
     approving = {u for role in _UNIT_ROLES for u in reach.roles.get(role, frozenset())}
     query = unit_scope_q(user, prefix="unit__") | Q(approver_unit__in=sorted(approving))
     return Work.objects.filter(pk__in=Work.objects.filter(query).values("pk"))
+
+
+def works_visible_grants(user: Any) -> frozenset[str]:
+    """The rights ``works_visible_to(user)`` rests on, as tokens (``unit_scope_grants``,
+    and ``approves:<unit id>`` for each unit whose officer or head the user is): what a
+    works export records with its file (``works.exports``). Kept beside the selector."""
+    reach = reach_of(user) if getattr(user, "is_authenticated", False) else None
+    if reach is None or reach.is_admin:
+        return unit_scope_grants(user)
+    approving = {u for role in _UNIT_ROLES for u in reach.roles.get(role, frozenset())}
+    return unit_scope_grants(user) | {f"approves:{unit}" for unit in approving}
 
 
 def with_flags(works: QuerySet[Work], today: dt.date) -> QuerySet[Work]:

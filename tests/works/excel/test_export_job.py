@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from tests.factories import member
 from tests.works.excel.test_excel import EXPORT_HEADERS, World, register
-from thidua.accounts.models import User
+from thidua.accounts.models import Membership, User
 from thidua.core.models import ExportJob, ExportJobState
 from thidua.works.services import work_submit
 
@@ -100,3 +100,23 @@ def test_a_sibling_officer_cannot_open_the_officers_job(works: World) -> None:
 
     assert page.status_code == download.status_code == 404
     assert "Đường ấp Phú Thạnh" not in page.content.decode() + download.content.decode()
+
+
+def test_a_district_officer_moved_away_can_no_longer_download_its_register(
+    works: World,
+) -> None:
+    # The district's staff saw their communes' works through the district's subtree and
+    # its approvals; the membership ends (a transfer): the file they made is refused.
+    _export_by_job(works.district)
+    job = ExportJob.objects.get()
+    assert any(grant.startswith("approves:") for grant in job.grants)
+    Membership.objects.filter(user=works.district).delete()
+    client = _client(works.district)
+
+    page = client.get(reverse("core:export_job", args=[job.pk]))
+    download = client.get(reverse("core:export_job_file", args=[job.pk]))
+
+    assert page.status_code == download.status_code == 403
+    assert "Bạn không còn quyền xem tệp xuất này" in download.content.decode()
+    assert not download.content.startswith(b"PK")
+    assert "Nhà văn hóa ấp Hòa Lạc" not in page.content.decode() + download.content.decode()
