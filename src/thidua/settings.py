@@ -280,6 +280,9 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("THIDUA_TASK_MAX_ATTEMPTS", "3"))
 # progress every EXPORT_PROGRESS_ROWS rows.
 EXPORT_DIRECT_ROWS = 2000
 EXPORT_PROGRESS_ROWS = 2000
+# Imports (thidua.core.imports): an uploaded list of more than IMPORT_DIRECT_ROWS rows is
+# imported by a job on the worker (its page shows the progress and the outcome).
+IMPORT_DIRECT_ROWS = 2000
 
 # --- REST API
 REST_FRAMEWORK = {

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -57,7 +58,7 @@ class NominationRow:
     unit_part: str = ""
     summary: str = ""
 
-    @property
+    @cached_property
     def identity(self) -> Identity:
         """The same record for ``nominee_find_or_create``: kind, folded name, birth year."""
         return (self.kind, fold(self.name), self.birth_year)
