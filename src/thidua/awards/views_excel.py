@@ -92,6 +92,7 @@ def upload_page(request: HttpRequest) -> HttpResponse:
         "campaign": campaign,
         "campaigns": campaigns,
         "errors": errors,
+        "direct_rows": settings.IMPORT_DIRECT_ROWS,
     }
     return render(request, "awards/excel_upload.html", context)
 
