@@ -3,15 +3,17 @@ a refusal in its last step leaves nothing written."""
 
 from __future__ import annotations
 
+from io import BytesIO
 from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from openpyxl import Workbook
 
 from tests.awards.test_excel import _book
 from tests.factories.awards import Kh, NominationFactory, NomineeFactory, People
-from thidua.awards.excel import import_nominations
+from thidua.awards.excel import COLUMNS, SHEET, import_nominations, sheet_rows
 from thidua.awards.models import Nomination, NominationEvent, Nominee
 from thidua.core.errors import DomainError
 
@@ -89,3 +91,19 @@ def test_a_long_name_is_refused_with_both_lengths(kh: Kh, people: People) -> Non
     result = _import(kh, people, rows)
 
     assert result.errors == ["Dòng 2: Họ tên / tên dài 300 ký tự, tối đa 255: hãy rút gọn."]
+
+
+def test_rows_are_counted_without_the_sheets_stated_dimension() -> None:
+    """A file written in one stream (openpyxl's write-only mode, other tools) states no
+    size: its rows are still counted, so a large one still becomes a job."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SHEET)
+    sheet.append([label for _key, label in COLUMNS])
+    for row in _rows(7):
+        sheet.append(row)
+    streamed = BytesIO()
+    book.save(streamed)
+
+    assert sheet_rows(BytesIO(streamed.getvalue())) == 7
+    assert sheet_rows(_book(_rows(3))) == 3
+    assert sheet_rows(BytesIO(b"not a workbook")) == 0

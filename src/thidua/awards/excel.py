@@ -10,6 +10,7 @@ e.g. one achievement one award, saves no row). A large file is imported by a job
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import IO, Any
@@ -38,6 +39,7 @@ NOMINATIONS_IMPORT_LIMITS = replace(IMPORT_LIMITS, elements=MAX_ROWS * 50)
 #: Rows read between two reports of a job's progress.
 PROGRESS_ROWS = 500
 Progress = Callable[[int, int], None]
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 SHEET = "Danh sách đề nghị"
 COLUMNS = [
     ("name", "Họ tên / tên (*)"),
@@ -174,10 +176,13 @@ def _parse_row(
 
 
 def read_rows(
-    stream: IO[bytes], lookups: dict[str, dict[str, Any]], progress: Progress | None = None
+    stream: IO[bytes],
+    lookups: dict[str, dict[str, Any]],
+    progress: Progress | None = None,
+    total: int = 0,
 ) -> tuple[list[tuple[int, NominationRow]], list[str]]:
     """Parse the list sheet: the good rows (with their numbers) and every error.
-    ``progress(rows read, rows the sheet says it has)`` is told every ``PROGRESS_ROWS``."""
+    ``progress(rows read, total)`` is told every ``PROGRESS_ROWS`` rows."""
     from openpyxl import load_workbook
 
     try:
@@ -187,7 +192,6 @@ def read_rows(
             _("Không đọc được tệp Excel; hãy dùng tệp mẫu (.xlsx)."), code=ErrorCode.BAD_FILE
         ) from exc
     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    total = max(0, (sheet.max_row or 1) - 1)
     lines = sheet.iter_rows(values_only=True)
     header = [fold(_text(v)) for v in next(lines, ())]
     expected = [fold(label) for _key, label in COLUMNS]
@@ -224,15 +228,22 @@ def file_problem(stream: IO[bytes], size: int) -> str | None:
 
 
 def sheet_rows(stream: IO[bytes]) -> int:
-    """How many rows below the header the list sheet says it has (its dimension, read
-    without the rows): what decides whether an upload becomes a job. An unreadable
-    file counts 0 (the import itself then says what is wrong)."""
+    """How many rows below the header the list sheet holds, counted on its XML without
+    reading the cells (the ``dimension`` a file states may be missing or wrong): what
+    decides whether an upload becomes a job. An unreadable file counts 0 (the import
+    itself then says what is wrong)."""
     from openpyxl import load_workbook
 
+    rows, tail = 0, b""
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-        rows = sheet.max_row or 0
+        # openpyxl names the sheet's part only privately; it is unpacked within the
+        # limits the upload was checked against (``file_problem``).
+        with book._archive.open(sheet._worksheet_path) as xml:
+            while chunk := xml.read(1 << 20):
+                rows += len(_ROW_TAG.findall(tail + chunk)) - len(_ROW_TAG.findall(tail))
+                tail = chunk[-32:]
         book.close()
     except Exception:  # any damaged file: the import reports it in words
         return 0
@@ -265,7 +276,8 @@ def import_nominations(
     problem = file_problem(stream, size)
     if problem is not None:
         return ImportResult(errors=[problem])
-    rows, errors = read_rows(stream, _lookups(campaign), progress)
+    total = sheet_rows(stream) if progress is not None else 0
+    rows, errors = read_rows(stream, _lookups(campaign), progress, total)
     if errors:
         return ImportResult(errors=errors)
     if not rows:
