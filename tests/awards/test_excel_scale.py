@@ -74,7 +74,7 @@ def test_a_decided_award_in_the_phase_is_named(kh: Kh, people: People) -> None:
 
 
 def test_a_refusal_before_commit_leaves_nothing(kh: Kh, people: People) -> None:
-    def refuse(created: int) -> None:
+    def refuse(created: int, notes: list[str]) -> None:
         raise DomainError(f"cancelled after {created}")
 
     with pytest.raises(DomainError, match="cancelled after 3"):

@@ -66,7 +66,7 @@ def test_a_large_list_is_imported_by_the_worker(kh: Kh, people: People) -> None:
 
     job.refresh_from_db()
     assert job.state == ExportJobState.DONE, job.error
-    assert job.outcome == {"created": 3} and (job.done, job.total) == (3, 3)
+    assert job.outcome == {"created": 3, "notes": []} and (job.done, job.total) == (3, 3)
     names = sorted(Nomination.objects.values_list("nominee__name", flat=True))
     assert names == ["Khoa Nhi", "Nguyễn Thị Hoa", "Trần Văn Nam"]
     assert set(Nomination.objects.values_list("state", "proposer_unit", "created_by")) == {

@@ -10,7 +10,6 @@ e.g. one achievement one award, saves no row). A large file is imported by a job
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import IO, Any
@@ -23,6 +22,7 @@ from thidua.awards.nominations_many import NominationRow, nominations_create_man
 from thidua.awards.rules import can_propose_for
 from thidua.campaigns.models import Campaign
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.imports import sheet_row_count
 from thidua.core.lengths import LINE, length_message
 from thidua.core.ooxml import IMPORT_LIMITS
 from thidua.core.text import fold, nfc
@@ -39,7 +39,6 @@ NOMINATIONS_IMPORT_LIMITS = replace(IMPORT_LIMITS, elements=MAX_ROWS * 50)
 #: Rows read between two reports of a job's progress.
 PROGRESS_ROWS = 500
 Progress = Callable[[int, int], None]
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 SHEET = "Danh sách đề nghị"
 COLUMNS = [
     ("name", "Họ tên / tên (*)"),
@@ -228,28 +227,9 @@ def file_problem(stream: IO[bytes], size: int) -> str | None:
 
 
 def sheet_rows(stream: IO[bytes]) -> int:
-    """How many rows below the header the list sheet holds, counted on its XML without
-    reading the cells (the ``dimension`` a file states may be missing or wrong): what
-    decides whether an upload becomes a job. An unreadable file counts 0 (the import
-    itself then says what is wrong)."""
-    from openpyxl import load_workbook
-
-    rows, tail = 0, b""
-    try:
-        book = load_workbook(stream, read_only=True, data_only=True)
-        sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-        # openpyxl names the sheet's part only privately; it is unpacked within the
-        # limits the upload was checked against (``file_problem``).
-        with book._archive.open(sheet._worksheet_path) as xml:
-            while chunk := xml.read(1 << 20):
-                rows += len(_ROW_TAG.findall(tail + chunk)) - len(_ROW_TAG.findall(tail))
-                tail = chunk[-32:]
-        book.close()
-    except Exception:  # any damaged file: the import reports it in words
-        return 0
-    finally:
-        stream.seek(0)
-    return max(0, rows - 1)
+    """How many rows below the header the list sheet holds (``core.imports``): what
+    decides whether an upload becomes a job."""
+    return max(0, sheet_row_count(stream, {SHEET}) - 1)
 
 
 def import_nominations(
@@ -260,7 +240,7 @@ def import_nominations(
     stream: IO[bytes],
     size: int,
     progress: Progress | None = None,
-    before_commit: Callable[[int], None] | None = None,
+    before_commit: Callable[[int, list[str]], None] | None = None,
 ) -> ImportResult:
     """Create the file's nominations (and their nominees) for ``unit``, all or nothing.
 
@@ -268,7 +248,7 @@ def import_nominations(
     an .xlsx of the template, or any wrong row, saves nothing and yields every error as
     "Dòng n: …" in Vietnamese; otherwise every row is created in one transaction
     (``nominations_create_many``: the checks of ``nomination_create``, Luật TĐKT 2022
-    Điều 5 and 84). ``progress`` follows the reading; ``before_commit(created)`` runs
+    Điều 5 and 84). ``progress`` follows the reading; ``before_commit(created, [])`` runs
     inside that transaction (a job's finish: raising there saves nothing).
     """
     if not can_propose_for(by, unit):
@@ -287,7 +267,7 @@ def import_nominations(
         campaign=campaign,
         unit=unit,
         rows=[row for _number, row in rows],
-        before_commit=before_commit,
+        before_commit=None if before_commit is None else lambda n: before_commit(n, []),
     )
     if refusals:
         return ImportResult(

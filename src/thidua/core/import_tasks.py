@@ -37,9 +37,9 @@ class _Steps:
         if not job_step(self.job, done=done, total=total):
             raise TaskCancelled(self.job.pk)
 
-    def commit(self, created: int) -> None:
+    def commit(self, created: int, notes: list[str]) -> None:
         def finish(locked: ExportJob) -> dict[str, Any]:
-            locked.outcome = {"created": created}
+            locked.outcome = {"created": created, "notes": notes[:KEPT_ERRORS]}
             locked.done = locked.total = created
             locked.finished_at, locked.error = timezone.now(), ""
             return {"created": created}

@@ -9,8 +9,9 @@ Core knows no domain app: each app whose import may run as a job registers an
 ``run(user, parameters, content, steps)`` imports ``content`` (the uploaded file's bytes)
 with the requester's rights re-checked from ``parameters`` (the unit, the campaign),
 all or nothing: it calls ``steps.progress(done, total)`` while it reads and
-``steps.commit(created)`` last inside the transaction that saves the rows, and returns
-the rows' errors when it saved nothing. ``back(parameters)`` is the page to go back to.
+``steps.commit(created, notes)`` last inside the transaction that saves the rows (``notes``:
+what the person should still look at in the rows saved), and returns the rows' errors
+when it saved nothing. ``back(parameters)`` is the page to go back to.
 
 A page calls ``import_job_request`` for a file above ``settings.IMPORT_DIRECT_ROWS`` rows;
 the file is stored privately (``ExportJob.source``) until the job is finished, and the
@@ -20,14 +21,17 @@ task (``core.import_tasks``) records the ``outcome``: rows created, or each erro
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from django.core.files.base import ContentFile
 
 from thidua.core.exports import job_request
 from thidua.core.models import ExportJob
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
 class ImportSteps(Protocol):
@@ -35,7 +39,7 @@ class ImportSteps(Protocol):
 
     def progress(self, done: int, total: int) -> None: ...
 
-    def commit(self, created: int) -> None: ...
+    def commit(self, created: int, notes: list[str]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,31 @@ def register_import_kind(kind: ImportKind) -> None:
 def import_kind(key: str) -> ImportKind | None:
     """The registered import ``key``, or None (an export's key)."""
     return _KINDS.get(key)
+
+
+def sheet_row_count(stream: IO[bytes], names: set[str]) -> int:
+    """How many rows the first sheet named in ``names`` (else the first sheet) holds,
+    counted on its XML without reading the cells (the size a file states may be missing
+    or wrong: one written in a single stream states none). 0 for a file that cannot be
+    read (its import then says what is wrong). Unpack the upload's limits first
+    (``core.ooxml``): the sheet is read in full."""
+    from openpyxl import load_workbook
+
+    rows, tail = 0, b""
+    try:
+        book = load_workbook(stream, read_only=True, data_only=True)
+        sheet = next((ws for ws in book.worksheets if ws.title in names), book.worksheets[0])
+        # openpyxl names the sheet's part only privately.
+        with book._archive.open(sheet._worksheet_path) as xml:
+            while chunk := xml.read(1 << 20):
+                rows += len(_ROW_TAG.findall(tail + chunk)) - len(_ROW_TAG.findall(tail))
+                tail = chunk[-32:]
+        book.close()
+    except Exception:  # any damaged file: its import reports it in words
+        return 0
+    finally:
+        stream.seek(0)
+    return rows
 
 
 def import_job_request(
