@@ -125,6 +125,7 @@ def excel_upload(request: HttpRequest, campaign: int, unit: int) -> HttpResponse
         "form": form,
         "result": result,
         "max_mb": MAX_IMPORT_BYTES // (1024 * 1024),
+        "direct_rows": settings.IMPORT_DIRECT_ROWS,
     }
     fragment = request.method == "POST" and wants_fragment(request)
     context["fragment"] = fragment
