@@ -6,6 +6,7 @@ transaction on PostgreSQL."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import BytesIO
 from typing import Any
 
@@ -17,7 +18,11 @@ from django.urls import reverse
 from tests.awards.test_excel import GOOD, _book
 from tests.factories.awards import Kh, NominationFactory, NomineeFactory, People
 from thidua.accounts.models import Membership, User
+from thidua.awards.import_jobs import NOMINATIONS_IMPORT
 from thidua.awards.models import Nomination, NominationEvent, NominationState, Nominee
+from thidua.core import imports
+from thidua.core.exports import export_job_cancel
+from thidua.core.imports import ImportSteps, import_job_request
 from thidua.core.models import ExportJob, ExportJobState
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -172,3 +177,29 @@ def test_a_bad_file_is_refused_at_once_in_vietnamese(kh: Kh, people: People) -> 
 
     assert "Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB." in page.content.decode()
     assert ExportJob.objects.count() == 0 and Nomination.objects.count() == 0
+
+
+def test_a_cancel_while_the_job_runs_saves_none(
+    kh: Kh, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The person cancels once the job has started (the file is small: no progress step
+    notices it); the rows are written, but the job's finish, in their transaction, is
+    refused and takes them back with it."""
+
+    def cancel_then_import(user: Any, parameters: dict[str, Any], content: bytes,
+                           steps: ImportSteps) -> list[str]:  # fmt: skip
+        export_job_cancel(actor=user, job=ExportJob.objects.get(kind="cancel-midway"))
+        return NOMINATIONS_IMPORT.run(user, parameters, content, steps)
+
+    kind = replace(NOMINATIONS_IMPORT, key="cancel-midway", run=cancel_then_import)
+    monkeypatch.setitem(imports._KINDS, kind.key, kind)  # registered for this test only
+    parameters = {"unit": kh.province.health.pk, "campaign": kh.campaign.pk}
+    content = _book(GOOD).getvalue()
+    job = import_job_request(actor=people.officer, kind="cancel-midway",
+                             parameters=parameters, content=content, name="a.xlsx")  # fmt: skip
+
+    _run_worker()
+
+    job.refresh_from_db()
+    assert job.state == ExportJobState.CANCELLED
+    assert (Nomination.objects.count(), Nominee.objects.count()) == (0, 0)
