@@ -283,6 +283,9 @@ EXPORT_PROGRESS_ROWS = 2000
 # A finished export's file is kept this many days after it was written, then the daily
 # `exports_expire` removes it from the storage and the job says it expired.
 EXPORT_RETENTION_DAYS = int(os.environ.get("THIDUA_EXPORT_RETENTION_DAYS", "7"))
+# Imports (thidua.core.imports): an uploaded list of more than IMPORT_DIRECT_ROWS rows is
+# imported by a job on the worker (its page shows the progress and the outcome).
+IMPORT_DIRECT_ROWS = 2000
 
 # --- REST API
 REST_FRAMEWORK = {

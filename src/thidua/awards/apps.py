@@ -11,3 +11,8 @@ class AwardsConfig(AppConfig):
         from thidua.core.deadlines import register_deadlines
 
         register_deadlines("awards", year_deadlines)
+
+        from thidua.awards.import_jobs import NOMINATIONS_IMPORT
+        from thidua.core.imports import register_import_kind
+
+        register_import_kind(NOMINATIONS_IMPORT)

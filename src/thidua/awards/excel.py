@@ -2,32 +2,43 @@
 
 One row per nominee. The whole file is checked first; while any row is wrong nothing is
 saved and every error names its row and says what to fix in Vietnamese. Then all rows
-are created in one transaction (a refusal there, e.g. one achievement one award, rolls
-back every row). openpyxl is imported inside the functions (a slow import; STYLE.md).
+are created together in one transaction (``awards.nominations_many``: a refusal there,
+e.g. one achievement one award, saves no row). A large file is imported by a job
+(``awards.import_jobs``). openpyxl is imported inside the functions (a slow import; STYLE.md).
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import IO, Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from thidua.awards.codes import ErrorCode
 from thidua.awards.models import AwardBasis, AwardForm, Gender, SubjectKind
-from thidua.awards.nominations import nomination_create
-from thidua.awards.nominees import NomineeData, nominee_find_or_create
+from thidua.awards.nominations_many import NominationRow, nominations_create_many
 from thidua.awards.rules import can_propose_for
-from thidua.campaigns.models import Campaign, Phase
+from thidua.campaigns.models import Campaign
 from thidua.core.errors import DomainError, NotPermitted
+from thidua.core.imports import sheet_row_count
+from thidua.core.lengths import LINE, length_message
+from thidua.core.ooxml import IMPORT_LIMITS
 from thidua.core.text import fold, nfc
 from thidua.core.uploads import xlsx_import_problem
 from thidua.documents.sheets import sheet_value
 from thidua.organisations.models import Unit
 
-MAX_ROWS = 1000
+#: Rows one file may propose (issue #16: was 1.000, each row its own queries; a 5 MB
+#: file holds about this many).
+MAX_ROWS = 20_000
+#: What a list may unpack to: ``IMPORT_LIMITS`` with room for the rows above (a row is
+#: about 25 XML elements in the sheet and its shared strings).
+NOMINATIONS_IMPORT_LIMITS = replace(IMPORT_LIMITS, elements=MAX_ROWS * 50)
+#: Rows read between two reports of a job's progress.
+PROGRESS_ROWS = 500
+Progress = Callable[[int, int], None]
 SHEET = "Danh sách đề nghị"
 COLUMNS = [
     ("name", "Họ tên / tên (*)"),
@@ -114,7 +125,7 @@ def _text(value: Any) -> str:
 
 def _parse_row(
     number: int, values: dict[str, str], lookups: dict[str, dict[str, Any]]
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[NominationRow | None, list[str]]:
     errors: list[str] = []
     row: dict[str, Any] = {}
 
@@ -123,7 +134,6 @@ def _parse_row(
 
     if not values["name"]:
         err(_("thiếu họ tên / tên."))
-    row["name"] = values["name"]
     for key, label, required in (
         ("kind", _("loại đối tượng"), True), ("form", _("hình thức khen thưởng"), True),
         ("phase", _("đợt thi đua"), True), ("gender", _("giới tính"), False),
@@ -135,13 +145,12 @@ def _parse_row(
                 err(_("thiếu %(label)s.") % {"label": label})
             row[key] = None
             continue
-        found = lookups[key].get(fold(raw))
-        if found is None:
+        row[key] = lookups[key].get(fold(raw))
+        if row[key] is None:
             err(
                 _("%(label)s “%(value)s” không có trong danh mục (xem trang Danh mục).")
                 % {"label": label, "value": raw}
             )
-        row[key] = found
     birth = values["birth_year"]
     row["birth_year"] = None
     if birth:
@@ -149,21 +158,30 @@ def _parse_row(
             row["birth_year"] = int(birth)
         else:
             err(_("năm sinh “%(value)s” không hợp lệ (ví dụ 1985).") % {"value": birth})
-    for key in ("position", "unit_part", "summary"):
-        row[key] = values[key]
-    if (
-        row.get("form") is not None
-        and row.get("kind")
-        and row["kind"] not in row["form"].subject_kinds
-    ):
+    for key, label in (("name", _("Họ tên / tên")), ("position", _("Chức vụ")),
+                       ("unit_part", _("Bộ phận"))):  # fmt: skip
+        if len(values[key]) > LINE:
+            err(length_message(label, len(values[key]), LINE))
+    if row["form"] is not None and row["kind"] and row["kind"] not in row["form"].subject_kinds:
         err(_("“%(form)s” không tặng cho đối tượng loại này.") % {"form": row["form"].name})
-    return row, errors
+    if errors:
+        return None, errors
+    return NominationRow(
+        kind=row["kind"], name=values["name"], form=row["form"], phase=row["phase"],
+        basis=row["basis"] or AwardBasis.CAMPAIGN, gender=row["gender"] or "",
+        birth_year=row["birth_year"], position=values["position"],
+        unit_part=values["unit_part"], summary=values["summary"],
+    ), []  # fmt: skip
 
 
 def read_rows(
-    stream: IO[bytes], lookups: dict[str, dict[str, Any]]
-) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
-    """Parse the list sheet: the rows (with their numbers) and every error."""
+    stream: IO[bytes],
+    lookups: dict[str, dict[str, Any]],
+    progress: Progress | None = None,
+    total: int = 0,
+) -> tuple[list[tuple[int, NominationRow]], list[str]]:
+    """Parse the list sheet: the good rows (with their numbers) and every error.
+    ``progress(rows read, total)`` is told every ``PROGRESS_ROWS`` rows."""
     from openpyxl import load_workbook
 
     try:
@@ -181,77 +199,83 @@ def read_rows(
             _("Dòng tiêu đề không đúng mẫu; hãy tải tệp mẫu và điền lại."),
             code=ErrorCode.BAD_HEADER,
         )
-    rows: list[tuple[int, dict[str, Any]]] = []
+    rows: list[tuple[int, NominationRow]] = []
     errors: list[str] = []
     for number, line in enumerate(lines, start=2):
+        if progress is not None and number % PROGRESS_ROWS == 0:
+            progress(number, max(total, number))
         values = {
             key: _text(line[i] if i < len(line) else None)
             for i, (key, _label) in enumerate(COLUMNS)
         }
         if not any(values.values()) or "dong vi du" in fold(values["summary"]):
             continue
-        if len(rows) >= MAX_ROWS:
+        if len(rows) + len(errors) >= MAX_ROWS:
             errors.append(_("Tệp có quá %(n)s dòng; hãy chia nhỏ.") % {"n": MAX_ROWS})
             break
         row, row_errors = _parse_row(number, values, lookups)
-        rows.append((number, row))
+        if row is not None:
+            rows.append((number, row))
         errors.extend(row_errors)
     book.close()
     return rows, errors
 
 
+def file_problem(stream: IO[bytes], size: int) -> str | None:
+    """Why an upload is no nomination list before openpyxl opens it, or None."""
+    return xlsx_import_problem(stream, size, limits=NOMINATIONS_IMPORT_LIMITS)
+
+
+def sheet_rows(stream: IO[bytes]) -> int:
+    """How many rows below the header the list sheet holds (``core.imports``): what
+    decides whether an upload becomes a job."""
+    return max(0, sheet_row_count(stream, {SHEET}) - 1)
+
+
 def import_nominations(
-    *, by: Any, campaign: Campaign, unit: Unit, stream: IO[bytes], size: int
+    *,
+    by: Any,
+    campaign: Campaign,
+    unit: Unit,
+    stream: IO[bytes],
+    size: int,
+    progress: Progress | None = None,
+    before_commit: Callable[[int, list[str]], None] | None = None,
 ) -> ImportResult:
-    """Create the file's nominations (and their nominees) for ``unit``, all or nothing."""
+    """Create the file's nominations (and their nominees) for ``unit``, all or nothing.
+
+    Guarantees: only who may propose for ``unit`` (``NotPermitted``); a file that is not
+    an .xlsx of the template, or any wrong row, saves nothing and yields every error as
+    "Dòng n: …" in Vietnamese; otherwise every row is created in one transaction
+    (``nominations_create_many``: the checks of ``nomination_create``, Luật TĐKT 2022
+    Điều 5 and 84). ``progress`` follows the reading; ``before_commit(created, [])`` runs
+    inside that transaction (a job's finish: raising there saves nothing).
+    """
     if not can_propose_for(by, unit):
         raise NotPermitted()
-    problem = xlsx_import_problem(stream, size)
+    problem = file_problem(stream, size)
     if problem is not None:
         return ImportResult(errors=[problem])
-    rows, errors = read_rows(stream, _lookups(campaign))
+    total = sheet_rows(stream) if progress is not None else 0
+    rows, errors = read_rows(stream, _lookups(campaign), progress, total)
     if errors:
         return ImportResult(errors=errors)
     if not rows:
         return ImportResult(errors=[_("Tệp không có dòng nào để nhập.")])
-    result = ImportResult()
-    try:
-        with transaction.atomic():
-            for number, row in rows:
-                try:
-                    _create(by, campaign, unit, row)
-                except DomainError as exc:
-                    result.errors.append(
-                        _("Dòng %(row)s: %(message)s") % {"row": number, "message": exc.message}
-                    )
-            if result.errors:
-                raise _Rollback
-            result.created = len(rows)
-    except _Rollback:
-        result.created = 0
-    return result
-
-
-class _Rollback(Exception):
-    pass
-
-
-def _create(by: Any, campaign: Campaign, unit: Unit, row: dict[str, Any]) -> None:
-    nominee, _new = nominee_find_or_create(
-        by=by,
-        data=NomineeData(
-            kind=row["kind"], name=row["name"], unit=unit, gender=row["gender"] or "",
-            birth_year=row["birth_year"], position=row["position"], unit_part=row["unit_part"],
-        ),
-    )  # fmt: skip
-    phase: Phase = row["phase"]
-    nomination_create(
+    created, refusals = nominations_create_many(
         by=by,
         campaign=campaign,
-        phase=phase,
-        proposer_unit=unit,
-        nominee=nominee,
-        form=row["form"],
-        basis=row["basis"] or AwardBasis.CAMPAIGN,
-        summary=row["summary"],
+        unit=unit,
+        rows=[row for _number, row in rows],
+        before_commit=None if before_commit is None else lambda n: before_commit(n, []),
     )
+    if refusals:
+        return ImportResult(
+            errors=[
+                message
+                if index is None
+                else _("Dòng %(row)s: %(message)s") % {"row": rows[index][0], "message": message}
+                for index, message in refusals
+            ]
+        )
+    return ImportResult(created=len(created))

@@ -51,11 +51,11 @@ ACHIEVEMENT_SECTIONS: list[tuple[str, str]] = [
 ]
 SECTION_KEYS = frozenset(key for key, _label in ACHIEVEMENT_SECTIONS)
 
-_ONE_LIVE = _(
+ONE_LIVE = _(
     "%(nominee)s đã có một đề nghị khen thưởng đang xử lý trong đợt này; một thành tích chỉ "
     "được khen một hình thức (Luật TĐKT 2022 Điều 5)."
 )
-_ONE_DECIDED = _(
+ONE_DECIDED = _(
     "%(nominee)s đã được khen “%(form)s” trong đợt này; một thành tích chỉ được khen một "
     "hình thức (Luật TĐKT 2022 Điều 5)."
 )
@@ -123,9 +123,9 @@ def _save(nomination: Nomination) -> None:
         )
         values = {"nominee": nomination.nominee.name}
         if decided is not None:
-            message = _ONE_DECIDED % (values | {"form": decided.form.name})
+            message = ONE_DECIDED % (values | {"form": decided.form.name})
         else:
-            message = _ONE_LIVE % values
+            message = ONE_LIVE % values
         raise DomainError(message, code=ErrorCode.ONE_AWARD) from exc
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,9 +13,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from thidua.awards.excel import import_nominations, template_bytes
+from thidua.awards.excel import file_problem, import_nominations, sheet_rows, template_bytes
+from thidua.awards.import_jobs import KIND
+from thidua.awards.rules import can_propose_for
 from thidua.campaigns.selectors import campaigns_for_unit
+from thidua.core.imports import import_job_request
 from thidua.core.refusals import refusal_caught
+from thidua.core.uploads import XLSX_IMPORT_BYTES
 from thidua.core.views import pick_by_id
 from thidua.organisations.selectors import staff_units
 
@@ -37,7 +44,9 @@ def template_download(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload_page(request: HttpRequest) -> HttpResponse:
-    """Upload a filled template: all rows are created, or none and every error listed."""
+    """Upload a filled template: all rows are created, or none and every error listed; a
+    list of more than ``settings.IMPORT_DIRECT_ROWS`` rows is imported by a job (its
+    page shows the progress, then the rows created or every error)."""
     units = staff_units(request.user)
     unit = pick_by_id(units, request.GET.get("unit") or request.POST.get("unit"))
     if unit is None:
@@ -50,13 +59,26 @@ def upload_page(request: HttpRequest) -> HttpResponse:
         if upload is None:
             errors = [_("Hãy chọn tệp Excel.")]
         else:
+            size = upload.size or 0
+            content = upload.read(XLSX_IMPORT_BYTES + 1)  # more is refused anyway
+            if _is_large(content, size):
+                if not can_propose_for(request.user, unit):
+                    raise PermissionDenied
+                job = import_job_request(
+                    actor=request.user,
+                    kind=KIND,
+                    parameters={"unit": unit.pk, "campaign": campaign.pk},
+                    content=content,
+                    name=upload.name or "",
+                )
+                return redirect("core:export_job", pk=job.pk)
             with refusal_caught() as outcome:
                 result = import_nominations(
                     by=request.user,
                     campaign=campaign,
                     unit=unit,
-                    stream=upload,
-                    size=upload.size or 0,
+                    stream=io.BytesIO(content),
+                    size=size,
                 )
             errors = result.errors if outcome.ok else [outcome.error]
             if not errors:
@@ -70,5 +92,14 @@ def upload_page(request: HttpRequest) -> HttpResponse:
         "campaign": campaign,
         "campaigns": campaigns,
         "errors": errors,
+        "direct_rows": settings.IMPORT_DIRECT_ROWS,
     }
     return render(request, "awards/excel_upload.html", context)
+
+
+def _is_large(content: bytes, size: int) -> bool:
+    """A good .xlsx whose list sheet has more than ``settings.IMPORT_DIRECT_ROWS`` rows: a
+    job (a bad file is refused in the request, in words, as any other)."""
+    if file_problem(io.BytesIO(content), size) is not None:
+        return False
+    return sheet_rows(io.BytesIO(content)) > settings.IMPORT_DIRECT_ROWS

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django_tasks.signals import task_finished
 
+        from thidua.core import import_tasks  # noqa: F401  (its task joins JOB_TASKS)
         from thidua.core.export_tasks import export_job_abandoned
 
         task_finished.connect(export_job_abandoned, dispatch_uid="export_job")

@@ -12,7 +12,7 @@ meanwhile stops at its next step and stores nothing.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.conf import settings
@@ -22,7 +22,13 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from thidua.core.errors import DomainError
-from thidua.core.exports import EXPORT_JOBS, PENDING, ExportAction, export_kind
+from thidua.core.exports import (
+    EXPORT_JOBS,
+    PENDING,
+    ExportAction,
+    export_kind,
+    job_source_drop,
+)
 from thidua.core.models import ExportJob, ExportJobState
 from thidua.core.task_leases import TaskCancelled, run_or_fail
 
@@ -30,7 +36,7 @@ from thidua.core.task_leases import TaskCancelled, run_or_fail
 CHUNK = 2000
 
 
-def _step(job: ExportJob, **fields: Any) -> bool:
+def job_step(job: ExportJob, **fields: Any) -> bool:
     """Save the progress of a running job (never its state); False when the job is no
     longer running (its requester cancelled it meanwhile)."""
     saved = ExportJob.objects.filter(pk=job.pk, state=ExportJobState.RUNNING).update(**fields)
@@ -54,10 +60,10 @@ class _Progress:
         for row in rows:
             yield row
             done += 1
-            if done % self.every == 0 and not _step(self.job, done=done):
+            if done % self.every == 0 and not job_step(self.job, done=done):
                 self.cancelled = True
                 return
-        self.cancelled = not _step(self.job, done=done)
+        self.cancelled = not job_step(self.job, done=done)
 
 
 def _run(job: ExportJob) -> ExportJob:
@@ -74,7 +80,7 @@ def _run(job: ExportJob) -> ExportJob:
 
     if job.state == ExportJobState.QUEUED:
         job = EXPORT_JOBS.run(job, actor=None, action=ExportAction.START, apply=start)
-    elif not _step(job, total=total, done=0, grants=grants):  # resumed: again
+    elif not job_step(job, total=total, done=0, grants=grants):  # resumed: again
         raise TaskCancelled(job.pk)
     name = kind.file_name()
     progress = _Progress(job, settings.EXPORT_PROGRESS_ROWS)
@@ -98,6 +104,14 @@ def export_job_run(job_id: int) -> str:
     """Write the file of a queued export job; return the job's state. A job left running
     by a worker that died is written again from the start (its task runs again once its
     lease expired, ``core.task_leases``); one missing or finished is left alone."""
+    return job_run("Export job", job_id, _run, _export_failure)
+
+
+def job_run(
+    what: str, job_id: int, run: Callable[[ExportJob], ExportJob], failure: Callable[[str], str]
+) -> str:
+    """Run the pending job ``job_id`` (``run_or_fail``): its new state, or "skipped" when
+    it is missing or finished; a failure is worded by ``failure(reason)``."""
     job = (
         ExportJob.objects.select_related("requested_by")
         .filter(pk=job_id, state__in=PENDING)
@@ -106,44 +120,57 @@ def export_job_run(job_id: int) -> str:
     if job is None:
         return "skipped"
     return run_or_fail(
-        "Export job",
+        what,
         job_id,
-        lambda: _run(job),
-        cancelled=lambda: _cancelled(job_id),
-        fail=lambda error: _fail(job, type(error).__name__),
+        lambda: run(job),
+        cancelled=lambda: ExportJob.objects.filter(
+            pk=job_id, state=ExportJobState.CANCELLED
+        ).exists(),
+        fail=lambda error: job_fail(job, failure(type(error).__name__), type(error).__name__),
         cancelled_state=str(ExportJobState.CANCELLED),
     )
 
 
-def _cancelled(job_id: int) -> bool:
-    return ExportJob.objects.filter(pk=job_id, state=ExportJobState.CANCELLED).exists()
-
-
-def _fail(job: ExportJob, reason: str) -> ExportJob:
+def _export_failure(reason: str) -> str:
     with translation.override("vi"):
-        message = _(
+        return _(
             "Không tạo được tệp xuất (%(error)s). Vui lòng thử lại; nếu vẫn lỗi, báo cho "
             "quản trị hệ thống."
         ) % {"error": reason}
 
+
+def job_fail(
+    job: ExportJob, message: str, reason: str, outcome: dict[str, Any] | None = None
+) -> ExportJob:
+    """Mark a pending job failed with ``message`` (and an import's ``outcome``, its
+    uploaded file removed); one finished or cancelled meanwhile is left as it is."""
+
     def fail(locked: ExportJob) -> dict[str, Any]:
         locked.error, locked.finished_at = message, timezone.now()
+        if outcome is not None:
+            locked.outcome = outcome
         return {"error": reason}
 
     try:
-        return EXPORT_JOBS.run(job, actor=None, action=ExportAction.FAIL, apply=fail)
+        job = EXPORT_JOBS.run(job, actor=None, action=ExportAction.FAIL, apply=fail)
     except DomainError:  # finished or cancelled meanwhile: nothing left to mark
-        return ExportJob.objects.get(pk=job.pk)
+        job = ExportJob.objects.get(pk=job.pk)
+    job_source_drop(job)
+    return job
+
+
+#: The task of each kind of job and how its failure is worded (``job_abandoned``);
+#: ``core.import_tasks`` adds its own.
+JOB_TASKS: dict[Callable[..., Any], Callable[[str], str]] = {export_job_run.func: _export_failure}
 
 
 def export_job_abandoned(sender: Any, task_result: Any, **kwargs: Any) -> None:
     """``task_finished`` receiver: a job whose task failed outside its own error
     handling (its worker died too often, ``core.task_leases``) is marked failed, so its
     page stops waiting and the requester may ask again."""
-    if task_result.task.func is not export_job_run.func:
-        return
-    if str(task_result.status) != "FAILED" or not task_result.args:
+    failure = JOB_TASKS.get(task_result.task.func)
+    if failure is None or str(task_result.status) != "FAILED" or not task_result.args:
         return
     job = ExportJob.objects.filter(pk=task_result.args[0], state__in=PENDING).first()
     if job is not None:
-        _fail(job, "WorkerLost")
+        job_fail(job, failure("WorkerLost"), "WorkerLost")

@@ -1,4 +1,5 @@
-"""The page of an export job: its progress bar (polled with HTMX), cancel, the file.
+"""The page of an export or import job: its progress bar (polled with HTMX), cancel, the
+file (an export) or the outcome (an import: rows created, or each row's error).
 
 Only the person who asked for the export sees any of it: anyone else gets a 404, as
 for a job that does not exist (a sibling unit's officer learns nothing, not even that
@@ -10,6 +11,8 @@ the 403 page, for the job page and the file alike. A file past its retention was
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -24,6 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 from thidua.core.errors import NotPermitted
 from thidua.core.exports import PENDING, export_job_cancel, export_kind
 from thidua.core.files import stored_file_response
+from thidua.core.imports import import_kind
 from thidua.core.models import ExportJob, ExportJobState
 from thidua.core.refusals import refusal_caught
 from thidua.core.rules import may_download_export
@@ -55,11 +59,24 @@ def _own_job_still_allowed(request: HttpRequest, pk: int) -> ExportJob:
 
 
 def _back_url(job: ExportJob) -> str:
+    imported = import_kind(job.kind)
+    if imported is not None:
+        return imported.back(job.parameters)
     try:
         name = export_kind(job.kind).back_url
         return reverse(name) if name else ""
     except (KeyError, NoReverseMatch):
         return ""
+
+
+def _label(job: ExportJob) -> Any:
+    imported = import_kind(job.kind)
+    if imported is not None:
+        return imported.label
+    try:
+        return export_kind(job.kind).label
+    except KeyError:
+        return job.kind
 
 
 @login_required
@@ -76,13 +93,10 @@ def export_job_page(request: HttpRequest, pk: int) -> HttpResponse:
         return render_page_or_part(
             request, "core/export_job.html", "progress", refused, no_store=True, status=403
         )
-    try:
-        label = export_kind(job.kind).label
-    except KeyError:
-        label = job.kind
     context = {
         "job": job,
-        "label": label,
+        "label": _label(job),
+        "importing": import_kind(job.kind) is not None,
         "back_url": _back_url(job),
         "finished": job.state not in PENDING,
         "retention_days": settings.EXPORT_RETENTION_DAYS,
@@ -97,7 +111,9 @@ def export_job_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     job = _own_job(request, pk)
     with refusal_caught(request, level=messages.WARNING) as outcome:
         export_job_cancel(actor=request.user, job=job)
-    if outcome.ok:
+    if outcome.ok and import_kind(job.kind) is not None:
+        messages.success(request, _("Đã hủy việc nhập tệp; không dòng nào được lưu."))
+    elif outcome.ok:
         messages.success(request, _("Đã hủy việc xuất tệp."))
     return redirect("core:export_job", pk=pk)
 

@@ -31,6 +31,7 @@ from enum import StrEnum
 from typing import IO, Any
 
 from django.conf import settings
+from django.core.files import File
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -148,9 +149,23 @@ def export_job_request(*, actor: Any, kind: str, parameters: dict[str, Any]) -> 
     """
     from thidua.core.export_tasks import export_job_run
 
+    export_kind(kind)
+    return job_request(actor=actor, kind=kind, parameters=parameters, task=export_job_run)
+
+
+def job_request(
+    *,
+    actor: Any,
+    kind: str,
+    parameters: dict[str, Any],
+    task: Any,
+    source: File | None = None,
+) -> ExportJob:
+    """An export or import job for ``actor`` (``export_job_request``, ``core.imports``):
+    the pending one with the same kind and parameters, or a new one, its ``source`` file
+    stored, its first event written and ``task`` queued once committed."""
     if not getattr(actor, "is_authenticated", False):
         raise NotPermitted()
-    export_kind(kind)
     with transaction.atomic():
         pending = (
             ExportJob.objects.select_for_update()
@@ -160,11 +175,22 @@ def export_job_request(*, actor: Any, kind: str, parameters: dict[str, Any]) -> 
         if pending is not None:
             return pending
         job = ExportJob.objects.create(requested_by=actor, kind=kind, parameters=parameters)
+        if source is not None:
+            job.source.save(source.name or "tep.xlsx", source, save=False)
+            job.save(update_fields=["source"])
         ExportJobEvent.objects.create(
             job=job, actor=actor, kind="requested", to_state=job.state, payload=parameters
         )
-        transaction.on_commit(lambda: export_job_run.enqueue(job.pk))
+        transaction.on_commit(lambda: task.enqueue(job.pk))
     return job
+
+
+def job_source_drop(job: ExportJob) -> None:
+    """Remove an import job's uploaded file (once the job is finished: no one reads it
+    again, and it holds personal data)."""
+    if job.source.name:
+        job.source.storage.delete(job.source.name)
+        ExportJob.objects.filter(pk=job.pk).update(source="")
 
 
 def export_job_cancel(*, actor: Any, job: ExportJob) -> ExportJob:
@@ -179,6 +205,7 @@ def export_job_cancel(*, actor: Any, job: ExportJob) -> ExportJob:
 
     def cancel(locked: ExportJob) -> dict[str, Any]:
         locked.finished_at = timezone.now()
+        transaction.on_commit(lambda: job_source_drop(locked))
         return {"done": locked.done, "total": locked.total}
 
     return EXPORT_JOBS.run(job, actor=actor, action=ExportAction.CANCEL, apply=cancel)

@@ -130,14 +130,21 @@ def export_upload_to(instance: ExportJob, filename: str) -> str:
     return f"xuat-tep/{instance.requested_at:%Y/%m}/{instance.pk}-{filename}"
 
 
-class ExportJob(models.Model):
-    """One large export asked for by one person (issue #16): what they asked for (the
-    ``kind`` an app registered in ``core.exports`` and its ``parameters``, the filters of
-    the page), how far the task got (``done`` of ``total`` rows) and the file it stored.
+def import_upload_to(instance: ExportJob, filename: str) -> str:
+    return f"nhap-tep/{instance.requested_at:%Y/%m}/{instance.pk}-{filename}"
 
-    The file is private: only ``core.export_views`` serves it, to the requester, while
+
+class ExportJob(models.Model):
+    """One large export or import asked for by one person (issue #16): what they asked
+    for (the ``kind`` an app registered in ``core.exports`` or ``core.imports`` and its
+    ``parameters``, the filters of the page), how far the task got (``done`` of ``total``
+    rows) and the file it stored, or, for an import, the uploaded ``source`` and the
+    ``outcome`` (rows created, or every row's error).
+
+    The result is private: only ``core.export_views`` serves it, to the requester, while
     they still hold the rights it was written with (``grants``, ``core.rules``); a daily
-    job removes it after ``settings.EXPORT_RETENTION_DAYS`` days (*expired*)."""
+    job removes it after ``settings.EXPORT_RETENTION_DAYS`` days (*expired*). An import's
+    source is read by the task alone and removed once the job is finished."""
 
     kind = models.CharField(_("loại tệp"), max_length=64)
     parameters = models.JSONField(_("bộ lọc"), default=dict, blank=True)
@@ -155,6 +162,8 @@ class ExportJob(models.Model):
     #: The rights the rows were read with (the kind's ``grants`` of the requester when the
     #: task read them): the file is served only while the requester still holds them all.
     grants = models.JSONField(_("quyền khi tạo tệp"), default=list, blank=True)
+    source = models.FileField(upload_to=import_upload_to, blank=True, max_length=255)
+    outcome = models.JSONField(_("kết quả"), default=dict, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -165,8 +174,8 @@ class ExportJob(models.Model):
     objects: models.Manager[ExportJob] = models.Manager()
 
     class Meta:
-        verbose_name = _("yêu cầu xuất tệp")
-        verbose_name_plural = _("yêu cầu xuất tệp")
+        verbose_name = _("yêu cầu xuất, nhập tệp")
+        verbose_name_plural = _("yêu cầu xuất, nhập tệp")
         ordering = ["-requested_at", "-pk"]
         indexes = [models.Index(fields=["requested_by", "kind", "state"])]
         constraints = [
@@ -189,8 +198,8 @@ class ExportJob(models.Model):
 
 
 class ExportJobEvent(Event):
-    """One state change of an export job (asked, started, done, failed, cancelled,
-    expired)."""
+    """One state change of an export or import job (asked, started, done, failed,
+    cancelled, expired)."""
 
     job = models.ForeignKey(ExportJob, on_delete=models.CASCADE, related_name="events")
     from_state = models.CharField(max_length=16, blank=True)

@@ -13,6 +13,7 @@ from typing import Any
 import rules
 
 from thidua.core.exports import export_kind
+from thidua.core.imports import import_kind
 from thidua.core.models import ExportJob
 
 
@@ -28,6 +29,10 @@ def may_download_export(user: Any, job: ExportJob | None) -> bool:
         return False
     if not user.is_active or user.pk != job.requested_by_id:
         return False
+    if import_kind(job.kind) is not None:
+        # An import job's page shows the outcome of the requester's own file; the worker
+        # re-checked their rights on the unit before it saved a row (``core.import_tasks``).
+        return True
     try:
         kind = export_kind(job.kind)
     except KeyError:

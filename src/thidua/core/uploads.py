@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from thidua.core.codes import ErrorCode
 from thidua.core.errors import DomainError
 from thidua.core.numbers import megabytes
-from thidua.core.ooxml import IMPORT_LIMITS, ooxml_check, ooxml_problem, refusal_message
+from thidua.core.ooxml import (
+    IMPORT_LIMITS,
+    UnpackLimits,
+    ooxml_check,
+    ooxml_problem,
+    refusal_message,
+)
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -110,11 +116,13 @@ def check_evidence(stream: IO[bytes], *, name: str, size: int) -> CheckedFile:
 XLSX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
-def xlsx_import_problem(stream: IO[bytes], size: int) -> str | None:
+def xlsx_import_problem(
+    stream: IO[bytes], size: int, *, limits: UnpackLimits = IMPORT_LIMITS
+) -> str | None:
     """What is wrong with an uploaded list before openpyxl opens it, in words for the
     user, or None: not an .xlsx by its content, over ``XLSX_IMPORT_BYTES``, or an archive
-    that unpacks beyond ``core.ooxml.IMPORT_LIMITS`` (a decompression bomb)."""
+    that unpacks beyond ``limits`` (``core.ooxml.IMPORT_LIMITS``: a decompression bomb)."""
     if size > XLSX_IMPORT_BYTES or sniff(stream) != "xlsx":
         return _("Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB.")
-    unpacked = ooxml_problem(stream, limits=IMPORT_LIMITS)
+    unpacked = ooxml_problem(stream, limits=limits)
     return None if unpacked is None else refusal_message(None, unpacked)

@@ -7,6 +7,9 @@ class WorksConfig(AppConfig):
     verbose_name = _("Công trình, dự án, phần việc")
 
     def ready(self) -> None:
+        from thidua.core.imports import register_import_kind
         from thidua.works.exports import register
+        from thidua.works.import_jobs import WORKS_IMPORT
 
         register()
+        register_import_kind(WORKS_IMPORT)

@@ -11,11 +11,13 @@ import tempfile
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
@@ -27,6 +29,8 @@ from thidua.campaigns.models import Campaign
 from thidua.campaigns.selectors import campaigns_visible_to
 from thidua.core.exports import export_or_job, query_parameters
 from thidua.core.form_conventions import FormConventions
+from thidua.core.imports import import_job_request
+from thidua.core.models import ExportJob
 from thidua.core.views import wants_fragment
 from thidua.organisations.models import Unit
 from thidua.works.excel import (
@@ -35,12 +39,14 @@ from thidua.works.excel import (
     XLSX_CONTENT_TYPE,
     ImportResult,
     RowError,
+    file_problem,
     register_export_to,
     registration_import,
     registration_template,
     size_problem,
 )
 from thidua.works.exports import EXPORT_KIND, FILTER_NAMES, filters_from_query
+from thidua.works.import_jobs import KIND, file_rows
 from thidua.works.selectors import work_list
 from thidua.works.services import can_register_for
 
@@ -105,7 +111,10 @@ def excel_upload(request: HttpRequest, campaign: int, unit: int) -> HttpResponse
     if request.method == "POST":
         form = ExcelUploadForm(request.POST, request.FILES)
         if form.is_valid():
-            result = _import(request, campaign_obj, unit_obj, form)
+            answer = _import(request, campaign_obj, unit_obj, form)
+            if isinstance(answer, ExportJob):
+                return _to_job(request, answer)
+            result = answer
             if result.ok:
                 form = ExcelUploadForm()
     else:
@@ -116,6 +125,7 @@ def excel_upload(request: HttpRequest, campaign: int, unit: int) -> HttpResponse
         "form": form,
         "result": result,
         "max_mb": MAX_IMPORT_BYTES // (1024 * 1024),
+        "direct_rows": settings.IMPORT_DIRECT_ROWS,
     }
     fragment = request.method == "POST" and wants_fragment(request)
     context["fragment"] = fragment
@@ -127,18 +137,36 @@ def excel_upload(request: HttpRequest, campaign: int, unit: int) -> HttpResponse
 
 def _import(
     request: HttpRequest, campaign: Campaign, unit: Unit, form: ExcelUploadForm
-) -> ImportResult:
+) -> ImportResult | ExportJob:
+    """The file imported here, or, beyond ``settings.IMPORT_DIRECT_ROWS`` rows, its job
+    (``works.import_jobs``; a bad file is refused here, in words, whatever its size)."""
     upload = form.cleaned_data["file"]
     problem = size_problem(upload.size)  # decided before reading a byte of it
     if problem:
         return ImportResult(errors=[RowError(None, None, problem)])
+    content = upload.read()
+    confirm = form.cleaned_data["confirm_similar"]
+    if file_problem(content) is None and file_rows(content) > settings.IMPORT_DIRECT_ROWS:
+        return import_job_request(
+            actor=request.user,
+            kind=KIND,
+            parameters={"campaign": campaign.pk, "unit": unit.pk, "confirm": confirm},
+            content=content,
+            name=upload.name or "",
+        )
     return registration_import(
-        actor=request.user,
-        campaign=campaign,
-        unit=unit,
-        content=upload.read(),
-        confirm_similar=form.cleaned_data["confirm_similar"],
+        actor=request.user, campaign=campaign, unit=unit, content=content, confirm_similar=confirm
     )
+
+
+def _to_job(request: HttpRequest, job: ExportJob) -> HttpResponse:
+    """The job's progress page (an HTMX upload is sent there whole, not swapped in)."""
+    url = reverse("core:export_job", args=[job.pk])
+    if wants_fragment(request):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
 
 
 @login_required

@@ -9,6 +9,7 @@ work is a draft or returned; after that, a change request (``works.changes``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -221,6 +222,7 @@ def works_create_many(
     unit: Unit,
     rows: list[WorkData],
     confirm_similar: bool = False,
+    before_commit: Callable[[list[Work]], None] | None = None,
 ) -> tuple[list[Work], list[tuple[int | None, DomainError]]]:
     """``work_create`` for every row of a file, all or nothing (the Excel import).
 
@@ -230,7 +232,8 @@ def works_create_many(
     ``([], refusals)`` — ``(index of the row, error)``, nothing saved — when any row is
     refused (after ``LOOKALIKE_ROWS`` rows with look-alikes, one more refusal of the whole
     file, index None, and the other rows are compared with the provincial works only); otherwise the works, created with their targets and "created" events in a
-    few bulk inserts in one transaction (constant queries, issue #16). The look-alike
+    few bulk inserts in one transaction (constant queries, issue #16), then
+    ``before_commit(works)`` in it (raising there saves none). The look-alike
     check reads the campaign's titles once (``LookAlikes``); a confirmed file is compared
     with the provincial works only, as confirmation only waives the other look-alikes.
     """
@@ -306,6 +309,8 @@ def works_create_many(
             ],
             batch_size=1000,
         )
+        if before_commit is not None:
+            before_commit(works)
     return works, []
 
 

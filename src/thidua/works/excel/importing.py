@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -52,6 +53,8 @@ CONFIRM_LABEL = gettext_noop("Tôi đã kiểm tra: không trùng với các cô
 #: What a registration file may unpack to: ``IMPORT_LIMITS`` with room for the rows above
 #: (a row is about 40 XML elements; a 10.000-row file has some 400.000).
 WORKS_IMPORT_LIMITS = replace(IMPORT_LIMITS, elements=MAX_IMPORT_ROWS * 50)
+#: Rows checked between two reports of a job's progress.
+PROGRESS_ROWS = 500
 _SCAN_ROWS = 50_000  # rows read before giving up on a sheet that claims a million rows
 
 
@@ -79,7 +82,14 @@ class _Sheet:
 
 
 def registration_import(
-    *, actor: Any, campaign: Campaign, unit: Unit, content: bytes, confirm_similar: bool = False
+    *,
+    actor: Any,
+    campaign: Campaign,
+    unit: Unit,
+    content: bytes,
+    confirm_similar: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    before_commit: Callable[[int, list[str]], None] | None = None,
 ) -> ImportResult:
     """Register every row of a filled template for ``unit``, or none of them.
 
@@ -89,7 +99,10 @@ def registration_import(
     works, look-alikes, dates wholly outside the campaign) inside one transaction: one
     refusal rolls back every row; rows saved with dates that only partly fit the campaign
     are listed in ``warnings`` (``works.timing``). Only the
-    unit's officers or head may import (raises ``NotPermitted`` otherwise).
+    unit's officers or head may import (raises ``NotPermitted`` otherwise). A job
+    (``works.import_jobs``) follows the rows checked with ``progress(done, total)`` and
+    finishes in ``before_commit(created, warnings)``, inside the transaction that saves
+    the rows (raising there saves none).
     """
     if not can_register_for(actor, unit):
         raise NotPermitted(_("Chỉ cán bộ của đơn vị mới đăng ký công trình cho đơn vị."))
@@ -108,7 +121,9 @@ def registration_import(
         return ImportResult(errors=errors)
     lookups = Lookups.build(campaign, unit)
     parsed: list[tuple[int, WorkData]] = []
-    for number, cells in sheet.rows:
+    for index, (number, cells) in enumerate(sheet.rows):
+        if progress is not None and index % PROGRESS_ROWS == 0:
+            progress(index, len(sheet.rows))
         data, row_errors = parse_row(number, cells, lookups)
         errors += row_errors
         if data is not None:
@@ -116,7 +131,7 @@ def registration_import(
     errors += _duplicate_errors(parsed, campaign, unit)
     if errors:
         return ImportResult(errors=sorted(errors, key=lambda e: (e.row or 0, _order(e.column))))
-    return _create_all(actor, campaign, unit, parsed, confirm_similar)
+    return _create_all(actor, campaign, unit, parsed, confirm_similar, before_commit)
 
 
 def _order(column: str | None) -> int:
@@ -292,15 +307,26 @@ def _duplicate_errors(
 
 
 def _create_all(
-    actor: Any, campaign: Campaign, unit: Unit, rows: list[tuple[int, WorkData]], confirm: bool
+    actor: Any,
+    campaign: Campaign,
+    unit: Unit,
+    rows: list[tuple[int, WorkData]],
+    confirm: bool,
+    before_commit: Callable[[int, list[str]], None] | None,
 ) -> ImportResult:
     """Create every row at once (``works_create_many``); any refusal saves none of them."""
+
+    def finish(works: list[Work]) -> None:
+        if before_commit is not None:
+            before_commit(len(works), [str(w) for w in _timing_warnings(rows, works)])
+
     works, refusals = works_create_many(
         actor=actor,
         campaign=campaign,
         unit=unit,
         rows=[data for _number, data in rows],
         confirm_similar=confirm,
+        before_commit=finish,
     )
     if refusals:
         errors: list[RowError] = []
@@ -316,12 +342,17 @@ def _create_all(
                 errors.append(RowError(number, _(where.short) if where else None, exc.message))
         errors.sort(key=lambda e: e.row is None)  # the file's own refusal comes last
         return ImportResult(errors=errors, needs_confirmation=similar)
+    return ImportResult(created=len(works), warnings=_timing_warnings(rows, works))
+
+
+def _timing_warnings(rows: list[tuple[int, WorkData]], works: list[Work]) -> list[RowError]:
+    """The rows saved whose dates do not fit the campaign's calendar (``works.timing``)."""
     warnings: list[RowError] = []
     for (number, _data), work in zip(rows, works, strict=True):
         timing = work_timing_warnings(work)
         if timing:
             warnings.append(RowError(number, None, " ".join(w.message for w in timing)))
-    return ImportResult(created=len(works), warnings=warnings)
+    return warnings
 
 
 def _similar_message(exc: SimilarWorks) -> str:
