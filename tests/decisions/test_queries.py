@@ -100,7 +100,8 @@ def test_history_search_queries(world: World, count: int, django_assert_num_quer
         )
     client = _client(world.officer_a1)
 
-    with django_assert_num_queries(5):
+    # Session, user, memberships, the covered units' ids, the capped count, the rows.
+    with django_assert_num_queries(6):
         page = client.get(reverse("decisions:history"), {"q": "tran van so"})
 
     assert page.content.decode().count("Trần Văn Số") == count

@@ -52,7 +52,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return min(self.counted, self.cap)
+        """The rows counted: past the cap, one more than the cap (its last page holds
+        that row, and the pagination says there are more pages than it shows)."""
+        return self.counted
 
     @property
     def capped(self) -> bool:

@@ -213,23 +213,45 @@ def award_records_visible_to(user: Any) -> QuerySet[AwardRecord]:
     own people for unit staff; and in both cases the records of the units whose duties
     passed to a covered unit (Trà Vinh's communes for the Vĩnh Long commune that took
     them over on 01/7/2025, Nghị quyết 1687/NQ-UBTVQH15)."""
-    if not getattr(user, "is_authenticated", False):
+    return _records_of(_visible_parts(user))
+
+
+def _records_of(parts: list[Q] | None) -> QuerySet[AwardRecord]:
+    """The records of the union of ``parts`` (none for None)."""
+    if parts is None:
         return AwardRecord.objects.none()
+    query = parts[0]
+    for part in parts[1:]:
+        query |= part
+    return AwardRecord.objects.filter(query)
+
+
+def _visible_parts(user: Any) -> list[Q] | None:
+    """Disjoint filters whose union is what the user may see: records of nominees in a
+    covered unit (or in one whose duties passed to it), and archive records of unit-less
+    nominees kept by a covered province. None for an anonymous user; one empty filter
+    for the administrator. Apart, each is a query an index serves (a country's history
+    is counted part by part, ``award_history_listing``)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
     if reach_of(user).is_admin:
-        return AwardRecord.objects.all()
+        return [Q()]
     wide = province_paths(user, (Role.SECRETARIAT, *_WIDE_READERS))
-    query = subtree_q(wide, "nominee__unit__")
+    covered = Unit.objects.filter(subtree_q(wide) | unit_scope_q(user)).values("pk")
+    # History follows the successor: the records of a merged commune or department are
+    # seen by whoever covers the unit that took over its duties (``inherited_q``). The
+    # ids are read first (a province's few hundred units): a list PostgreSQL can weigh,
+    # where a subquery of subqueries made it expect every nominee of the country.
+    units = list(
+        Unit.objects.filter(Q(pk__in=covered) | inherited_q(covered)).values_list("pk", flat=True)
+    )
+    parts = [Q(nominee__unit_id__in=units)]
     if wide:
         # An archive record of a nominee without a unit belongs to the province that
         # keeps it (``AwardRecord.province``): never to every province's secretariat.
         provinces = sorted(path_ids(path)[0] for path in wide)
-        query |= Q(nominee__unit__isnull=True, province_id__in=provinces)
-    query |= unit_scope_q(user, prefix="nominee__unit__") & Q(nominee__unit__isnull=False)
-    # History follows the successor: the records of a merged commune or department are
-    # seen by whoever covers the unit that took over its duties (``inherited_q``).
-    covered = Unit.objects.filter(subtree_q(wide) | unit_scope_q(user)).values("pk")
-    query |= inherited_q(covered, prefix="nominee__unit__")
-    return AwardRecord.objects.filter(query)
+        parts.append(Q(nominee__unit__isnull=True, province_id__in=provinces))
+    return parts
 
 
 def award_records_visible_grants(user: Any) -> frozenset[str]:
@@ -248,12 +270,31 @@ def award_records_visible_grants(user: Any) -> frozenset[str]:
 def award_history(user: Any, *, search: str = "", kind: str = "") -> QuerySet[AwardRecord]:
     """Visible award records, newest first, matching ``search`` typed with or without
     diacritics ("nguyen van an" finds "Nguyễn Văn An") on the nominee's name."""
-    records = award_records_visible_to(user).select_related("nominee", "form", "campaign")
+    return award_history_listing(user, search=search, kind=kind)[0]
+
+
+def award_history_listing(
+    user: Any, *, search: str = "", kind: str = ""
+) -> tuple[QuerySet[AwardRecord], list[QuerySet[AwardRecord]]]:
+    """:func:`award_history`, and its rows as disjoint sets to count them part by part
+    (``core.paging.CappedPaginator``)."""
+    visible = _visible_parts(user)
+    records = _history_filter(_records_of(visible), search, kind)
+    parts = [_history_filter(_records_of([part]), search, kind) for part in visible or []]
+    ordered = records.select_related("nominee", "form", "campaign").order_by(
+        "nominee__search_key", "nominee_id", "-decision_date", "-pk"
+    )
+    return ordered, parts
+
+
+def _history_filter(
+    records: QuerySet[AwardRecord], search: str, kind: str
+) -> QuerySet[AwardRecord]:
     for word in fold(search).split():
         records = records.filter(nominee__search_key__contains=word)
     if kind:
         records = records.filter(nominee__kind=kind)
-    return records.order_by("nominee__search_key", "nominee_id", "-decision_date", "-pk")
+    return records
 
 
 def nominee_history(user: Any, nominee_id: int) -> tuple[Nominee, list[AwardRecord]]:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from thidua.awards.models import AwardRecord, Nominee
 from thidua.core.exports import export_or_job
+from thidua.core.paging import CappedPaginator
 from thidua.decisions.forms import HistoryForm
 from thidua.decisions.history_export import (
     EXPORT_KIND,
@@ -24,7 +25,12 @@ from thidua.decisions.history_export import (
     history_search,
     history_write,
 )
-from thidua.decisions.selectors import award_history, nominee_history, unit_award_history
+from thidua.decisions.selectors import (
+    award_history,
+    award_history_listing,
+    nominee_history,
+    unit_award_history,
+)
 from thidua.organisations.models import Unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,8 +45,8 @@ def _search(request: HttpRequest) -> tuple[HistoryForm, str, str]:
 def history_page(request: HttpRequest) -> HttpResponse:
     """Awards of the visible nominees, grouped by nominee, 50 rows a page."""
     form, text, kind = _search(request)
-    records = award_history(request.user, search=text, kind=kind)
-    page = Paginator(records, 50).get_page(request.GET.get("page"))
+    records, parts = award_history_listing(request.user, search=text, kind=kind)
+    page = CappedPaginator(records, 50, parts=parts).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "searched": bool(text)}
