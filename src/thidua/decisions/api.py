@@ -230,7 +230,7 @@ class CertificateViewSet(SelectorViewSet):
         return (
             certificates_visible_to(self.request.user)
             .select_related("entry__decision__form")
-            .order_by("-entry__decision__date", "entry__order", "pk")
+            .order_by("-entry__decision__date", "-entry__decision_id", "entry__order", "pk")
         )
 
     def _serialised(self, certificates: list[Certificate], *, many: bool) -> Any:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import reach_of
@@ -117,6 +118,8 @@ def entries_visible_to(user: Any) -> QuerySet[DecisionEntry]:
 
 def certificates_visible_to(user: Any) -> QuerySet[Certificate]:
     """Certificates of the rows the user may see."""
+    if getattr(user, "is_authenticated", False) and reach_of(user).is_admin:
+        return Certificate.objects.all()
     return Certificate.objects.filter(entry__in=entries_visible_to(user))
 
 
@@ -129,7 +132,18 @@ def decision_list(user: Any, *, state: str = "", campaign: int | None = None) ->
         decisions = decisions.filter(state=state)
     if campaign:
         decisions = decisions.filter(campaign_id=campaign)
-    return decisions.annotate(entry_count=Count("entries")).order_by("-date", "-pk")
+    # The rows are counted for the page's decisions only: a subquery each, not a GROUP BY
+    # of every row of every decision before the sort (a country: 5.000 decisions with
+    # 300.000 rows took half a second).
+    rows = (
+        DecisionEntry.objects.filter(decision=OuterRef("pk"))
+        .order_by()
+        .values("decision")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    entry_count = Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+    return decisions.annotate(entry_count=entry_count).order_by("-date", "-pk")
 
 
 def decision_detail(user: Any, pk: int) -> Decision:

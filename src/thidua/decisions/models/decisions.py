@@ -226,7 +226,12 @@ class Decision(SignedDocumentMixin, models.Model):
                 name="decision_kt_has_position",
             ),
         ]
-        indexes = [models.Index(fields=["state", "date"])]
+        indexes = [
+            models.Index(fields=["state", "date"]),
+            # The lists' order (newest first): a page of a country's decisions, and of
+            # their certificates, stops after its own rows.
+            models.Index(fields=["-date", "-id"], name="decision_date_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.number or gettext("Dự thảo quyết định")
