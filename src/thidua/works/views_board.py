@@ -28,6 +28,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role, reach_of
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.core.paging import IdsFirst
 from thidua.core.refusals import refusal_caught
 from thidua.core.views import pick_by_id, render_page_or_part, wants_fragment
 from thidua.organisations.models import Unit, UnitKind
@@ -116,7 +117,7 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not has_role(user, *APPROVING_ROLES):
         raise PermissionDenied(_("Trang này dành cho cấp duyệt đăng ký công trình."))
-    page = Paginator(approval_queue(user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(IdsFirst(approval_queue(user)), PAGE_SIZE).get_page(request.GET.get("page"))
     campaigns = board_campaigns(user)
     campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     context = {
@@ -276,7 +277,7 @@ def register_page(request: HttpRequest) -> HttpResponse:
     filters = form.filters(campaign)
     today = timezone.localdate()
     works = work_list(user, filters, today=today)
-    page = Paginator(works, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(IdsFirst(works), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     if campaign is not None:
@@ -330,7 +331,7 @@ def ahead_page(request: HttpRequest) -> HttpResponse:
     works = works.select_related("unit", "phase", "content_area").order_by(
         "phase__position", "actual_finish", "pk"
     )
-    page = Paginator(works, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(IdsFirst(works), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(w, (w.planned_finish - w.actual_finish).days if w.actual_finish else 0) for w in page]
     export = {"ahead": "1"}
     if campaign is not None:
