@@ -18,9 +18,11 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -128,8 +130,17 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         "campaign": campaign,
         "communes": commune_registrations(user, campaign) if campaign else [],
         "forms": {"approve": NoteForm(prefix="approve"), "return": ReturnForm(prefix="return")},
+        # The empty return form is the same on every row: rendered once, not fifty times.
+        "return_fields": _fields_html(ReturnForm(prefix="return")),
     }
     return render(request, "works/queue.html", context)
+
+
+def _fields_html(form: ReturnForm) -> SafeString:
+    """The form's fields as ``partials/field.html`` renders them (each already escaped)."""
+    return mark_safe(  # noqa: S308  # joined templates' output, escaped by them
+        "".join(render_to_string("partials/field.html", {"field": field}) for field in form)
+    )
 
 
 @login_required
