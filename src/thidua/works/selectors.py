@@ -145,7 +145,9 @@ def work_list(user: Any, filters: WorkFilters, *, today: dt.date) -> QuerySet[Wo
     }
     works = works.filter(**{k: v for k, v in exact.items() if v not in (None, "")})
     if filters.district:
-        works = works.filter(Q(unit_id=filters.district) | Q(unit__parent_id=filters.district))
+        # A district and its communes, found on units: the works' own unit_id is filtered.
+        district = Unit.objects.filter(Q(pk=filters.district) | Q(parent_id=filters.district))
+        works = works.filter(unit_id__in=district.values("pk"))
     for word in fold(filters.search).split():
         works = works.filter(search_text__contains=word)
     return works.order_by("-updated_at", "-pk")
