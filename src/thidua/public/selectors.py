@@ -130,7 +130,9 @@ def public_work_list(
     if unit:
         works = works.filter(unit_id=unit)
     if district:
-        works = works.filter(Q(unit_id=district) | Q(unit__parent_id=district))
+        # Found on units, so the works are filtered on their own unit_id (issue #16).
+        units = Unit.objects.filter(Q(pk=district) | Q(parent_id=district))
+        works = works.filter(unit_id__in=units.values("pk"))
     for word in fold(search).split():
         works = works.filter(search_text__contains=word)
     return works.order_by("-updated_at", "-pk")
