@@ -90,7 +90,7 @@ def _details(province_root: Any) -> list[tuple[str, str]]:
     ]
 
 
-def measure_one(repeat: int) -> dict[str, Any]:
+def measure_one(repeat: int, only: list[str] | None = None) -> dict[str, Any]:
     """Every page on the database of ``DATABASE_URL`` (this process's)."""
     from bench.national.setup import django_setup
 
@@ -116,6 +116,8 @@ def measure_one(repeat: int) -> dict[str, Any]:
     pages += [(who, f"/api/v1/{name}/") for who in ("sec", "admin") for name in API_LISTS]
     pages += [("officer", p) for p in OFFICER_PAGES] + [("anon", p) for p in PUBLIC_PAGES]
     pages += _details(root)
+    if only:  # --only: the pages whose "who url" contains one of these strings
+        pages = [(who, url) for who, url in pages if any(o in f"{who} {url}" for o in only)]
     bare = _time(lambda: HttpResponse("ok"), max(repeat, 50))["p50"]
     rows = {}
     for who, url in pages:
@@ -140,16 +142,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--json", default="")
     parser.add_argument("--one", default="", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--only", action="append", default=[], help='time only pages whose "who url" has this'
+    )
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure_one(args.repeat)))
+        print(json.dumps(measure_one(args.repeat, args.only)))
         return
     results = {}
     for url in args.database:
         print(f"{_scale_name(url)}:", file=sys.stderr, flush=True)
         env = {**os.environ, "DATABASE_URL": url}
         child = subprocess.run(
-            [sys.executable, __file__, "--one", url, "--repeat", str(args.repeat)],
+            [sys.executable, __file__, "--one", url, "--repeat", str(args.repeat),
+             *[f"--only={o}" for o in args.only]],
             env=env, check=True, capture_output=True, text=True,
         )  # fmt: skip
         results[_scale_name(url)] = json.loads(child.stdout.strip().splitlines()[-1])

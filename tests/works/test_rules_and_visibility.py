@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
 
-from tests.factories import CampaignFactory, UnitFactory
+from tests.factories import CampaignFactory, GroupFactory, GroupMembershipFactory, UnitFactory
+from tests.factories.accounts import member
 from tests.factories.works import TITLES, TODAY, WorkFactory, work_data
-from thidua.accounts.models import User
+from thidua.accounts.models import Role, User
 from thidua.campaigns.models import RegistrationRule
 from thidua.core.errors import NotPermitted
+from thidua.core.paging import IdsFirst
 from thidua.organisations.models import UnitKind
 from thidua.works import services
 from thidua.works.models import Work, WorkState
@@ -315,10 +318,40 @@ def test_approval_queue_query_count_does_not_grow_with_works(
         WorkFactory(campaign=kh.campaign, unit=province.health, state=S.SUBMITTED)
     user = User.objects.get(pk=people.secretariat.pk)
 
-    with django_assert_num_queries(2):  # the user's memberships, the rows
+    with django_assert_num_queries(3):  # the memberships, the units covered, the rows
         rows = [
             (w.title, w.unit.name, w.approver_unit.name, w.campaign.doc_number)
             for w in approval_queue(user)
         ]
 
     assert len(rows) == count
+
+
+def test_works_visible_to_a_cluster_leader_are_its_members_not_their_siblings(works, province):
+    cluster = GroupFactory(organiser=province.root)
+    GroupMembershipFactory(group=cluster, unit=province.district_a, role="leader")
+    GroupMembershipFactory(group=cluster, unit=province.commune_b1)
+    leader = member(province.district_a, Role.CLUSTER_LEADER)
+
+    visible = names(works, works_visible_to(leader))
+
+    # Its own unit and the cluster's members; the member's district (db_app) is not a member.
+    assert visible == {"da_sub", "b1_sub"}
+
+
+def test_approval_queue_pages_read_ids_first_keep_the_order_and_the_annotation(
+    kh, province, people
+):
+    made = [
+        WorkFactory(campaign=kh.campaign, unit=province.commune_a1, state=S.SUBMITTED)
+        for _ in range(5)
+    ]
+    queue = approval_queue(people.district_a_officer)
+    paginator = Paginator(IdsFirst(queue), 2)
+
+    pages = [list(paginator.page(n).object_list) for n in paginator.page_range]
+
+    assert paginator.count == 5
+    assert [w.pk for page in pages for w in page] == [w.pk for w in queue] == [w.pk for w in made]
+    assert [len(page) for page in pages] == [2, 2, 1]
+    assert all(w.submitted_at is not None for page in pages for w in page)

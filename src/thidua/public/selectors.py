@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.text import fold
@@ -130,7 +130,9 @@ def public_work_list(
     if unit:
         works = works.filter(unit_id=unit)
     if district:
-        works = works.filter(Q(unit_id=district) | Q(unit__parent_id=district))
+        # Found on units, so the works are filtered on their own unit_id (issue #16).
+        units = Unit.objects.filter(Q(pk=district) | Q(parent_id=district))
+        works = works.filter(unit_id__in=units.values("pk"))
     for word in fold(search).split():
         works = works.filter(search_text__contains=word)
     return works.order_by("-updated_at", "-pk")
@@ -144,35 +146,42 @@ class DistrictCount:
     completed: int
 
 
-def district_counts() -> list[DistrictCount]:
+def district_counts() -> tuple[list[DistrictCount], list[Unit]]:
     """Public works per district (its own and its communes'), and per province-level unit
-    group ("Cấp tỉnh") — one grouped query. The schematic map draws these."""
+    group ("Cấp tỉnh"), with the districts that have any (for the filter).
+
+    Two queries: the works are counted per district in SQL (the covering index
+    ``work_state_campaign_unit_idx`` is read, not the table), then the districts' names.
+    The count still reads every public work of the country: it grows with them (issue #16).
+    """
     rows = (
         Work.objects.filter(state__in=PUBLIC_WORK_STATES)
         .exclude(campaign__status=CampaignStatus.DRAFT)
-        .values("unit_id", "unit__kind", "unit__name", "unit__parent_id", "unit__parent__name")
-        .annotate(n=Count("pk"), done=Count("pk", filter=Q(state=WorkState.COMPLETED)))
+        .annotate(
+            district=Case(
+                When(unit__kind=UnitKind.DISTRICT, then=F("unit_id")),
+                When(
+                    unit__kind=UnitKind.COMMUNE,
+                    unit__parent_id__isnull=False,
+                    then=F("unit__parent_id"),
+                ),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
         .order_by()
+        .values("district")
+        .annotate(n=Count("unit"), done=Count("unit", filter=Q(state=WorkState.COMPLETED)))
     )
-    found: dict[int, DistrictCount] = {}
-    for row in rows:
-        if row["unit__kind"] == UnitKind.DISTRICT:
-            key, name = row["unit_id"], row["unit__name"]
-        elif row["unit__kind"] == UnitKind.COMMUNE and row["unit__parent_id"]:
-            key, name = row["unit__parent_id"], row["unit__parent__name"]
-        else:
-            key, name = 0, ""
-        entry = found.setdefault(key, DistrictCount(key, name, 0, 0))
-        entry.works += row["n"]
-        entry.completed += row["done"]
-    named = sorted((d for d in found.values() if d.unit_id), key=lambda d: fold(d.name))
-    return named + [d for d in found.values() if not d.unit_id]
-
-
-def districts_for_filter() -> list[Unit]:
-    """Districts that have public works (for the filter)."""
-    ids = [d.unit_id for d in district_counts() if d.unit_id]
-    return sorted(Unit.objects.filter(pk__in=ids).only("pk", "name"), key=lambda u: fold(u.name))
+    found = {row["district"]: row for row in rows}
+    units = sorted(
+        Unit.objects.filter(pk__in=[key for key in found if key]).only("pk", "name"),
+        key=lambda u: fold(u.name),
+    )
+    counts = [DistrictCount(u.pk, u.name, found[u.pk]["n"], found[u.pk]["done"]) for u in units]
+    if 0 in found:
+        counts.append(DistrictCount(0, "", found[0]["n"], found[0]["done"]))
+    return counts, units
 
 
 @dataclass

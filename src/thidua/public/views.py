@@ -59,7 +59,7 @@ def works_page(request: HttpRequest) -> HttpResponse:
     works = selectors.public_work_list(unit=unit, district=district, search=q)
     page = Paginator(works, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
-    counts = selectors.district_counts()
+    counts, districts = selectors.district_counts()
     cells = selectors.district_grid(counts)
     return render(
         request,
@@ -67,7 +67,7 @@ def works_page(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "rows": rows,
-            "districts": selectors.districts_for_filter(),
+            "districts": districts,
             "district": district,
             "q": q,
             "points": selectors.map_points(rows),

@@ -26,6 +26,7 @@ from rest_framework.routers import SimpleRouter
 
 from thidua.api.kit.viewsets import AnyAccept, SelectorViewSet, path_id
 from thidua.core.files import stored_file_response
+from thidua.core.paging import IdsFirst
 from thidua.works import api_schema, services
 from thidua.works.models import ChangeRequest, Evidence, EvidenceKind, Work
 from thidua.works.selectors import (
@@ -111,14 +112,15 @@ class WorkViewSet(SelectorViewSet):
     def _item(self, pk: int) -> dict[str, Any]:
         return WorkSerializer(self._work(pk), context=self.get_serializer_context()).data
 
-    def _page(self, works: QuerySet[Work]) -> Response:
-        page = self.paginate_queryset(works)
+    def _page(self, works: QuerySet[Work] | IdsFirst[Work]) -> Response:
+        # DRF's stubs ask for a QuerySet; its paginator only counts and slices (IdsFirst does).
+        page = self.paginate_queryset(works)  # type: ignore[arg-type]
         rows = WorkSerializer(page, many=True, context=self.get_serializer_context()).data
         return self.get_paginated_response(rows)
 
     def list(self, request: Request) -> Response:
         works = work_list(request.user, _filters(request), today=self.today)
-        return self._page(works.select_related("registrant_unit"))
+        return self._page(IdsFirst(works.select_related("registrant_unit")))
 
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
         try:
@@ -252,7 +254,7 @@ class WorkViewSet(SelectorViewSet):
     @api_schema.APPROVAL_QUEUE
     @action(detail=False, methods=["get"], url_path="approval-queue", url_name="approval-queue")
     def queue(self, request: Request) -> Response:
-        return self._page(approval_queue(request.user).select_related(*ITEM_RELATED))
+        return self._page(IdsFirst(approval_queue(request.user).select_related(*ITEM_RELATED)))
 
     @api_schema.EVIDENCE
     @action(

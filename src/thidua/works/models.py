@@ -163,6 +163,10 @@ class Work(models.Model):
         indexes = [
             models.Index(fields=["campaign", "state"]),
             models.Index(fields=["approver_unit", "state"]),
+            # The register's and the public list's order, newest first (issue #16).
+            models.Index(fields=["-updated_at", "-id"], name="work_recent_idx"),
+            # Public counts per unit read this index alone (no table pages).
+            models.Index(fields=["state", "campaign", "unit"], name="work_state_campaign_unit_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -18,9 +18,11 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -28,6 +30,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role, reach_of
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.selectors import campaigns_visible_to
+from thidua.core.paging import IdsFirst
 from thidua.core.refusals import refusal_caught
 from thidua.core.views import pick_by_id, render_page_or_part, wants_fragment
 from thidua.organisations.models import Unit, UnitKind
@@ -116,7 +119,7 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not has_role(user, *APPROVING_ROLES):
         raise PermissionDenied(_("Trang này dành cho cấp duyệt đăng ký công trình."))
-    page = Paginator(approval_queue(user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(IdsFirst(approval_queue(user)), PAGE_SIZE).get_page(request.GET.get("page"))
     campaigns = board_campaigns(user)
     campaign = pick_by_id(campaigns, request.GET.get("campaign"))
     context = {
@@ -127,8 +130,17 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         "campaign": campaign,
         "communes": commune_registrations(user, campaign) if campaign else [],
         "forms": {"approve": NoteForm(prefix="approve"), "return": ReturnForm(prefix="return")},
+        # The empty return form is the same on every row: rendered once, not fifty times.
+        "return_fields": _fields_html(ReturnForm(prefix="return")),
     }
     return render(request, "works/queue.html", context)
+
+
+def _fields_html(form: ReturnForm) -> SafeString:
+    """The form's fields as ``partials/field.html`` renders them (each already escaped)."""
+    return mark_safe(  # noqa: S308  # joined templates' output, escaped by them
+        "".join(render_to_string("partials/field.html", {"field": field}) for field in form)
+    )
 
 
 @login_required
@@ -276,7 +288,7 @@ def register_page(request: HttpRequest) -> HttpResponse:
     filters = form.filters(campaign)
     today = timezone.localdate()
     works = work_list(user, filters, today=today)
-    page = Paginator(works, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(IdsFirst(works), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     if campaign is not None:
@@ -330,7 +342,7 @@ def ahead_page(request: HttpRequest) -> HttpResponse:
     works = works.select_related("unit", "phase", "content_area").order_by(
         "phase__position", "actual_finish", "pk"
     )
-    page = Paginator(works, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(IdsFirst(works), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(w, (w.planned_finish - w.actual_finish).days if w.actual_finish else 0) for w in page]
     export = {"ahead": "1"}
     if campaign is not None:
