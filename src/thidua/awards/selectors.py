@@ -171,7 +171,7 @@ def nomination_counts(user: Any, *, campaign: int | None = None) -> dict[str, An
     # One GROUP BY (form, state) read from its index alone; the counts by state are its
     # sums (every nomination has a form) and the forms' names are read apart, so the
     # visible rows are read once, not twice (issue #16).
-    grouped = list(nominations.values_list("form_id", "state").annotate(n=Count("pk")).order_by())
+    grouped = list(nominations.values_list("form_id", "state").annotate(n=Count("*")).order_by())
     names = dict(
         AwardForm.objects.filter(pk__in={form for form, _s, _n in grouped}).values_list(
             "pk", "name"
