@@ -170,6 +170,13 @@ class Nomination(models.Model):
             ),
             # The overview's counts by form and state, read from the index alone.
             models.Index(fields=["form", "state"], name="nomination_form_state_idx"),
+            # A province's sent nominations (Ban TĐKT, leaders, the Council: their units'
+            # ids), counted by state and form from the index alone.
+            models.Index(
+                fields=["proposer_unit", "state", "form"],
+                condition=Q(submitted_on__isnull=False),
+                name="nomination_sent_proposer_idx",
+            ),
         ]
 
     def __str__(self) -> str:
