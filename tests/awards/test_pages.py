@@ -200,8 +200,11 @@ def test_nominee_create_offers_the_existing_record(kh: Kh, people: People) -> No
     assert "Có thể đã có đối tượng này" in response.content.decode()
 
 
-# The review queue: 8 for the page, 9 for its rows' checks together (issue #16).
-EXPECTED = {"index": 7, "review": 17, "submit": 5, "overview": 6}
+# The review queue: 9 for the page, 9 for its rows' checks together (issue #16). The
+# visibility reads the units under a province-wide or subtree role and the user's Council
+# agendas first (one query each), so that its conditions are served by indexes; the unit's
+# list is paginated (one count).
+EXPECTED = {"index": 9, "review": 18, "submit": 6, "overview": 8}
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -299,3 +302,23 @@ def test_review_queue_holds_only_its_own_province_grants(kh: Kh, people: People)
     ban = signed_in(people.secretariat).get(reverse("awards:review_queue")).content.decode()
 
     assert own.nominee.name in ban and elsewhere.nominee.name not in ban
+
+
+def test_unit_list_is_paginated_and_keeps_its_filters(
+    kh: Kh, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from thidua.awards import views
+
+    monkeypatch.setattr(views, "UNIT_PAGE_SIZE", 2)
+    made = _nominations(kh, 3, S.DRAFT)
+    client = signed_in(people.officer)
+    query = f"?unit={kh.province.health.pk}&campaign={kh.campaign.pk}"
+
+    first = client.get(reverse("awards:index") + query).content.decode()
+    second = client.get(reverse("awards:index") + query + "&page=2").content.decode()
+
+    assert first.count('class="ncard"') == 2 and second.count('class="ncard"') == 1
+    assert "Trang 1/2" in first and "Trang 2/2" in second
+    assert f"campaign={kh.campaign.pk}" in first.split('rel="next"')[0].rsplit("href=", 1)[1]
+    shown = [n for n in made if f"/de-nghi/{n.pk}/" in first + second]
+    assert len(shown) == 3

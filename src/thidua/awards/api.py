@@ -23,7 +23,11 @@ from thidua.api.kit.viewsets import SelectorViewSet, checked, path_id
 from thidua.awards import services
 from thidua.awards.eligibility import check_nominations
 from thidua.awards.models import Nomination, Nominee
-from thidua.awards.selectors import NominationFilters, nomination_detail, nomination_list
+from thidua.awards.selectors import (
+    NominationFilters,
+    nomination_detail,
+    nomination_list,
+)
 from thidua.awards.serializers import (
     CheckedNominationSerializer,
     CheckSerializer,
@@ -35,6 +39,7 @@ from thidua.awards.serializers import (
     NomineeSearchSerializer,
     NomineeSerializer,
 )
+from thidua.core.paging import IdsFirst
 
 
 def _action_schema(summary: Any, body: type[serializers.Serializer] | None = None) -> Any:
@@ -67,8 +72,13 @@ class NominationViewSet(SelectorViewSet):
     def list(self, request: Request) -> Response:
         query = checked(NominationListQuerySerializer, request.query_params.dict())
         with_checks = query.pop("checks", False)
-        page = self.paginate_queryset(nomination_list(request.user, NominationFilters(**query)))
-        items = list(page or [])
+        nominations = nomination_list(request.user, NominationFilters(**query))
+        # The page's ids are found on the nomination table alone, then its rows are read
+        # with what they show: joined before the LIMIT, PostgreSQL walked the newest
+        # nominations of the country to find a commune's fifty (issue #16).
+        # DRF's stubs ask for a QuerySet; its paginator only counts and slices (IdsFirst does).
+        page: list[Nomination] | None = self.paginate_queryset(IdsFirst(nominations))  # type: ignore[arg-type]
+        items: list[Nomination] = list(page or [])
         data = NominationSerializer(items, many=True).data
         if with_checks:
             # The page's items checked together: a fixed number of queries (issue #16).

@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -49,6 +50,9 @@ from thidua.core.views import pick_by_id
 from thidua.organisations.models import Unit
 from thidua.organisations.selectors import staff_units
 
+#: Nominations on one page of a unit's list.
+UNIT_PAGE_SIZE = 50
+
 BOARD_ROLES = (Role.SECRETARIAT, Role.LEADER, Role.COUNCIL_MEMBER)
 #: Dossier files a browser shows in the page (a PDF, a photo); others are downloaded.
 INLINE_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png", "image/webp"})
@@ -70,16 +74,22 @@ def index_page(request: HttpRequest) -> HttpResponse:
     unit = pick_by_id(units, request.GET.get("unit"))
     campaigns = campaigns_for_unit(user, unit)
     campaign = pick_by_id(campaigns, request.GET.get("campaign"))
-    rows = []
+    rows: list[Nomination] = []
+    page = None
     if campaign is not None:
+        # One page of the unit's nominations, not all of them: a unit proposes hundreds in
+        # a campaign, and the page must cost the same however many (issue #16).
         filters = NominationFilters(campaign=campaign.pk, proposer_unit=unit.pk)
-        rows = list(nomination_list(user, filters).order_by("phase__position", "state", "pk"))
+        nominations = nomination_list(user, filters).order_by("phase__position", "state", "pk")
+        page = Paginator(nominations, UNIT_PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = list(page.object_list)
     context = {
         "units": units,
         "unit": unit,
         "campaigns": campaigns,
         "campaign": campaign,
         "rows": rows,
+        "page": page,
         "is_head": Role.UNIT_HEAD in reach_of(user).roles,
     }
     return render(request, "awards/unit_list.html", context)

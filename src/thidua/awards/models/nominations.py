@@ -48,6 +48,15 @@ CLAIMING_STATES = (
 )
 
 
+#: States in which a nomination waits for its appraising body: the review queue (Luật TĐKT
+#: 2022 Điều 80), served by its own partial indexes.
+REVIEW_STATES = (
+    NominationState.SUBMITTED,
+    NominationState.UNDER_REVIEW,
+    NominationState.TO_COUNCIL,
+)
+
+
 class AwardBasis(models.TextChoices):
     """What the award rewards. Campaign (chuyên đề) and exceptional (đột xuất) awards do
     not count towards merit (công trạng) proposals (ND 152/2025 Điều 4.3)."""
@@ -147,6 +156,27 @@ class Nomination(models.Model):
             # The lists' and the review queue's sort keys (newest first; oldest sent first).
             models.Index(fields=["updated_at", "id"], name="nomination_updated_idx"),
             models.Index(fields=["submitted_on", "id"], name="nomination_submitted_idx"),
+            # The review queue, in its order: the admin's (every grantor) and a granting
+            # body's (its grantor ids), over the waiting states only (issue #16).
+            models.Index(
+                fields=["submitted_on", "id"],
+                condition=Q(state__in=REVIEW_STATES),
+                name="nomination_queue_idx",
+            ),
+            models.Index(
+                fields=["grantor_unit", "submitted_on", "id"],
+                condition=Q(state__in=REVIEW_STATES),
+                name="nomination_grantor_queue_idx",
+            ),
+            # The overview's counts by form and state, read from the index alone.
+            models.Index(fields=["form", "state"], name="nomination_form_state_idx"),
+            # A province's sent nominations (Ban TĐKT, leaders, the Council: their units'
+            # ids), counted by state and form from the index alone.
+            models.Index(
+                fields=["proposer_unit", "state", "form"],
+                condition=Q(submitted_on__isnull=False),
+                name="nomination_sent_proposer_idx",
+            ),
         ]
 
     def __str__(self) -> str:

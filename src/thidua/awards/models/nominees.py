@@ -70,6 +70,15 @@ class Nominee(models.Model):
                 condition=~Q(merged_into=F("pk")), name="nominee_not_merged_into_self"
             ),
         ]
+        indexes = [
+            # The live nominees of the units in reach (``nominees_visible_to``): counted
+            # from this index alone, without reading the merged duplicates (issue #16).
+            models.Index(
+                fields=["unit"],
+                condition=Q(merged_into__isnull=True),
+                name="nominee_live_unit_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
