@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import MembershipFactory, UnitFactory, UserFactory
 from thidua.accounts.models import Role, Scope
-from thidua.core.exports import export_kinds
+from thidua.core.exports import export_kinds, export_kinds_keys
 from thidua.core.models import ExportJob, ExportJobState
 from thidua.core.rules import may_download_export
 
@@ -71,3 +71,13 @@ def test_someone_else_and_a_kind_no_app_registers_are_refused() -> None:
 
     assert not may_download_export(colleague, job)
     assert not may_download_export(officer, gone)
+
+
+def test_no_import_shares_a_key_with_an_export() -> None:
+    # Both are ExportJob rows told apart by their kind: a shared key made the works
+    # register's export page look for an import's campaign.
+    from thidua.core import imports
+
+    assert {"works-import", "nominations-import"} <= set(imports._KINDS)
+    assert "works" in export_kinds_keys()
+    assert set(imports._KINDS) & export_kinds_keys() == set()

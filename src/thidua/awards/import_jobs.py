@@ -22,7 +22,7 @@ from thidua.core.errors import NotPermitted
 from thidua.core.imports import ImportKind, ImportSteps
 from thidua.organisations.selectors import staff_units
 
-KIND = "nominations"
+KIND = "nominations-import"
 
 
 def _exactly(options: Sequence[Any], pk: Any) -> Any:

@@ -28,7 +28,7 @@ from typing import IO, Any, Protocol
 
 from django.core.files.base import ContentFile
 
-from thidua.core.exports import job_request
+from thidua.core.exports import export_kinds_keys, job_request
 from thidua.core.models import ExportJob
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
@@ -57,7 +57,12 @@ _KINDS: dict[str, ImportKind] = {}
 
 
 def register_import_kind(kind: ImportKind) -> None:
-    """Offer an import under ``kind.key`` (registered again: replaced, not doubled)."""
+    """Offer an import under ``kind.key`` (registered again: replaced, not doubled).
+
+    Imports and exports share ``ExportJob.kind``: a key an export holds is refused (the
+    job's page would take one for the other)."""
+    if kind.key in export_kinds_keys():
+        raise ValueError(f"{kind.key!r} is an export's key: give the import its own")
     _KINDS[kind.key] = kind
 
 

@@ -24,7 +24,7 @@ from thidua.organisations.models import Unit
 from thidua.works.excel import FIRST_DATA_ROW, REGISTER_SHEET, registration_import
 from thidua.works.services import can_register_for
 
-KIND = "works"
+KIND = "works-import"
 
 
 def file_rows(content: bytes) -> int:

@@ -59,7 +59,7 @@ def _page(user: User, job: ExportJob) -> str:
 
 def test_a_large_registration_file_is_imported_by_the_worker(world: World) -> None:
     answer = _upload(world)
-    job = ExportJob.objects.get(requested_by=world.officer, kind="works")
+    job = ExportJob.objects.get(requested_by=world.officer, kind="works-import")
     assert answer["HX-Redirect"] == reverse("core:export_job", args=[job.pk])
     assert Work.objects.count() == 0
 
@@ -82,7 +82,7 @@ def test_look_alikes_fail_the_job_until_the_box_is_ticked(world: World) -> None:
     register(world, world.sibling, world.province.commune_a2, "Xây dựng nhà văn hóa ấp Bình Tân")
     _upload(world)
     _run_worker()
-    first = ExportJob.objects.get(kind="works")
+    first = ExportJob.objects.get(kind="works-import")
 
     _upload(world, confirm_similar="on")
     _run_worker()
@@ -94,7 +94,7 @@ def test_look_alikes_fail_the_job_until_the_box_is_ticked(world: World) -> None:
         "“Xây dựng nhà văn hóa ấp Bình Tân” (Xã Hòa Ân)."
     )
     assert "Dòng 6, cột" in _page(world.officer, first)
-    confirmed = ExportJob.objects.exclude(pk=first.pk).get(kind="works")
+    confirmed = ExportJob.objects.exclude(pk=first.pk).get(kind="works-import")
     assert confirmed.parameters["confirm"] is True
     assert confirmed.state == ExportJobState.DONE and confirmed.outcome["created"] == 3
     assert Work.objects.filter(unit=world.province.commune_a1).count() == 3
@@ -102,7 +102,7 @@ def test_look_alikes_fail_the_job_until_the_box_is_ticked(world: World) -> None:
 
 def test_a_sibling_commune_officer_cannot_see_the_job(world: World) -> None:
     _upload(world)
-    job = ExportJob.objects.get(kind="works")
+    job = ExportJob.objects.get(kind="works-import")
 
     page = _client(world.sibling).get(reverse("core:export_job", args=[job.pk]))
 
