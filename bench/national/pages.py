@@ -70,7 +70,7 @@ def _time(fn: Any, repeat: int) -> dict[str, Any]:
     return {"p50": statistics.median(times), "p95": p95, "queries": queries, "status": status}
 
 
-def _details(province_root: Any) -> list[tuple[str, str]]:
+def _details(province_root: Any) -> list[tuple[str, str, str]]:
     """Pages of one object each (the province's campaign, a decision, a nomination …)."""
     from thidua.campaigns.models import Campaign
     from thidua.decisions.models import Certificate, Decision
@@ -82,11 +82,11 @@ def _details(province_root: Any) -> list[tuple[str, str]]:
     period = ReportPeriod.objects.filter(campaign=campaign).order_by("year", "number").first()
     code = Certificate.objects.filter(entry__decision=decision).values_list("code", flat=True)[0]
     return [
-        ("sec", f"/phong-trao/{campaign.pk}/"),
-        ("sec", f"/quyet-dinh/{decision.pk}/" if decision else "/quyet-dinh/"),
-        ("sec", f"/khen-thuong/de-nghi/{nomination.pk}/" if nomination else "/khen-thuong/"),
-        ("sec", f"/bao-cao/ky/{period.pk}/" if period else "/bao-cao/ky/"),
-        ("anon", f"/public/xac-minh/{code}/"),
+        ("sec", f"/phong-trao/{campaign.pk}/", "/phong-trao/<its campaign>/"),
+        ("sec", f"/quyet-dinh/{decision.pk}/", "/quyet-dinh/<a decision>/"),
+        ("sec", f"/khen-thuong/de-nghi/{nomination.pk}/", "/khen-thuong/de-nghi/<a nomination>/"),
+        ("sec", f"/bao-cao/ky/{period.pk}/", "/bao-cao/ky/<a quarter>/"),
+        ("anon", f"/public/xac-minh/{code}/", "/public/xac-minh/<a certificate>/"),
     ]
 
 
@@ -112,21 +112,27 @@ def measure_one(repeat: int, only: list[str] | None = None) -> dict[str, Any]:
     clients = {"sec": client("bench-sec-1"), "admin": client("bench-admin"),
                "officer": client("bench-officer-1"), "anon": client(None)}  # fmt: skip
     root = Membership.objects.get(user__username="bench-sec-1").unit.parent
-    pages = [("sec", p) for p in SECRETARIAT_PAGES] + [("admin", p) for p in SECRETARIAT_PAGES]
-    pages += [(who, f"/api/v1/{name}/") for who in ("sec", "admin") for name in API_LISTS]
-    pages += [("officer", p) for p in OFFICER_PAGES] + [("anon", p) for p in PUBLIC_PAGES]
-    pages += _details(root)
+    pages = [("sec", p, p) for p in SECRETARIAT_PAGES] + [
+        ("admin", p, p) for p in SECRETARIAT_PAGES
+    ]
+    pages += [
+        (who, f"/api/v1/{name}/", f"/api/v1/{name}/")
+        for who in ("sec", "admin")
+        for name in API_LISTS
+    ]
+    pages += [("officer", p, p) for p in OFFICER_PAGES] + [("anon", p, p) for p in PUBLIC_PAGES]
+    pages += _details(root)  # the same page of another object at each scale: named, not addressed
     if only:  # --only: the pages whose "who url" contains one of these strings
-        pages = [(who, url) for who, url in pages if any(o in f"{who} {url}" for o in only)]
+        pages = [page for page in pages if any(o in f"{page[0]} {page[1]}" for o in only)]
     bare = _time(lambda: HttpResponse("ok"), max(repeat, 50))["p50"]
     rows = {}
-    for who, url in pages:
+    for who, url, name in pages:
         first = clients[who].get(url)
         if first.status_code == 302:  # a section's front page: time the page it opens
             url = first["Location"]
         result = _time(lambda c=clients[who], url=url: c.get(url), repeat)
         result["x_bare"] = round(result["p50"] / bare)
-        rows[f"{who} {url}"] = result
+        rows[f"{who} {name}"] = result
         print(f"  {who:7} {url:45} {result['p50']:7.0f} {result['p95']:7.0f} ms "
               f"{result['queries']:3} q {result['status']}", file=sys.stderr, flush=True)  # fmt: skip
     return {"bare_view_ms": bare, "pages": rows}
