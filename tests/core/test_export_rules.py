@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import MembershipFactory, UnitFactory, UserFactory
 from thidua.accounts.models import Role, Scope
-from thidua.core.exports import export_kinds, export_kinds_keys
+from thidua.core.exports import export_kinds
 from thidua.core.models import ExportJob, ExportJobState
 from thidua.core.rules import may_download_export
 
@@ -79,5 +79,6 @@ def test_no_import_shares_a_key_with_an_export() -> None:
     from thidua.core import imports
 
     assert {"works-import", "nominations-import"} <= set(imports._KINDS)
-    assert "works" in export_kinds_keys()
-    assert set(imports._KINDS) & export_kinds_keys() == set()
+    exports = {kind.key for kind in export_kinds()}
+    assert "works" in exports
+    assert set(imports._KINDS) & exports == set()

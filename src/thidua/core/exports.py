@@ -135,11 +135,6 @@ def export_kind(key: str) -> ExportKind:
     return _KINDS[key]
 
 
-def export_kinds_keys() -> frozenset[str]:
-    """The keys of the registered exports."""
-    return frozenset(_KINDS)
-
-
 def export_kinds() -> list[ExportKind]:
     """Every registered kind, by key."""
     return [_KINDS[key] for key in sorted(_KINDS)]

@@ -28,7 +28,7 @@ from typing import IO, Any, Protocol
 
 from django.core.files.base import ContentFile
 
-from thidua.core.exports import export_kinds_keys, job_request
+from thidua.core.exports import export_kinds, job_request
 from thidua.core.models import ExportJob
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
@@ -61,7 +61,7 @@ def register_import_kind(kind: ImportKind) -> None:
 
     Imports and exports share ``ExportJob.kind``: a key an export holds is refused (the
     job's page would take one for the other)."""
-    if kind.key in export_kinds_keys():
+    if kind.key in {export.key for export in export_kinds()}:
         raise ValueError(f"{kind.key!r} is an export's key: give the import its own")
     _KINDS[kind.key] = kind
 
