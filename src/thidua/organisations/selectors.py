@@ -79,6 +79,31 @@ def unit_scope_grants(user: Any) -> frozenset[str]:
     )
 
 
+#: Where :func:`covered_unit_ids` keeps its answer on the request's user, beside its reach.
+_COVERED_ATTR = "_thidua_covered_units"
+
+
+def covered_unit_ids(user: Any) -> frozenset[int]:
+    """The ids of the units ``unit_scope_q(user)`` covers: the exact units at once, and
+    the subtrees and led clusters with one query on units (a province's few hundred),
+    read once per request-bound user like its reach.
+
+    A list can then be filtered on its own ``unit_id`` column, which its index serves; a
+    filter through the unit's path or a group membership, OR-ed with another branch,
+    makes PostgreSQL read and join every row of the country (issue #16).
+    """
+    reach = reach_of(user)
+    if not reach.subtree_paths and not reach.roles.get("cluster_leader"):
+        return frozenset(reach.exact)
+    cached = getattr(user, _COVERED_ATTR, None)
+    if cached is not None and cached[0] is reach:
+        covered: frozenset[int] = cached[1]
+        return covered
+    covered = frozenset(Unit.objects.filter(unit_scope_q(user)).values_list("pk", flat=True))
+    setattr(user, _COVERED_ATTR, (reach, covered))
+    return covered
+
+
 def units_visible_to(user: Any) -> QuerySet[Unit]:
     """Units the user may see; nothing for an anonymous user."""
     if not getattr(user, "is_authenticated", False):

@@ -27,13 +27,12 @@ from thidua.campaigns.models import Campaign
 from thidua.core.text import fold
 from thidua.core.validity import valid_during
 from thidua.organisations.models import Unit, UnitSuccession
-from thidua.organisations.selectors import unit_scope_grants, unit_scope_q
+from thidua.organisations.selectors import covered_unit_ids, unit_scope_grants
 from thidua.works.models import REGISTERED_STATES, Work, WorkEvent, WorkState
 from thidua.works.timing import campaign_span
 from thidua.works.transitions import Action
 
 _UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
-_COVERED_ATTR = "_thidua_covered_units"
 
 
 def works_visible_to(user: Any) -> QuerySet[Work]:
@@ -48,29 +47,10 @@ def works_visible_to(user: Any) -> QuerySet[Work]:
     if reach.is_admin:
         return Work.objects.all()
     approving = {u for role in _UNIT_ROLES for u in reach.roles.get(role, frozenset())}
-    query = Q(unit_id__in=sorted(_covered_units(user))) | Q(approver_unit_id__in=sorted(approving))
+    query = Q(unit_id__in=sorted(covered_unit_ids(user))) | Q(
+        approver_unit_id__in=sorted(approving)
+    )
     return Work.objects.filter(query)
-
-
-def _covered_units(user: Any) -> set[int]:
-    """The ids of the units ``unit_scope_q(user)`` covers: the exact units at once, and
-    the subtrees and led clusters with one query on units (a province's few hundred).
-
-    Works are then filtered on their own columns (``unit_id``, ``approver_unit_id``),
-    which their indexes serve; a filter through the unit's path or a group membership,
-    OR-ed with the approver, made PostgreSQL read and join every work of the country
-    (issue #16).
-    """
-    reach = reach_of(user)
-    if not reach.subtree_paths and not reach.roles.get(Role.CLUSTER_LEADER):
-        return set(reach.exact)
-    # Read once per request-bound user, like its reach (a page filters works twice).
-    cached = getattr(user, _COVERED_ATTR, None)
-    if cached is not None and cached[0] is reach:
-        return set(cached[1])
-    covered = frozenset(Unit.objects.filter(unit_scope_q(user)).values_list("pk", flat=True))
-    setattr(user, _COVERED_ATTR, (reach, covered))
-    return set(covered)
 
 
 def works_visible_grants(user: Any) -> frozenset[str]:
