@@ -12,12 +12,12 @@ from io import BytesIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
 from tests.awards.test_excel import GOOD, _book
 from tests.factories.awards import Kh, NominationFactory, NomineeFactory, People
+from tests.pages import signed_in
+from tests.worker import run_worker
 from thidua.accounts.models import Membership, User
 from thidua.awards.import_jobs import NOMINATIONS_IMPORT
 from thidua.awards.models import Nomination, NominationEvent, NominationState, Nominee
@@ -38,26 +38,16 @@ def _small_threshold(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path
 
 
-def _run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _upload(kh: Kh, user: User, rows: list[list[object]]) -> Any:
     stream = _book(rows)
     stream.name = "danh-sach.xlsx"
     url = reverse("awards:excel_upload")
     query = f"?unit={kh.province.health.pk}&campaign={kh.campaign.pk}"
-    return _client(user).post(url + query, {"file": stream})
+    return signed_in(user).post(url + query, {"file": stream})
 
 
 def _job_page(user: User, job: ExportJob) -> str:
-    return _client(user).get(reverse("core:export_job", args=[job.pk])).content.decode()
+    return signed_in(user).get(reverse("core:export_job", args=[job.pk])).content.decode()
 
 
 def test_a_large_list_is_imported_by_the_worker(kh: Kh, people: People) -> None:
@@ -68,7 +58,7 @@ def test_a_large_list_is_imported_by_the_worker(kh: Kh, people: People) -> None:
     assert "Đang chờ" in _job_page(people.officer, job)
     assert Nomination.objects.count() == 0 and job.source.name
 
-    _run_worker()
+    run_worker()
 
     job.refresh_from_db()
     assert job.state == ExportJobState.DONE, job.error
@@ -88,7 +78,7 @@ def test_a_large_list_is_imported_by_the_worker(kh: Kh, people: People) -> None:
 def test_a_sibling_unit_officer_cannot_see_the_job(kh: Kh, people: People) -> None:
     _upload(kh, people.officer, GOOD)
     job = ExportJob.objects.get()
-    sibling = _client(people.sibling_officer)
+    sibling = signed_in(people.sibling_officer)
 
     page = sibling.get(reverse("core:export_job", args=[job.pk]))
     cancel = sibling.post(reverse("core:export_job_cancel", args=[job.pk]))
@@ -102,7 +92,7 @@ def test_a_sibling_unit_officer_cannot_see_the_job(kh: Kh, people: People) -> No
 def test_wrong_rows_fail_the_job_with_each_error_and_save_nothing(kh: Kh, people: People) -> None:
     _upload(kh, people.officer, [*GOOD, BAD_ROW])
 
-    _run_worker()
+    run_worker()
 
     job = ExportJob.objects.get()
     assert job.state == ExportJobState.FAILED
@@ -125,7 +115,7 @@ def test_a_row_taken_meanwhile_fails_the_whole_job(kh: Kh, people: People) -> No
         campaign=kh.campaign, phase=kh.phase1, proposer_unit=kh.province.health, nominee=hoa
     )
 
-    _run_worker()
+    run_worker()
 
     job = ExportJob.objects.get()
     assert job.state == ExportJobState.FAILED
@@ -137,7 +127,7 @@ def test_the_worker_checks_the_uploaders_rights_again(kh: Kh, people: People) ->
     _upload(kh, people.officer, GOOD)
     Membership.objects.filter(user=people.officer).delete()
 
-    _run_worker()
+    run_worker()
 
     job = ExportJob.objects.get()
     assert job.state == ExportJobState.FAILED
@@ -150,10 +140,10 @@ def test_the_worker_checks_the_uploaders_rights_again(kh: Kh, people: People) ->
 def test_a_cancelled_import_saves_nothing(kh: Kh, people: People) -> None:
     _upload(kh, people.officer, GOOD)
     job = ExportJob.objects.get()
-    client = _client(people.officer)
+    client = signed_in(people.officer)
 
     client.post(reverse("core:export_job_cancel", args=[job.pk]))
-    _run_worker()
+    run_worker()
 
     job.refresh_from_db()
     assert job.state == ExportJobState.CANCELLED and job.source.name == ""
@@ -171,7 +161,7 @@ def test_the_same_file_sent_twice_makes_one_job(kh: Kh, people: People) -> None:
     for _ in range(2):
         stream = io.BytesIO(content)
         stream.name = "danh-sach.xlsx"
-        _client(people.officer).post(url, {"file": stream})
+        signed_in(people.officer).post(url, {"file": stream})
 
     assert ExportJob.objects.count() == 1
 
@@ -182,7 +172,7 @@ def test_a_bad_file_is_refused_at_once_in_vietnamese(kh: Kh, people: People) -> 
     url = reverse("awards:excel_upload")
     query = f"?unit={kh.province.health.pk}&campaign={kh.campaign.pk}"
 
-    page = _client(people.officer).post(url + query, {"file": pdf})
+    page = signed_in(people.officer).post(url + query, {"file": pdf})
 
     assert "Hãy tải lên tệp Excel (.xlsx) theo mẫu, tối đa 5 MB." in page.content.decode()
     assert ExportJob.objects.count() == 0 and Nomination.objects.count() == 0
@@ -207,7 +197,7 @@ def test_a_cancel_while_the_job_runs_saves_none(
     job = import_job_request(actor=people.officer, kind="cancel-midway",
                              parameters=parameters, content=content, name="a.xlsx")  # fmt: skip
 
-    _run_worker()
+    run_worker()
 
     job.refresh_from_db()
     assert job.state == ExportJobState.CANCELLED

@@ -10,21 +10,17 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories.decisions import World, issued
+from tests.worker import run_worker
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.decisions.certificates import certificate_batch_cancel, certificate_batch_request
 from thidua.decisions.codes import EventKind
 from thidua.decisions.models import BatchState, CertificateBatch, DecisionEvent
-
-
-def _run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @contextmanager
@@ -71,7 +67,7 @@ def test_running_batch_cancelled_stops_at_next_step_and_may_be_asked_again(
     with _before_first(
         'UPDATE "decisions_certificatebatch" SET "done_count"', _cancel_by_page(world, batch)
     ) as fired:
-        _run_worker()
+        run_worker()
 
     assert fired, "the worker never reached a progress step"
     batch.refresh_from_db()
@@ -93,7 +89,7 @@ def test_running_batch_cancelled_stops_at_next_step_and_may_be_asked_again(
     # Asking again prints the whole batch.
     with django_capture_on_commit_callbacks(execute=True):
         again = certificate_batch_request(actor=world.secretariat, decision=decision)
-    _run_worker()
+    run_worker()
     again.refresh_from_db()
     assert (again.state, again.progress, again.done_count) == (BatchState.DONE, 100, 4)
     assert len(_batch_files()) == 2
@@ -112,7 +108,7 @@ def test_queued_batch_cancelled_is_skipped_by_the_worker(
     assert reverse("decisions:batch_cancel", args=[batch.pk]) in page  # the "Hủy" button
 
     client.post(reverse("decisions:batch_cancel", args=[batch.pk]))
-    _run_worker()
+    run_worker()
 
     batch.refresh_from_db()
     assert batch.state == BatchState.CANCELLED and batch.progress == 0

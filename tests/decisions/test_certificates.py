@@ -8,19 +8,15 @@ import zipfile
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
 from tests.factories.decisions import World, draft, issued
+from tests.worker import run_worker
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.decisions.certificates import certificate_batch_request, certificate_batch_run
 from thidua.decisions.models import BatchState, Certificate, CertificateBatch, Decision
-
-
-def _run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @pytest.fixture
@@ -67,7 +63,7 @@ def test_batch_runs_in_the_worker_and_offers_zip_and_combined_pdf(world: World) 
     started = client.post(reverse("decisions:batch_start", args=[decision.pk]))
     batch = CertificateBatch.objects.get()
     queued_page = client.get(started["Location"])
-    _run_worker()
+    run_worker()
     batch.refresh_from_db()
     done_page = client.get(
         reverse("decisions:batch", args=[batch.pk]), headers={"HX-Request": "true"}

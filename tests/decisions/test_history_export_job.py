@@ -11,16 +11,15 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.factories import member
 from tests.factories.decisions import World, issued
-from tests.pages import HX
+from tests.pages import HX, signed_in
+from tests.worker import run_worker
 from thidua.accounts.models import User
 from thidua.core.exports import export_job_request
 from thidua.core.models import ExportJob, ExportJobEvent, ExportJobState
@@ -37,18 +36,8 @@ def history(world: World, settings: Any) -> World:
     return world
 
 
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
 def _ask(user: User, query: dict[str, str] | None = None) -> ExportJob:
-    answer = _client(user).get(reverse("decisions:history_xlsx"), query or {})
+    answer = signed_in(user).get(reverse("decisions:history_xlsx"), query or {})
     job = ExportJob.objects.get()
     assert answer.status_code == 302
     assert answer["Location"] == reverse("core:export_job", args=[job.pk])
@@ -56,7 +45,7 @@ def _ask(user: User, query: dict[str, str] | None = None) -> ExportJob:
 
 
 def _file_rows(user: User, job: ExportJob) -> list[tuple[Any, ...]]:
-    answer = _client(user).get(reverse("core:export_job_file", args=[job.pk]))
+    answer = signed_in(user).get(reverse("core:export_job_file", args=[job.pk]))
     content = b"".join(answer.streaming_content)
     assert answer["Cache-Control"] == "private, no-store"
     sheet = load_workbook(io.BytesIO(content)).active
@@ -66,7 +55,7 @@ def _file_rows(user: User, job: ExportJob) -> list[tuple[Any, ...]]:
 def test_a_large_history_export_is_a_job_whose_file_holds_the_rows(history: World) -> None:
     job = _ask(history.secretariat)
 
-    _run_worker()
+    run_worker()
 
     job.refresh_from_db()
     assert (job.state, job.done, job.total) == (ExportJobState.DONE, 4, 4)
@@ -75,7 +64,7 @@ def test_a_large_history_export_is_a_job_whose_file_holds_the_rows(history: Worl
     names = sorted(row[0] for row in rows[1:])
     assert names == ["Hộ ông Thạch Sang", "Lê Văn Nam", "Trạm Y tế xã Phong Phú", "Trần Thị Hoa"]
     assert {row[6] for row in rows[1:]} == {"1234/QĐ-UBND"}
-    page = _client(history.secretariat).get(reverse("core:export_job", args=[job.pk]))
+    page = signed_in(history.secretariat).get(reverse("core:export_job", args=[job.pk]))
     assert "Tải về lich-su-khen-thuong-" in page.content.decode()
     assert page["Cache-Control"] == "no-store"
 
@@ -83,9 +72,9 @@ def test_a_large_history_export_is_a_job_whose_file_holds_the_rows(history: Worl
 def test_the_job_keeps_the_cell_formats_of_the_direct_export(history: World) -> None:
     job = _ask(history.secretariat)
 
-    _run_worker()
+    run_worker()
 
-    answer = _client(history.secretariat).get(reverse("core:export_job_file", args=[job.pk]))
+    answer = signed_in(history.secretariat).get(reverse("core:export_job_file", args=[job.pk]))
     sheet = load_workbook(io.BytesIO(b"".join(answer.streaming_content))).active
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "Trần Thị Hoa")
     assert sheet.freeze_panes == "A2"
@@ -97,7 +86,7 @@ def test_the_job_applies_the_requesters_visibility_and_search(history: World) ->
     officer = history.officer_a1
     job = _ask(officer)  # Xã Phong Phú's three awards: over the limit of two
 
-    _run_worker()
+    run_worker()
 
     rows = _file_rows(officer, job)
     assert sorted(row[0] for row in rows[1:]) == [
@@ -114,7 +103,7 @@ def test_a_job_asking_for_a_sibling_units_people_holds_none_of_them(history: Wor
         actor=history.officer_a1, kind="award_history", parameters={"q": "nam"}
     )
 
-    _run_worker()
+    run_worker()
 
     job.refresh_from_db()
     assert (job.state, job.total) == (ExportJobState.DONE, 0)
@@ -123,9 +112,9 @@ def test_a_job_asking_for_a_sibling_units_people_holds_none_of_them(history: Wor
 
 def test_another_units_officer_cannot_see_cancel_or_download_a_job(history: World) -> None:
     job = _ask(history.secretariat)
-    _run_worker()
+    run_worker()
     sibling = member(history.province.commune_a2)
-    outsider = _client(sibling)
+    outsider = signed_in(sibling)
 
     page = outsider.get(reverse("core:export_job", args=[job.pk]))
     fragment = outsider.get(reverse("core:export_job", args=[job.pk]), headers=HX)
@@ -143,10 +132,10 @@ def test_another_units_officer_cannot_see_cancel_or_download_a_job(history: Worl
 
 def test_a_queued_job_cancelled_from_its_page_stores_nothing(history: World) -> None:
     job = _ask(history.secretariat)
-    client = _client(history.secretariat)
+    client = signed_in(history.secretariat)
 
     answer = client.post(reverse("core:export_job_cancel", args=[job.pk]), follow=True)
-    _run_worker()
+    run_worker()
 
     assert "Đã hủy việc xuất tệp." in answer.content.decode()
     job.refresh_from_db()
@@ -178,7 +167,7 @@ def _after_each_progress(action: Callable[[], None]) -> Iterator[list[str]]:
 def test_the_progress_page_follows_the_worker(history: World, settings: Any) -> None:
     settings.EXPORT_PROGRESS_ROWS = 1
     job = _ask(history.secretariat)
-    client = _client(history.secretariat)
+    client = signed_in(history.secretariat)
     percents: list[str] = []
 
     def look() -> None:
@@ -186,7 +175,7 @@ def test_the_progress_page_follows_the_worker(history: World, settings: Any) -> 
         percents.append(text.split('<strong class="export-job__percent">')[1].split("<")[0])
 
     with _after_each_progress(look):
-        _run_worker()
+        run_worker()
 
     assert percents == ["25 %", "50 %", "75 %", "99 %", "99 %"]
     events = ExportJobEvent.objects.filter(job=job).order_by("pk")
@@ -201,14 +190,14 @@ def test_the_progress_page_follows_the_worker(history: World, settings: Any) -> 
 def test_a_running_job_cancelled_stops_at_its_next_step(history: World, settings: Any) -> None:
     settings.EXPORT_PROGRESS_ROWS = 1
     job = _ask(history.secretariat)
-    client = _client(history.secretariat)
+    client = signed_in(history.secretariat)
 
     def cancel_once() -> None:
         if ExportJob.objects.filter(pk=job.pk, state=ExportJobState.RUNNING).exists():
             client.post(reverse("core:export_job_cancel", args=[job.pk]))
 
     with _after_each_progress(cancel_once) as steps:
-        _run_worker()
+        run_worker()
 
     job.refresh_from_db()
     assert len(steps) == 2  # the first step saved, the second found the job cancelled
@@ -218,7 +207,7 @@ def test_a_running_job_cancelled_stops_at_its_next_step(history: World, settings
 
 
 def test_the_progress_page_makes_the_same_queries_whatever_the_rows(history: World) -> None:
-    client = _client(history.secretariat)
+    client = signed_in(history.secretariat)
     small = export_job_request(actor=history.secretariat, kind="award_history", parameters={})
     large = export_job_request(
         actor=history.secretariat, kind="award_history", parameters={"kind": "individual"}
@@ -245,14 +234,14 @@ def test_the_progress_page_makes_the_same_queries_whatever_the_rows(history: Wor
 def test_asking_twice_while_pending_gives_the_same_job(history: World) -> None:
     first = _ask(history.secretariat)
 
-    again = _client(history.secretariat).get(reverse("decisions:history_xlsx"))
+    again = signed_in(history.secretariat).get(reverse("decisions:history_xlsx"))
 
     assert again["Location"] == reverse("core:export_job", args=[first.pk])
     assert ExportJob.objects.count() == 1
 
 
 def test_a_small_history_is_still_a_file_at_once(history: World) -> None:
-    answer = _client(history.officer_b1).get(reverse("decisions:history_xlsx"))
+    answer = signed_in(history.officer_b1).get(reverse("decisions:history_xlsx"))
 
     sheet = load_workbook(io.BytesIO(answer.content)).active
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["Lê Văn Nam"]

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from tests.factories import Province, member
 from tests.factories.consolidation import NOW, Quarter
+from tests.worker import run_worker
 from thidua.accounts.models import Role, User
 from thidua.core.errors import NotPermitted
 from thidua.reports.consolidation_tasks import consolidation_cancel, consolidation_request
@@ -34,10 +34,6 @@ def _frozen_time() -> Iterator[None]:
 @pytest.fixture
 def secretariat(province: Province) -> User:
     return member(province.home_affairs, Role.SECRETARIAT)
-
-
-def _run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def _stored() -> list[Path]:
@@ -76,7 +72,7 @@ def test_cancel_between_steps_stops_the_run(quarter: Quarter, secretariat: User)
         return sql.startswith('SELECT %s AS "a" FROM "reports_consolidation"')
 
     with _cancel_when(second_step, secretariat, consolidation) as fired:
-        _run_worker()
+        run_worker()
 
     assert fired
     consolidation.refresh_from_db()
@@ -95,7 +91,7 @@ def test_cancel_between_steps_stops_the_run(quarter: Quarter, secretariat: User)
 
     # Asked again: a whole new run, done.
     again = consolidation_request(actor=secretariat, period=quarter.period)
-    _run_worker()
+    run_worker()
     again.refresh_from_db()
     assert again.state == ConsolidationState.DONE and len(_stored()) == 2
 
@@ -116,7 +112,7 @@ def test_cancel_after_the_files_were_stored_removes_them(
         return sql.startswith("BEGIN") and len(_stored()) == 2
 
     with _cancel_when(files_stored, secretariat, consolidation) as fired:
-        _run_worker()
+        run_worker()
 
     assert fired
     consolidation.refresh_from_db()

@@ -12,13 +12,13 @@ import docx
 import pytest
 import time_machine
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.db.models.signals import post_save
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
 from tests.factories import Province, UnitFactory, member
 from tests.factories.consolidation import NOW, Quarter
+from tests.worker import run_worker
 from thidua.accounts.models import Role, Scope, User
 from thidua.core.errors import DomainError, NotPermitted
 from thidua.organisations.models import UnitKind
@@ -35,10 +35,6 @@ def _frozen_time() -> Iterator[None]:
 @pytest.fixture
 def secretariat(province: Province) -> User:
     return member(province.home_affairs, Role.SECRETARIAT)
-
-
-def _run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_consolidation_request_queues_the_task_on_commit(
@@ -148,7 +144,7 @@ def test_consolidate_through_worker_stores_both_files(
     consolidation = consolidation_request(actor=secretariat, period=quarter.period)
     assert DBTaskResult.objects.count() == 1
 
-    _run_worker()
+    run_worker()
 
     consolidation.refresh_from_db()
     assert consolidation.state == ConsolidationState.DONE
@@ -191,7 +187,7 @@ def test_consolidate_unwritable_storage_fails_in_vietnamese(
     settings.MEDIA_ROOT = blocker
     consolidation = consolidation_request(actor=secretariat, period=quarter.period)
 
-    _run_worker()
+    run_worker()
 
     consolidation.refresh_from_db()
     assert consolidation.state == ConsolidationState.FAILED

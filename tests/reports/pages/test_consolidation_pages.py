@@ -7,12 +7,12 @@ import io
 
 import docx
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.factories.reports import report_of
 from tests.pages import HX, page_text, signed_in
+from tests.worker import run_worker
 from thidua.reports.models import Consolidation, ConsolidationState
 from thidua.reports.services import report_save, report_submit
 
@@ -20,10 +20,6 @@ from thidua.reports.services import report_save, report_submit
 def _content(response) -> bytes:  # type: ignore[no-untyped-def]
     """A file response's bytes (read to the end, the test client closes the file)."""
     return b"".join(response.streaming_content)
-
-
-def _run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -37,7 +33,7 @@ def test_consolidation_shows_progress_then_the_downloads(people, province, q4):
     consolidation = Consolidation.objects.get()
     page = reverse("reports:consolidation", args=[consolidation.pk])
     waiting = client.get(page, headers=HX)
-    _run_worker()
+    run_worker()
     finished = client.get(page, headers=HX)
     word = client.get(reverse("reports:consolidation_docx", args=[consolidation.pk]))
     excel = client.get(reverse("reports:consolidation_xlsx", args=[consolidation.pk]))

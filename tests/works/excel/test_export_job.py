@@ -10,11 +10,11 @@ from typing import Any
 
 import openpyxl
 import pytest
-from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
 from tests.factories import member
+from tests.pages import signed_in
+from tests.worker import run_worker
 from tests.works.excel.test_excel import EXPORT_HEADERS, World, register
 from thidua.accounts.models import Membership, User
 from thidua.core.models import ExportJob, ExportJobState
@@ -23,23 +23,13 @@ from thidua.works.services import work_submit
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _export_by_job(user: User, query: dict[str, str] | None = None) -> list[list[Any]]:
     """Ask the register's export, run the worker, read the job's file (its cells)."""
-    client = _client(user)
+    client = signed_in(user)
     answer = client.get(reverse("works:excel_export"), query or {})
     job = ExportJob.objects.get(requested_by=user)
     assert answer["Location"] == reverse("core:export_job", args=[job.pk])
-    _run_worker()
+    run_worker()
     job.refresh_from_db()
     assert job.state == ExportJobState.DONE, job.error
     download = client.get(reverse("core:export_job_file", args=[job.pk]))
@@ -93,7 +83,7 @@ def test_the_job_keeps_the_register_filters(works: World) -> None:
 def test_a_sibling_officer_cannot_open_the_officers_job(works: World) -> None:
     _export_by_job(works.officer)
     job = ExportJob.objects.get()
-    sibling = _client(works.sibling)
+    sibling = signed_in(works.sibling)
 
     page = sibling.get(reverse("core:export_job", args=[job.pk]))
     download = sibling.get(reverse("core:export_job_file", args=[job.pk]))
@@ -111,7 +101,7 @@ def test_a_district_officer_moved_away_can_no_longer_download_its_register(
     job = ExportJob.objects.get()
     assert any(grant.startswith("approves:") for grant in job.grants)
     Membership.objects.filter(user=works.district).delete()
-    client = _client(works.district)
+    client = signed_in(works.district)
 
     page = client.get(reverse("core:export_job", args=[job.pk]))
     download = client.get(reverse("core:export_job_file", args=[job.pk]))

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
+from tests.pages import signed_in
+from tests.worker import run_worker
 from tests.works.excel.test_excel import World, fill, good_rows, register
 from thidua.accounts.models import User
 from thidua.core.models import ExportJob, ExportJobState
@@ -33,28 +33,18 @@ def _small_threshold(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path
 
 
-def _run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _upload(world: World, **data: Any) -> Any:
     unit = world.province.commune_a1
     content = fill(registration_template(world.campaign, unit), good_rows())
     url = reverse("works:excel_upload", args=[world.campaign.pk, unit.pk])
-    return _client(world.officer).post(
+    return signed_in(world.officer).post(
         url, {"file": SimpleUploadedFile("dang-ky.xlsx", content), **data},
         headers={"HX-Request": "true"},
     )  # fmt: skip
 
 
 def _page(user: User, job: ExportJob) -> str:
-    return _client(user).get(reverse("core:export_job", args=[job.pk])).content.decode()
+    return signed_in(user).get(reverse("core:export_job", args=[job.pk])).content.decode()
 
 
 def test_a_large_registration_file_is_imported_by_the_worker(world: World) -> None:
@@ -63,7 +53,7 @@ def test_a_large_registration_file_is_imported_by_the_worker(world: World) -> No
     assert answer["HX-Redirect"] == reverse("core:export_job", args=[job.pk])
     assert Work.objects.count() == 0
 
-    _run_worker()
+    run_worker()
 
     job.refresh_from_db()
     assert job.state == ExportJobState.DONE, job.error
@@ -81,11 +71,11 @@ def test_a_large_registration_file_is_imported_by_the_worker(world: World) -> No
 def test_look_alikes_fail_the_job_until_the_box_is_ticked(world: World) -> None:
     register(world, world.sibling, world.province.commune_a2, "Xây dựng nhà văn hóa ấp Bình Tân")
     _upload(world)
-    _run_worker()
+    run_worker()
     first = ExportJob.objects.get(kind="works-import")
 
     _upload(world, confirm_similar="on")
-    _run_worker()
+    run_worker()
 
     first.refresh_from_db()
     assert first.state == ExportJobState.FAILED
@@ -104,7 +94,7 @@ def test_a_sibling_commune_officer_cannot_see_the_job(world: World) -> None:
     _upload(world)
     job = ExportJob.objects.get(kind="works-import")
 
-    page = _client(world.sibling).get(reverse("core:export_job", args=[job.pk]))
+    page = signed_in(world.sibling).get(reverse("core:export_job", args=[job.pk]))
 
     assert page.status_code == 404
     assert "Đăng ký công trình" not in page.content.decode()
