@@ -11,9 +11,9 @@ from tests.factories.awards import (
     AwardRecordFactory,
     HoldFactory,
     Kh,
-    NominationFactory,
     NomineeFactory,
     QuotaFactory,
+    bk_nomination,
     form,
     full_dossier,
 )
@@ -25,31 +25,13 @@ D = dt.date
 AS_OF = D(2025, 3, 1)
 
 
-def _nomination(kh: Kh, *, dossier: bool = True, **kw: Any) -> Nomination:
-    p = kh.province
-    values: dict[str, Any] = {
-        "campaign": kh.campaign,
-        "phase": kh.phase1,
-        "proposer_unit": p.health,
-        "grantor_unit": p.root,
-        "form": form("bang-khen-tinh"),
-    }
-    values.update(kw)
-    if "nominee" not in kw:
-        values["nominee"] = NomineeFactory(unit=values["proposer_unit"])
-    nomination = NominationFactory(**values)
-    if dossier:
-        full_dossier(nomination)
-    return nomination
-
-
 def _result(nomination: Nomination, code: str, as_of: dt.date = AS_OF, **kw: Any) -> CheckResult:
     results = {r.code: r for r in check_nomination(nomination, as_of=as_of, **kw)}
     return results[code]
 
 
 def test_a_complete_nomination_passes_every_blocking_check(kh: Kh) -> None:
-    results = check_nomination(_nomination(kh), as_of=AS_OF)
+    results = check_nomination(bk_nomination(kh), as_of=AS_OF)
 
     assert [r.code for r in results if r.blocks] == []
     assert {r.code for r in results} >= {
@@ -67,7 +49,7 @@ def test_a_complete_nomination_passes_every_blocking_check(kh: Kh) -> None:
 # R1 — authority as of the decision date
 def test_authority_district_giay_khen_both_sides_of_1_july_2025(kh: Kh) -> None:
     district = kh.province.district_a
-    nomination = _nomination(
+    nomination = bk_nomination(
         kh, form=form("giay-khen"), grantor_unit=district, proposer_unit=district
     )
 
@@ -79,7 +61,7 @@ def test_authority_district_giay_khen_both_sides_of_1_july_2025(kh: Kh) -> None:
 
 # R11 — only Bằng khen / Giấy khen from a campaign under 3 years
 def test_flag_refused_for_a_short_campaign_allowed_for_three_years(kh: Kh) -> None:
-    short = _nomination(
+    short = bk_nomination(
         kh,
         form=form("co-thi-dua-tinh"),
         nominee=NomineeFactory(kind="collective", unit=kh.province.health),
@@ -88,18 +70,18 @@ def test_flag_refused_for_a_short_campaign_allowed_for_three_years(kh: Kh) -> No
         issuer_unit=kh.province.root, start=D(2022, 1, 1), end=D(2025, 1, 1)
     )
     long_phase = PhaseFactory(campaign=long_campaign)
-    long = _nomination(kh, campaign=long_campaign, phase=long_phase, form=form("co-thi-dua-tinh"),
+    long = bk_nomination(kh, campaign=long_campaign, phase=long_phase, form=form("co-thi-dua-tinh"),
                        nominee=NomineeFactory(kind="collective", unit=kh.province.health))  # fmt: skip
 
     refused = _result(short, "campaign_form")
     assert not refused.ok and "chỉ được đề nghị Bằng khen hoặc Giấy khen" in refused.message
     assert _result(long, "campaign_form").ok
-    assert not _result(_nomination(kh, form=form("ldtt")), "campaign_form").ok
+    assert not _result(bk_nomination(kh, form=form("ldtt")), "campaign_form").ok
 
 
 def test_annual_flag_of_a_cluster_leader_is_not_a_campaign_award(kh: Kh) -> None:
     collective = NomineeFactory(kind="collective", unit=kh.province.health)
-    annual = _nomination(
+    annual = bk_nomination(
         kh, form=form("co-thi-dua-tinh"), nominee=collective, basis=AwardBasis.ANNUAL
     )
 
@@ -116,7 +98,7 @@ def test_dissolved_proposer_must_be_its_successor(kh: Kh) -> None:
     UnitSuccession.objects.create(
         predecessor=old, successor=new, effective=D(2025, 3, 1), kind="merge"
     )
-    nomination = _nomination(kh, proposer_unit=old)
+    nomination = bk_nomination(kh, proposer_unit=old)
 
     assert _result(nomination, "dissolved", D(2025, 2, 28)).ok
     refused = _result(nomination, "dissolved", D(2025, 3, 1))
@@ -126,7 +108,7 @@ def test_dissolved_proposer_must_be_its_successor(kh: Kh) -> None:
 def test_no_award_to_a_collective_of_a_dissolved_unit(kh: Kh) -> None:
     gone = UnitFactory(kind=UnitKind.DISTRICT, parent=kh.province.root, valid_to=D(2025, 6, 30))
     nominee = NomineeFactory(kind="collective", unit=gone, gender="")
-    nomination = _nomination(kh, nominee=nominee)
+    nomination = bk_nomination(kh, nominee=nominee)
 
     assert _result(nomination, "dissolved", D(2025, 6, 30)).ok
     assert _result(nomination, "dissolved", D(2025, 7, 1)).blocks
@@ -134,7 +116,7 @@ def test_no_award_to_a_collective_of_a_dissolved_unit(kh: Kh) -> None:
 
 # R9 — one achievement, one award
 def test_second_live_nomination_in_the_phase_is_flagged_not_after_withdrawal(kh: Kh) -> None:
-    first = _nomination(kh)
+    first = bk_nomination(kh)
     second = Nomination(
         campaign=kh.campaign, phase=kh.phase1, proposer_unit=kh.province.home_affairs,
         grantor_unit=kh.province.root, nominee=first.nominee, form=form("giay-khen"),
@@ -148,16 +130,16 @@ def test_second_live_nomination_in_the_phase_is_flagged_not_after_withdrawal(kh:
 def test_other_phase_is_another_achievement(kh: Kh) -> None:
     # Issue 12 item 20: the same form in another phase now asks the reviewer to confirm a
     # distinct achievement (tests/awards/test_one_award_phases.py); another form does not.
-    first = _nomination(kh)
+    first = bk_nomination(kh)
 
-    other = _nomination(kh, phase=kh.phase2, nominee=first.nominee, form=form("giay-khen"))
+    other = bk_nomination(kh, phase=kh.phase2, nominee=first.nominee, form=form("giay-khen"))
 
     assert _result(other, "one_award").ok
 
 
 # R10 — hold list
 def test_open_hold_blocks_and_ended_hold_does_not(kh: Kh) -> None:
-    nomination = _nomination(kh)
+    nomination = bk_nomination(kh)
     HoldFactory(
         nominee=nomination.nominee, kind="inspection", start=D(2024, 1, 1), end=D(2025, 2, 28)
     )
@@ -167,9 +149,9 @@ def test_open_hold_blocks_and_ended_hold_does_not(kh: Kh) -> None:
 
 
 def test_discipline_ending_in_the_phase_counts_later_achievements_only(kh: Kh) -> None:
-    nomination = _nomination(kh)
+    nomination = bk_nomination(kh)
     HoldFactory(nominee=nomination.nominee, start=D(2024, 1, 1), end=D(2025, 1, 15))
-    covered = _nomination(kh, phase=kh.phase2)
+    covered = bk_nomination(kh, phase=kh.phase2)
     HoldFactory(nominee=covered.nominee, start=D(2024, 1, 1), end=D(2025, 9, 30))
 
     warned = _result(nomination, "hold")
@@ -178,7 +160,7 @@ def test_discipline_ending_in_the_phase_counts_later_achievements_only(kh: Kh) -
 
 
 def test_discipline_ended_before_the_phase_is_no_concern(kh: Kh) -> None:
-    nomination = _nomination(kh)
+    nomination = bk_nomination(kh)
     HoldFactory(nominee=nomination.nominee, start=D(2023, 1, 1), end=D(2024, 10, 31))
 
     assert _result(nomination, "hold").ok
@@ -186,7 +168,7 @@ def test_discipline_ended_before_the_phase_is_no_concern(kh: Kh) -> None:
 
 # R8 — campaign and exceptional awards do not count towards merit counters
 def test_cstd_tinh_counts_annual_cstdcs_only(kh: Kh) -> None:
-    nomination = _nomination(kh, form=form("cstd-tinh"), grantor_unit=kh.province.root)
+    nomination = bk_nomination(kh, form=form("cstd-tinh"), grantor_unit=kh.province.root)
     nominee = nomination.nominee
     for year in (2022, 2023):
         AwardRecordFactory(nominee=nominee, year=year, basis=AwardBasis.ANNUAL)
@@ -200,7 +182,7 @@ def test_cstd_tinh_counts_annual_cstdcs_only(kh: Kh) -> None:
 
 
 def test_merit_bang_khen_needs_two_consecutive_years_as_advice(kh: Kh) -> None:
-    nomination = _nomination(kh, basis=AwardBasis.MERIT)
+    nomination = bk_nomination(kh, basis=AwardBasis.MERIT)
     AwardRecordFactory(nominee=nomination.nominee, year=2024, basis=AwardBasis.ANNUAL)
 
     one_year = _result(nomination, "merit_history")
@@ -208,12 +190,12 @@ def test_merit_bang_khen_needs_two_consecutive_years_as_advice(kh: Kh) -> None:
 
     assert not one_year.ok and one_year.severity == "warn"
     assert _result(nomination, "merit_history").ok
-    assert "merit_history" not in {r.code for r in check_nomination(_nomination(kh), as_of=AS_OF)}
+    assert "merit_history" not in {r.code for r in check_nomination(bk_nomination(kh), as_of=AS_OF)}
 
 
 # R12 — dossier completeness per rule version and simplified procedure
 def test_dossier_missing_minutes_blocks_then_passes(kh: Kh) -> None:
-    nomination = _nomination(kh, dossier=False)
+    nomination = bk_nomination(kh, dossier=False)
     full_dossier(nomination, ("cover", "report"))
 
     refused = _result(nomination, "dossier")
@@ -224,7 +206,7 @@ def test_dossier_missing_minutes_blocks_then_passes(kh: Kh) -> None:
 
 
 def test_cstdcs_needs_ballot_and_evidence_under_both_decrees(kh: Kh) -> None:
-    nomination = _nomination(kh, form=form("cstdcs"), grantor_unit=kh.province.health)
+    nomination = bk_nomination(kh, form=form("cstdcs"), grantor_unit=kh.province.health)
 
     before, after = (
         _result(nomination, "dossier", D(2025, 6, 30)),
@@ -238,8 +220,8 @@ def test_cstdcs_needs_ballot_and_evidence_under_both_decrees(kh: Kh) -> None:
 
 
 def test_simplified_procedure_only_for_exceptional_achievements(kh: Kh) -> None:
-    campaign_basis = _nomination(kh, dossier=False, simplified=True)
-    exceptional = _nomination(kh, dossier=False, simplified=True, basis=AwardBasis.EXCEPTIONAL)
+    campaign_basis = bk_nomination(kh, dossier=False, simplified=True)
+    exceptional = bk_nomination(kh, dossier=False, simplified=True, basis=AwardBasis.EXCEPTIONAL)
     full_dossier(exceptional, ("cover", "summary"))
 
     assert _result(campaign_basis, "dossier").blocks
@@ -250,9 +232,9 @@ def test_simplified_procedure_only_for_exceptional_achievements(kh: Kh) -> None:
 # R13 — deadlines in working days
 def test_dossier_due_ten_working_days_before_the_review(kh: Kh) -> None:
     PhaseAwardDate.objects.create(phase=kh.phase1, review_on=D(2025, 5, 15))  # due 28/4/2025
-    on_time = _nomination(kh, submitted_on=D(2025, 4, 28))
-    late = _nomination(kh, submitted_on=D(2025, 4, 29))
-    exceptional = _nomination(kh, submitted_on=D(2025, 5, 14), basis=AwardBasis.EXCEPTIONAL)
+    on_time = bk_nomination(kh, submitted_on=D(2025, 4, 28))
+    late = bk_nomination(kh, submitted_on=D(2025, 4, 29))
+    exceptional = bk_nomination(kh, submitted_on=D(2025, 5, 14), basis=AwardBasis.EXCEPTIONAL)
 
     assert _result(on_time, "deadline").ok and "28/04/2025" in _result(on_time, "deadline").message
     assert _result(late, "deadline").blocks
@@ -260,7 +242,7 @@ def test_dossier_due_ten_working_days_before_the_review(kh: Kh) -> None:
 
 
 def test_appraisal_over_ten_working_days_is_a_warning(kh: Kh) -> None:
-    nomination = _nomination(kh, state=NominationState.UNDER_REVIEW, submitted_on=D(2025, 3, 3))
+    nomination = bk_nomination(kh, state=NominationState.UNDER_REVIEW, submitted_on=D(2025, 3, 3))
 
     within = _result(nomination, "appraisal_time", today=D(2025, 3, 17))
     over = _result(nomination, "appraisal_time", today=D(2025, 3, 18))
@@ -272,12 +254,12 @@ def test_appraisal_over_ten_working_days_is_a_warning(kh: Kh) -> None:
 # Quotas (configuration) and R17 tie-break advice
 def test_quota_counts_approved_and_decided_only(kh: Kh) -> None:
     QuotaFactory(campaign=kh.campaign, phase=kh.phase1, unit=kh.province.health, maximum=2)
-    _nomination(kh, state=NominationState.APPROVED)
-    _nomination(kh, state=NominationState.TO_COUNCIL)
-    nomination = _nomination(kh)
+    bk_nomination(kh, state=NominationState.APPROVED)
+    bk_nomination(kh, state=NominationState.TO_COUNCIL)
+    nomination = bk_nomination(kh)
 
     assert _result(nomination, "quota").ok
-    _nomination(kh, state=NominationState.DECIDED)
+    bk_nomination(kh, state=NominationState.DECIDED)
     refused = _result(nomination, "quota")
     assert refused.blocks and "Đã đủ chỉ tiêu 2" in refused.message
 
@@ -286,19 +268,19 @@ def test_quota_of_another_unit_or_subject_kind_does_not_apply(kh: Kh) -> None:
     QuotaFactory(campaign=kh.campaign, unit=kh.province.home_affairs, maximum=0)
     QuotaFactory(campaign=kh.campaign, subject_kind="collective", maximum=0)
 
-    assert _result(_nomination(kh), "quota").ok
+    assert _result(bk_nomination(kh), "quota").ok
 
 
 def test_tie_break_advice_when_candidates_exceed_the_quota(kh: Kh) -> None:
     QuotaFactory(campaign=kh.campaign, maximum=1)
-    woman = _nomination(
+    woman = bk_nomination(
         kh,
         nominee=NomineeFactory(gender="female", unit=kh.province.health),
         state=NominationState.SUBMITTED,
     )
 
     alone = {r.code for r in check_nomination(woman, as_of=AS_OF)}
-    man = _nomination(
+    man = bk_nomination(
         kh,
         nominee=NomineeFactory(gender="male", unit=kh.province.health),
         state=NominationState.SUBMITTED,
@@ -320,5 +302,7 @@ def test_collective_with_seventy_percent_women_has_priority(kh: Kh) -> None:
         kind="collective", gender="", women_share=Decimal("0.699"), unit=kh.province.health
     )
 
-    assert "thuộc diện ưu tiên" in _result(_nomination(kh, nominee=at), "tie_break").message
-    assert "thuộc diện ưu tiên" not in _result(_nomination(kh, nominee=below), "tie_break").message
+    assert "thuộc diện ưu tiên" in _result(bk_nomination(kh, nominee=at), "tie_break").message
+    assert (
+        "thuộc diện ưu tiên" not in _result(bk_nomination(kh, nominee=below), "tie_break").message
+    )

@@ -21,6 +21,7 @@ from tests.factories.awards import (
     NomineeFactory,
     People,
     QuotaFactory,
+    bk_nomination,
     form,
     full_dossier,
 )
@@ -67,19 +68,7 @@ def _campaign_nominations(kh: Kh) -> list[Nomination]:
     made: list[Nomination] = []
 
     def nomination(dossier: bool = True, **kw: object) -> Nomination:
-        values: dict[str, object] = {
-            "campaign": kh.campaign,
-            "phase": kh.phase1,
-            "proposer_unit": p.health,
-            "grantor_unit": p.root,
-            "form": form("bang-khen-tinh"),
-        }
-        values.update(kw)
-        if "nominee" not in values:
-            values["nominee"] = NomineeFactory(unit=values["proposer_unit"])
-        one = NominationFactory(**values)
-        if dossier:
-            full_dossier(one)
+        one = bk_nomination(kh, dossier=dossier, **kw)
         made.append(one)
         return one
 

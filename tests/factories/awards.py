@@ -133,3 +133,23 @@ class People:
     council: User
     district_officer: User
     stranger: User
+
+
+def bk_nomination(kh: Kh, *, dossier: bool = True, **kw: object) -> Nomination:
+    """A Bằng khen UBND tỉnh nomination of Sở Y tế in Đợt 1 of ``kh`` (``kw`` overrides
+    any field), for a new nominee of the proposing unit unless ``nominee`` is given, with
+    its full dossier unless ``dossier`` is False."""
+    values: dict[str, object] = {
+        "campaign": kh.campaign,
+        "phase": kh.phase1,
+        "proposer_unit": kh.province.health,
+        "grantor_unit": kh.province.root,
+        "form": form("bang-khen-tinh"),
+    }
+    values.update(kw)
+    if "nominee" not in values:
+        values["nominee"] = NomineeFactory(unit=values["proposer_unit"])
+    nomination = NominationFactory(**values)
+    if dossier:
+        full_dossier(nomination)
+    return nomination
