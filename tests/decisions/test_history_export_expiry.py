@@ -15,9 +15,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.decisions.test_history_export_job import _client, _file_rows, _run_worker, history
+from tests.decisions.test_history_export_job import _file_rows, history
 from tests.factories.decisions import World
+from tests.pages import signed_in
 from tests.s3_server import S3Bucket
+from tests.worker import run_worker
 from thidua.core.exports import export_job_request
 from thidua.core.models import ExportJob, ExportJobEvent, ExportJobState
 
@@ -35,7 +37,7 @@ def _two_files(world: World) -> tuple[ExportJob, ExportJob]:
     for kind in ("individual", "collective"):
         job = export_job_request(actor=world.secretariat, kind="award_history",
                                  parameters={"kind": kind})  # fmt: skip
-        _run_worker()
+        run_worker()
         jobs.append(job)
     old, recent = (ExportJob.objects.get(pk=job.pk) for job in jobs)
     assert old.state == recent.state == ExportJobState.DONE
@@ -53,7 +55,7 @@ def _expire(*args: str) -> str:
 def test_an_old_file_is_removed_and_its_page_says_so(history: World) -> None:
     old, recent = _two_files(history)
     old_name, recent_name = old.result.name, recent.result.name
-    client = _client(history.secretariat)
+    client = signed_in(history.secretariat)
 
     said = _expire()
 
@@ -83,7 +85,7 @@ def test_a_recent_file_stays_downloadable(history: World) -> None:
     recent.refresh_from_db()
     assert recent.state == ExportJobState.DONE
     assert _file_rows(history.secretariat, recent)[1:] != []
-    page = _client(history.secretariat).get(reverse("core:export_job", args=[recent.pk]))
+    page = signed_in(history.secretariat).get(reverse("core:export_job", args=[recent.pk]))
     assert f"Tải về {recent.file_name}" in page.content.decode()
 
 
@@ -122,5 +124,5 @@ def test_an_old_file_is_removed_from_the_s3_bucket(s3_storage: S3Bucket, history
     assert f"media/{recent.result.name}" in keys
     old.refresh_from_db()
     assert old.state == ExportJobState.EXPIRED
-    page = _client(history.secretariat).get(reverse("core:export_job", args=[old.pk]))
+    page = signed_in(history.secretariat).get(reverse("core:export_job", args=[old.pk]))
     assert EXPIRED in page.content.decode()

@@ -10,10 +10,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from tests.decisions.test_history_export_job import _ask, _client, _file_rows, _run_worker, history
+from tests.decisions.test_history_export_job import _ask, _file_rows, history
 from tests.factories.accounts import MembershipFactory
 from tests.factories.decisions import World
-from tests.pages import HX
+from tests.pages import HX, signed_in
+from tests.worker import run_worker
 from thidua.accounts.models import Membership, Role
 from thidua.core.models import ExportJob, ExportJobState
 
@@ -28,7 +29,7 @@ YESTERDAY = dt.date(2025, 7, 9)  # the decisions' tests run on 10/7/2025
 def _done(world: World) -> ExportJob:
     """Xã Phong Phú's officer's award history (three awards), written by the worker."""
     job = _ask(world.officer_a1)
-    _run_worker()
+    run_worker()
     job.refresh_from_db()
     assert job.state == ExportJobState.DONE
     return job
@@ -42,7 +43,7 @@ def test_the_job_records_the_rights_its_rows_were_read_with(history: World) -> N
 
 def test_a_requester_whose_role_was_removed_gets_403_and_no_bytes(history: World) -> None:
     job = _done(history)
-    client = _client(history.officer_a1)
+    client = signed_in(history.officer_a1)
     assert len(_file_rows(history.officer_a1, job)) == 4  # the header and three awards
     Membership.objects.filter(user=history.officer_a1).delete()
 
@@ -72,7 +73,7 @@ def test_losing_one_of_two_units_refuses_the_file_that_holds_both(history: World
     second.valid_to = YESTERDAY  # the role in Xã Tập Sơn ended; Xã Phong Phú's stays
     second.save()
 
-    download = _client(officer).get(reverse("core:export_job_file", args=[job.pk]))
+    download = signed_in(officer).get(reverse("core:export_job_file", args=[job.pk]))
 
     assert download.status_code == 403
     assert NO_LONGER in download.content.decode()
@@ -94,10 +95,10 @@ def test_a_secretariat_moved_to_a_unit_role_loses_the_province_wide_file(
     history: World,
 ) -> None:
     job = _ask(history.secretariat)
-    _run_worker()
+    run_worker()
     Membership.objects.filter(user=history.secretariat).update(role=Role.UNIT_OFFICER)
 
-    download = _client(history.secretariat).get(reverse("core:export_job_file", args=[job.pk]))
+    download = signed_in(history.secretariat).get(reverse("core:export_job_file", args=[job.pk]))
 
     assert download.status_code == 403
     assert NO_LONGER in download.content.decode()
@@ -105,7 +106,7 @@ def test_a_secretariat_moved_to_a_unit_role_loses_the_province_wide_file(
 
 def test_a_deactivated_requester_gets_no_bytes(history: World) -> None:
     job = _done(history)
-    client = _client(history.officer_a1)
+    client = signed_in(history.officer_a1)
     history.officer_a1.is_active = False
     history.officer_a1.save()
 
@@ -118,7 +119,7 @@ def test_a_deactivated_requester_gets_no_bytes(history: World) -> None:
 
 def test_another_officer_of_the_same_unit_still_learns_nothing(history: World) -> None:
     job = _done(history)
-    sibling = _client(MembershipFactory(unit=history.province.commune_a1).user)
+    sibling = signed_in(MembershipFactory(unit=history.province.commune_a1).user)
 
     download = sibling.get(reverse("core:export_job_file", args=[job.pk]))
 
